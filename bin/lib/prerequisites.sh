@@ -1,0 +1,49 @@
+# Shared by bin/run and bin/test: what this machine must have before the app or its tests start.
+
+ensure_postgres() {
+  if pg_isready -q -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}"; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v pg_ctlcluster >/dev/null; then
+    echo "Starting the local PostgreSQL…"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+  fi
+  for _ in $(seq 1 30); do pg_isready -q -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" && return; sleep 1; done
+  echo "PostgreSQL is not reachable at ${DB_HOST:-127.0.0.1}:${DB_PORT:-5432}" >&2
+  exit 1
+}
+
+psql_admin() {
+  PGPASSWORD=${DB_PASSWORD:-} psql -qAtX -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" -d postgres "$@"
+}
+
+ensure_database() {
+  if [ -z "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" ]; then
+    psql_admin -c "CREATE DATABASE \"$1\"" >/dev/null
+    echo "Created database $1"
+  fi
+}
+
+pom_property() {
+  sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1
+}
+
+# Payara Micro and the JDBC driver, from Maven Central (versions from the parent pom).
+fetch_runtime() {
+  local dir=$1
+  local micro pg
+  micro=$(pom_property payara.micro.version)
+  pg=$(pom_property postgresql.version)
+  [ -f "$dir/payara-micro-$micro.jar" ] || mvn -B -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$micro" -DoutputDirectory="$dir" -N
+  [ -f "$dir/postgresql-$pg.jar" ] || mvn -B -q dependency:copy -Dartifact="org.postgresql:postgresql:$pg" -DoutputDirectory="$dir" -N
+  ln -sf "payara-micro-$micro.jar" "$dir/payara-micro.jar"
+  ln -sf "postgresql-$pg.jar" "$dir/postgresql.jar"
+}
+
+# A dev-only RSA key pair for the dev login; never used outside the embedded default.
+dev_keys() {
+  local dir=$1
+  [ -f "$dir/private.pem" ] && return
+  mkdir -p "$dir" && chmod 700 "$dir"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/private.pem" 2>/dev/null
+  openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem"
+  echo "Created dev login keys in $dir"
+}

@@ -1,0 +1,140 @@
+package care.messaging.conversation.boundary;
+
+import care.messaging.conversation.control.ConversationStarts;
+import care.messaging.conversation.control.Inbox;
+import care.messaging.conversation.control.Participation;
+import care.messaging.conversation.control.ReadMarkers;
+import care.messaging.conversation.control.RichText;
+import care.messaging.conversation.control.Transcript;
+import care.messaging.conversation.entity.Conversation;
+import care.messaging.conversation.entity.ConversationSummary;
+import care.messaging.conversation.entity.Message;
+import care.messaging.conversation.entity.MessageView;
+import care.messaging.conversation.entity.Page;
+import care.messaging.conversation.entity.ReadState;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Identity;
+import care.messaging.directory.entity.Role;
+import care.messaging.platform.entity.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The conversation use cases; each public method is one transaction: authorize, validate, act, return. */
+@Stateless
+public class Conversations {
+
+    /** A result that says whether this call created it or found what an earlier call had created. */
+    public record Outcome<T>(T value, boolean created) {
+    }
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    Participation participation;
+    @Inject
+    Inbox inbox;
+    @Inject
+    Transcript transcript;
+    @Inject
+    ReadMarkers readMarkers;
+    @Inject
+    RichText richText;
+    @Inject
+    ConversationStarts starts;
+    @Inject
+    Clock clock;
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "conversation.page.max", defaultValue = "200")
+    int maxPage;
+
+    public Page<ConversationSummary> list(Identity identity, String cursor, Integer limit) {
+        var me = accounts.authenticate(identity);
+        return inbox.page(me, cursor, pageSize(limit));
+    }
+
+    public Outcome<ConversationSummary> start(Identity identity, String clientId) {
+        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
+        var outcome = starts.start(me, clientId, now());
+        return new Outcome<>(inbox.one(me, outcome.id()), outcome.created());
+    }
+
+    public List<MessageView> messages(Identity identity, String conversationId, Long before, Integer limit) {
+        var me = accounts.authenticate(identity);
+        var conversation = participation.conversationOf(me, conversationId);
+        return transcript.page(conversation.id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
+    }
+
+    public Outcome<MessageView> post(Identity identity, String conversationId, String clientMessageId, String html) {
+        var me = accounts.authenticate(identity);
+        var id = parseClientMessageId(clientMessageId);
+        var body = richText.sanitize(html);
+        var conversation = participation.conversationOf(me, conversationId);
+        // Retries of one send serialize on this lock, so the second always sees the first's row.
+        em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
+        var original = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
+                .setParameter("sender", me.id()).setParameter("clientMessageId", id)
+                .getResultStream().findFirst();
+        if (original.isPresent()) {
+            return new Outcome<>(existing(original.get(), conversation), false);
+        }
+        var message = conversation.post(participation.authorFor(me, conversation), id, body, now());
+        em.persist(message);
+        em.flush();
+        return new Outcome<>(MessageView.unread(message), true);
+    }
+
+    public ReadState markRead(Identity identity, String conversationId, Long seq) {
+        var me = accounts.authenticate(identity);
+        if (seq == null || seq < 1) {
+            throw DomainException.invalid("invalid-seq", "seq must be a positive message sequence number");
+        }
+        var conversation = participation.conversationOf(me, conversationId);
+        var marker = readMarkers.advance(conversation, me, seq, now());
+        return new ReadState(conversation.id(), marker, inbox.one(me, conversation.id()).unreadCount());
+    }
+
+    MessageView existing(Message original, Conversation conversation) {
+        if (!original.belongsTo(conversation.id())) {
+            throw DomainException.conflict("client-message-id-reused", "This clientMessageId was already used for another conversation");
+        }
+        return transcript.page(conversation.id(), original.seq() + 1, 1).get(0);
+    }
+
+    int pageSize(Integer limit) {
+        if (limit == null) {
+            return 50;
+        }
+        if (limit < 1 || limit > maxPage) {
+            throw DomainException.invalid("invalid-limit", "limit must be between 1 and " + maxPage);
+        }
+        return limit;
+    }
+
+    static UUID parseClientMessageId(String value) {
+        try {
+            var id = UUID.fromString(value);
+            if (id.toString().equalsIgnoreCase(value)) {
+                return id;
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // reported below, like any other malformed value
+        }
+        throw DomainException.invalid("invalid-client-message-id", "clientMessageId must be a UUID");
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,64 @@
+package care.messaging.conversation.control;
+
+import care.messaging.conversation.entity.SanitizedHtml;
+import care.messaging.platform.entity.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jsoup.Jsoup;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * The one allowlist for message HTML: bold, italic, underline, headings, lists, links (http, https,
+ * mailto; rel=noopener), paragraphs, line breaks, blockquote, code. Anything else is dropped, and the
+ * contents of script and style go with it, so nothing turns into visible markup junk.
+ */
+@ApplicationScoped
+public class RichText {
+
+    static final int PREVIEW_LENGTH = 100;
+
+    static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "b", "strong", "i", "em", "u", "h1", "h2", "h3", "h4", "h5", "h6",
+                    "ol", "ul", "li", "blockquote", "code", "a")
+            .allowUrlProtocols("http", "https", "mailto")
+            .allowAttributes("href").onElements("a")
+            .requireRelsOnLinks("noopener")
+            .toFactory();
+
+    int maxLength;
+
+    @Inject
+    RichText(@ConfigProperty(name = "conversation.max-length", defaultValue = "20000") int maxLength) {
+        this.maxLength = maxLength;
+    }
+
+    RichText() {
+        this(20000);
+    }
+
+    public SanitizedHtml sanitize(String html) {
+        if (html == null || html.isBlank()) {
+            throw DomainException.invalid("empty-message", "The message is empty");
+        }
+        var clean = POLICY.sanitize(html);
+        if (clean.length() > maxLength) {
+            throw DomainException.invalid("message-too-long", "The message is longer than " + maxLength + " characters");
+        }
+        var text = Jsoup.parse(clean).text().strip();
+        if (text.isEmpty()) {
+            throw DomainException.invalid("empty-message", "The message is empty");
+        }
+        return new SanitizedHtml(clean, preview(text));
+    }
+
+    static String preview(String text) {
+        var oneLine = text.replaceAll("\\s+", " ");
+        if (oneLine.length() <= PREVIEW_LENGTH) {
+            return oneLine;
+        }
+        var cut = oneLine.lastIndexOf(' ', PREVIEW_LENGTH - 1);
+        return oneLine.substring(0, cut > PREVIEW_LENGTH / 2 ? cut : PREVIEW_LENGTH - 1) + "…";
+    }
+}

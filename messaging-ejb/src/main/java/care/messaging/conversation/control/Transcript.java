@@ -1,0 +1,42 @@
+package care.messaging.conversation.control;
+
+import care.messaging.conversation.entity.MessageView;
+import care.messaging.conversation.entity.MessageView.Sender;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+
+/** Pages of a conversation's messages, newest first, each with its read receipt. */
+@Dependent
+public class Transcript {
+
+    // readAt: the earliest time someone on the other side moved their marker to or past the message.
+    static final String PAGE = """
+            SELECT m.id, m.seq, m.client_message_id, m.sender_id, m.sender_name, m.sent_at, m.html,
+                   (SELECT min(r.read_at) FROM read_receipt r
+                     WHERE r.conversation_id = m.conversation_id AND r.seq >= m.seq
+                       AND r.client_side <> m.from_client) AS read_at
+              FROM message m
+             WHERE m.conversation_id = ?1 AND m.seq < ?2
+             ORDER BY m.seq DESC
+             LIMIT ?3""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<MessageView> page(UUID conversationId, long before, int limit) {
+        List<?> rows = em.createNativeQuery(PAGE)
+                .setParameter(1, conversationId)
+                .setParameter(2, before)
+                .setParameter(3, limit)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast).map(Transcript::view).toList();
+    }
+
+    static MessageView view(Object[] r) {
+        return new MessageView((UUID) r[0], ((Number) r[1]).longValue(), (UUID) r[2],
+                new Sender((UUID) r[3], (String) r[4]), Rows.time(r[5]), (String) r[6], Rows.time(r[7]));
+    }
+}

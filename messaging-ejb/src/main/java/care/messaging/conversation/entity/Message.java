@@ -1,0 +1,86 @@
+package care.messaging.conversation.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "message")
+@NamedQuery(name = Message.BY_CLIENT_ID,
+        query = "SELECT m FROM Message m WHERE m.senderId = :sender AND m.clientMessageId = :clientMessageId")
+public class Message {
+
+    public static final String BY_CLIENT_ID = "Message.byClientId";
+
+    @Id
+    private UUID id;
+    @Column(name = "conversation_id")
+    private UUID conversationId;
+    private long seq;
+    @Column(name = "sender_id")
+    private UUID senderId;
+    @Column(name = "sender_name")
+    private String senderName;
+    @Column(name = "client_message_id")
+    private UUID clientMessageId;
+    private String html;
+    @Column(name = "from_client")
+    private boolean fromClient;
+    @Column(name = "sent_at")
+    private OffsetDateTime sentAt;
+
+    protected Message() {
+    }
+
+    Message(UUID conversationId, long seq, Author author, UUID clientMessageId, String html, OffsetDateTime sentAt) {
+        this.id = UUID.randomUUID();
+        this.conversationId = conversationId;
+        this.seq = seq;
+        this.senderId = author.accountId();
+        this.senderName = author.displayName();
+        this.fromClient = author.clientSide();
+        this.clientMessageId = clientMessageId;
+        this.html = html;
+        this.sentAt = sentAt;
+    }
+
+    public boolean belongsTo(UUID conversation) {
+        return conversationId.equals(conversation);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID conversationId() {
+        return conversationId;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public UUID senderId() {
+        return senderId;
+    }
+
+    public String senderName() {
+        return senderName;
+    }
+
+    public UUID clientMessageId() {
+        return clientMessageId;
+    }
+
+    public String html() {
+        return html;
+    }
+
+    public OffsetDateTime sentAt() {
+        return sentAt;
+    }
+}

@@ -1,0 +1,143 @@
+package care.messaging.demo.boundary;
+
+import care.messaging.conversation.control.ConversationStarts;
+import care.messaging.conversation.control.Participation;
+import care.messaging.conversation.control.ReadMarkers;
+import care.messaging.conversation.control.RichText;
+import care.messaging.conversation.entity.Conversation;
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Client;
+import care.messaging.directory.entity.ClientAccount;
+import care.messaging.directory.entity.ClientAccount.Relationship;
+import care.messaging.directory.entity.Practice;
+import care.messaging.directory.entity.Role;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Seeds the demo practices once; a database that already has them is left as it is. */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+public class DemoData {
+
+    private static final System.Logger LOGGER = System.getLogger(DemoData.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "messaging.demo.data", defaultValue = "false")
+    boolean enabled;
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    ConversationStarts starts;
+    @Inject
+    Participation participation;
+    @Inject
+    ReadMarkers readMarkers;
+    @Inject
+    RichText richText;
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void seed() {
+        if (!enabled || !em.createNativeQuery("SELECT 1 FROM account WHERE username = 'dr.rivera'").getResultList().isEmpty()) {
+            return;
+        }
+        var riverside = persist(new Practice("Riverside Therapy")).id();
+        var rivera = member(riverside, "dr.rivera", Role.PRACTITIONER, "Dr. Maria Rivera");
+        member(riverside, "dr.chen", Role.PRACTITIONER, "Dr. Wei Chen");
+        member(riverside, "admin.park", Role.ADMIN, "Jin Park");
+        var alex = client(riverside, "Alex Morgan", false);
+        var alexAccount = portal(riverside, "alex.morgan", "Alex Morgan", alex, Relationship.self, true);
+        var sam = client(riverside, "Sam Lee", true);
+        var jordan = portal(riverside, "jordan.lee", "Jordan Lee", sam, Relationship.guardian, true);
+        var casey = client(riverside, "Casey Diaz", false);
+        portal(riverside, "casey.diaz", "Casey Diaz", casey, Relationship.self, false);
+
+        var lakeside = persist(new Practice("Lakeside Counseling")).id();
+        var okafor = member(lakeside, "dr.okafor", Role.PRACTITIONER, "Dr. Ngozi Okafor");
+        var robin = client(lakeside, "Robin Hale", false);
+        var robinAccount = portal(lakeside, "robin.hale", "Robin Hale", robin, Relationship.self, true);
+
+        var withAlex = conversation(rivera, alex, Duration.ofDays(3));
+        say(withAlex, rivera, 72, "<p>Hi Alex, this is Dr. Rivera. You can reach me here between sessions.</p>");
+        say(withAlex, alexAccount, 70, "<p>Thanks! Is it okay to move Thursday's session to <b>4 pm</b>?</p>");
+        say(withAlex, rivera, 69, "<p>Yes, 4 pm Thursday works. See you then.</p>");
+        read(withAlex, alexAccount, 68);
+        say(withAlex, alexAccount, 26, "<p>The breathing exercise helped this week, <i>especially</i> before work.</p>");
+        read(withAlex, rivera, 25);
+        say(withAlex, rivera, 24, "<p>Great to hear. Try the <u>5-4-3-2-1</u> grounding exercise too:</p>"
+                + "<ol><li>5 things you see</li><li>4 things you feel</li><li>3 things you hear</li></ol>");
+
+        var withSam = conversation(rivera, sam, Duration.ofDays(2));
+        say(withSam, jordan, 48, "<p>Hello Dr. Rivera, Sam had a hard week at school. Can we talk about it on Monday?</p>");
+        say(withSam, rivera, 47, "<p>Of course. Thank you for letting me know; we'll start there on Monday.</p>");
+        read(withSam, jordan, 46);
+
+        var withCasey = conversation(rivera, casey, Duration.ofDays(1));
+        say(withCasey, rivera, 20, "<p>Welcome to Riverside Therapy, Casey. Your intake forms are ready in the portal.</p>");
+
+        var withRobin = conversation(okafor, robin, Duration.ofDays(1));
+        say(withRobin, robinAccount, 10, "<p>Could you send the worksheet we discussed?</p>");
+        say(withRobin, okafor, 9, "<p>Here it is: <a href=\"https://example.org/worksheet\">thought record worksheet</a>.</p>");
+        LOGGER.log(System.Logger.Level.INFO, "Demo data loaded");
+    }
+
+    /** Flushed at once: the entities hold ids, not relationships, so JPA cannot order the inserts itself. */
+    <T> T persist(T entity) {
+        em.persist(entity);
+        em.flush();
+        return entity;
+    }
+
+    Account member(UUID practice, String username, Role role, String name) {
+        var account = new Account(practice, username, role, name);
+        account.signUp(username, now(Duration.ofDays(30)));
+        return persist(account);
+    }
+
+    Client client(UUID practice, String name, boolean minor) {
+        return persist(new Client(practice, name, minor));
+    }
+
+    Account portal(UUID practice, String username, String name, Client client, Relationship relationship, boolean signedUp) {
+        var account = new Account(practice, username, Role.CLIENT, name);
+        if (signedUp) {
+            account.signUp(username, now(Duration.ofDays(20)));
+        }
+        persist(account);
+        persist(new ClientAccount(client.id(), account.id(), relationship));
+        return account;
+    }
+
+    Conversation conversation(Account practitioner, Client client, Duration ago) {
+        em.flush();
+        var started = starts.start(practitioner, client.id().toString(), now(ago));
+        return em.find(Conversation.class, started.id());
+    }
+
+    void say(Conversation conversation, Account author, int hoursAgo, String html) {
+        var message = conversation.post(participation.authorFor(author, conversation), UUID.randomUUID(),
+                richText.sanitize(html), now(Duration.ofHours(hoursAgo)));
+        em.persist(message);
+        em.flush();
+    }
+
+    void read(Conversation conversation, Account reader, int hoursAgo) {
+        readMarkers.advance(conversation, reader, conversation.lastSeq(), now(Duration.ofHours(hoursAgo)));
+    }
+
+    OffsetDateTime now(Duration ago) {
+        return OffsetDateTime.now(clock).minus(ago);
+    }
+}

@@ -1,0 +1,52 @@
+package care.messaging.directory.boundary;
+
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Identity;
+import care.messaging.directory.entity.Practice;
+import care.messaging.platform.entity.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.UUID;
+
+@Stateless
+public class Directory {
+
+    public record PracticeView(UUID id, String name) {
+    }
+
+    public record Me(UUID id, String role, String displayName, PracticeView practice) {
+    }
+
+    /** What the dev login needs to mint a token: the subject and the role claim. */
+    public record Login(String subject, String role) {
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Me me(Identity identity) {
+        var account = accounts.authenticate(identity);
+        var practice = em.find(Practice.class, account.practiceId());
+        return new Me(account.id(), account.role().claim(), account.displayName(),
+                new PracticeView(practice.id(), practice.name()));
+    }
+
+    /** Only the dev login calls this; it is switched off outside the embedded default. */
+    public Login devLogin(String username) {
+        var account = em.createNamedQuery(Account.BY_USERNAME, Account.class)
+                .setParameter("username", username == null ? "" : username)
+                .getResultStream().findFirst()
+                .filter(Account::isEnabled)
+                .orElseThrow(() -> DomainException.invalid("unknown-user", "No demo user has that name"));
+        if (!account.isSignedUp()) {
+            throw DomainException.forbidden("not-signed-up", "This client hasn't signed up yet");
+        }
+        return new Login(account.subject(), account.role().claim());
+    }
+}

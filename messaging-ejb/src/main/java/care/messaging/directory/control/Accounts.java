@@ -1,0 +1,55 @@
+package care.messaging.directory.control;
+
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Identity;
+import care.messaging.directory.entity.Role;
+import care.messaging.platform.entity.DomainException;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Turns a verified token's identity into the account it stands for, inside the caller's transaction,
+ * so a disabled account loses access on its next request whatever its token still says.
+ */
+@Dependent
+public class Accounts {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The enabled account behind the identity, acting in one of the allowed roles. */
+    public Account authorize(Identity identity, Set<Role> allowed) {
+        var account = authenticate(identity);
+        if (!allowed.contains(account.role())) {
+            throw DomainException.forbidden("wrong-role", "This action is not available to your role");
+        }
+        return account;
+    }
+
+    public Account authenticate(Identity identity) {
+        if (identity == null || identity.subject() == null) {
+            throw DomainException.unauthenticated("not-authenticated", "A valid bearer token is required");
+        }
+        if (identity.groups().isEmpty()) {
+            throw DomainException.unauthenticated("no-role", "The token carries no role");
+        }
+        var account = em.createNamedQuery(Account.BY_SUBJECT, Account.class)
+                .setParameter("subject", identity.subject())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> DomainException.unauthenticated("unknown-account", "The token's subject has no account"));
+        if (!account.isEnabled()) {
+            throw DomainException.unauthenticated("account-disabled", "This account is disabled");
+        }
+        if (!identity.groups().contains(account.role().claim())) {
+            throw DomainException.forbidden("wrong-role", "The token's role does not match the account");
+        }
+        return account;
+    }
+
+    public static Set<Role> anyRole() {
+        return EnumSet.allOf(Role.class);
+    }
+}

@@ -1,0 +1,89 @@
+package care.messaging.directory.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Someone who signs in: a practitioner, an admin, or a portal account of a client or guardian.
+ * A portal account that has not signed up yet has no subject, so no token can reach it.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.BY_SUBJECT, query = "SELECT a FROM Account a WHERE a.subject = :subject")
+@NamedQuery(name = Account.BY_USERNAME, query = "SELECT a FROM Account a WHERE a.username = :username")
+public class Account {
+
+    public static final String BY_SUBJECT = "Account.bySubject";
+    public static final String BY_USERNAME = "Account.byUsername";
+
+    @Id
+    private UUID id;
+    @Column(name = "practice_id")
+    private UUID practiceId;
+    private String username;
+    private String subject;
+    private Role role;
+    @Column(name = "display_name")
+    private String displayName;
+    private boolean enabled = true;
+    @Column(name = "signed_up_at")
+    private OffsetDateTime signedUpAt;
+
+    protected Account() {
+    }
+
+    public Account(UUID practiceId, String username, Role role, String displayName) {
+        this.id = UUID.randomUUID();
+        this.practiceId = practiceId;
+        this.username = username;
+        this.role = role;
+        this.displayName = displayName;
+    }
+
+    /** Links the identity provider's subject: the account can sign in from now on. */
+    public void signUp(String subject, OffsetDateTime at) {
+        this.subject = subject;
+        this.signedUpAt = at;
+    }
+
+    public boolean isSignedUp() {
+        return subject != null;
+    }
+
+    public boolean actsAs(Role claimed) {
+        return enabled && role == claimed;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID practiceId() {
+        return practiceId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

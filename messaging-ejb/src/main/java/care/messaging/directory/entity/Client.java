@@ -1,0 +1,56 @@
+package care.messaging.directory.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** A person receiving care. A minor is reached through their guardians' portal accounts. */
+@Entity
+@Table(name = "client")
+public class Client {
+
+    @Id
+    private UUID id;
+    @Column(name = "practice_id")
+    private UUID practiceId;
+    @Column(name = "display_name")
+    private String displayName;
+    private boolean minor;
+    private boolean enabled = true;
+
+    protected Client() {
+    }
+
+    public Client(UUID practiceId, String displayName, boolean minor) {
+        this.id = UUID.randomUUID();
+        this.practiceId = practiceId;
+        this.displayName = displayName;
+        this.minor = minor;
+    }
+
+    public boolean belongsTo(UUID practice) {
+        return practiceId.equals(practice);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID practiceId() {
+        return practiceId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean isMinor() {
+        return minor;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

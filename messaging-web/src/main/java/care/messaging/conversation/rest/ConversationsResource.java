@@ -1,0 +1,89 @@
+package care.messaging.conversation.rest;
+
+import care.messaging.conversation.boundary.Conversations;
+import care.messaging.conversation.entity.ConversationSummary;
+import care.messaging.conversation.entity.MessageView;
+import care.messaging.conversation.entity.Page;
+import care.messaging.conversation.entity.ReadState;
+import care.messaging.platform.rest.Identities;
+import care.messaging.platform.rest.Params;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("conversations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConversationsResource {
+
+    public record StartConversation(String clientId) {
+    }
+
+    public record PostMessage(String clientMessageId, String html) {
+    }
+
+    public record MarkRead(Long seq) {
+    }
+
+    @Inject
+    Conversations conversations;
+    @Context
+    SecurityContext security;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "The caller's conversations, most recent activity first, paged by cursor")
+    public Page<ConversationSummary> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return conversations.list(Identities.of(security), cursor, Params.integer("limit", limit));
+    }
+
+    @POST
+    @Operation(summary = "Start the conversation with a client (201), or return the existing one (200)")
+    public Response start(StartConversation body) {
+        var outcome = conversations.start(Identities.of(security), Params.required(body).clientId());
+        var location = uri.getAbsolutePathBuilder().path(outcome.value().id().toString()).path("messages").build();
+        return (outcome.created() ? Response.created(location) : Response.ok().location(location))
+                .entity(outcome.value()).build();
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @Operation(summary = "A page of messages, newest first; before is an exclusive seq")
+    public List<MessageView> messages(@PathParam("id") String id, @QueryParam("before") String before,
+                                      @QueryParam("limit") String limit) {
+        return conversations.messages(Identities.of(security), id, Params.positiveLong("before", before),
+                Params.integer("limit", limit));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Operation(summary = "Send a message: 201 after commit; the same clientMessageId again answers 200 with the original")
+    public Response post(@PathParam("id") String id, PostMessage body) {
+        var message = Params.required(body);
+        var outcome = conversations.post(Identities.of(security), id, message.clientMessageId(), message.html());
+        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(outcome.value()).build();
+    }
+
+    @POST
+    @Path("{id}/read")
+    @Operation(summary = "Move the caller's read marker forward to seq (never back)")
+    public ReadState read(@PathParam("id") String id, MarkRead body) {
+        return conversations.markRead(Identities.of(security), id, Params.required(body).seq());
+    }
+}

@@ -1,0 +1,48 @@
+package care.messaging.directory.rest;
+
+import care.messaging.directory.boundary.Directory;
+import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.rest.Params;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+
+/** Demo sign-in for the embedded default; answers 404 unless messaging.dev.login=true. */
+@Path("dev/login")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DevLoginResource {
+
+    public record DevLogin(String username) {
+    }
+
+    public record DevToken(String token) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "messaging.dev.login", defaultValue = "false")
+    boolean enabled;
+    @Inject
+    Directory directory;
+    @Inject
+    DevTokens tokens;
+
+    @POST
+    @SecurityRequirements
+    @Operation(summary = "Dev only: a 15-minute token for a demo user (exists only when messaging.dev.login=true)")
+    public DevToken login(DevLogin body) {
+        if (!enabled) {
+            throw DomainException.notFound();
+        }
+        var login = directory.devLogin(Params.required(body).username());
+        return new DevToken(tokens.mint(login.subject(), login.role()));
+    }
+}

@@ -1,0 +1,41 @@
+package care.messaging.platform.rest;
+
+import care.messaging.platform.entity.DomainException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Failures the business components report on purpose: always 4xx, logged at debug. */
+@Provider
+public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+
+    private static final System.Logger LOGGER = System.getLogger(DomainExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(DomainException e) {
+        var instance = Problems.instance();
+        var status = switch (e.kind()) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+        };
+        LOGGER.log(System.Logger.Level.DEBUG, "{0} {1} {2}", status, e.type(), instance);
+        var response = Problems.response(e.type(), e.title(), status, instance);
+        if (status == 401) {
+            response.getHeaders().add("WWW-Authenticate", "Bearer");
+        }
+        return response;
+    }
+
+    /** The domain exception behind a failure, however the container wrapped it; null if there is none. */
+    static DomainException unwrap(Throwable t) {
+        for (var cause = t; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException d) {
+                return d;
+            }
+        }
+        return null;
+    }
+}

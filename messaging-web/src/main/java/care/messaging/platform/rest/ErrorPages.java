@@ -1,0 +1,28 @@
+package care.messaging.platform.rest;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Errors the container answers before JAX-RS runs (a rejected token, an unknown URL) get the same
+ * problem+json body as the API's own; web.xml routes the error pages here.
+ */
+@WebServlet("/error")
+public class ErrorPages extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var code = request.getAttribute("jakarta.servlet.error.status_code");
+        var status = code instanceof Integer i ? i : 500;
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(Problems.MEDIA_TYPE);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getWriter().write(Problems.json(HttpProblems.type(status), HttpProblems.title(status), status, Problems.instance()));
+    }
+}

@@ -1,0 +1,46 @@
+package care.messaging.platform.rest;
+
+import care.messaging.platform.entity.DomainException;
+
+/**
+ * Query parameters and bodies arrive as text and are parsed here, so a malformed one is a 400 problem
+ * (JAX-RS would answer 404 for an unconvertible query parameter).
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static <T> T required(T body) {
+        if (body == null) {
+            throw DomainException.invalid("missing-body", "A JSON request body is required");
+        }
+        return body;
+    }
+
+    public static Integer integer(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("invalid-" + name, name + " must be a whole number");
+        }
+    }
+
+    public static Long positiveLong(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            var number = Long.parseLong(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw DomainException.invalid("invalid-" + name, name + " must be a positive whole number");
+    }
+}
