@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.messaging.conversation.boundary.Conversations.Outcome;
 import care.messaging.conversation.entity.MessageView;
+import care.messaging.directory.boundary.Directory;
 import care.messaging.directory.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.DomainException.Kind;
@@ -49,6 +50,7 @@ public class ConversationsIT {
 
     static final int CALLERS = 8;
 
+    /** The WAR exactly as built (what Micro runs in production), plus the test and its fixtures. */
     @Deployment
     public static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/messaging.war"))
@@ -57,6 +59,8 @@ public class ConversationsIT {
 
     @Inject
     Conversations conversations;
+    @Inject
+    Directory directory;
     @Inject
     SamplePeople people;
     @Inject
@@ -295,6 +299,7 @@ public class ConversationsIT {
         people.disable(alex);
 
         assertAll(
+                () -> assertProblem(Kind.UNAUTHENTICATED, "account-disabled", () -> directory.me(alex)),
                 () -> assertProblem(Kind.UNAUTHENTICATED, "account-disabled", () -> conversations.messages(alex, thread, null, null)),
                 () -> assertProblem(Kind.UNAUTHENTICATED, "account-disabled",
                         () -> conversations.post(alex, thread, UUID.randomUUID().toString(), "<p>hello?</p>")));
@@ -305,6 +310,7 @@ public class ConversationsIT {
     void unknownSubjectIsRefusedAsUnauthenticated() {
         var stranger = new Identity("unknown-" + UUID.randomUUID(), Set.of("practitioner"));
 
+        assertProblem(Kind.UNAUTHENTICATED, "unknown-account", () -> directory.me(stranger));
         assertProblem(Kind.UNAUTHENTICATED, "unknown-account", () -> conversations.list(stranger, null, null));
     }
 
