@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class DevTokensTest {
                 + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
         var now = Instant.parse("2026-11-21T10:00:00Z");
         var cut = new DevTokens();
-        cut.keyLocation = pem.toUri().toString();
+        cut.keyLocation = Optional.of(pem.toUri().toString());
         cut.issuer = "https://issuer.test";
         cut.audience = "care-messaging";
         cut.clock = Clock.fixed(now, ZoneOffset.UTC);
