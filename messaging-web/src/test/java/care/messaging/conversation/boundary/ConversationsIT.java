@@ -150,6 +150,33 @@ public class ConversationsIT {
     }
 
     @Test
+    void concurrentReuseOfOneClientMessageIdAcrossConversationsCreatesOneMessageAndConflictsTheRest() throws Exception {
+        var clinic = people.clinic();
+        var withAlex = start(clinic.rivera(), clinic.alex());
+        var withSam = start(clinic.rivera(), clinic.sam());
+        var clientMessageId = UUID.randomUUID().toString();
+
+        var outcomes = atOnce(i -> {
+            var thread = i % 2 == 0 ? withAlex : withSam;
+            try {
+                var outcome = conversations.post(clinic.rivera(), thread, clientMessageId, "<p>Reminder</p>");
+                return (outcome.created() ? "created in " : "original in ") + thread;
+            } catch (DomainException e) {
+                return e.type() + " in " + thread;
+            }
+        });
+
+        assertEquals(1, outcomes.stream().filter(o -> o.startsWith("created")).count(), outcomes.toString());
+        var home = outcomes.stream().filter(o -> o.startsWith("created")).findFirst().orElseThrow().substring("created in ".length());
+        for (var outcome : outcomes) {
+            var thread = outcome.substring(outcome.lastIndexOf(' ') + 1);
+            assertTrue(thread.equals(home) ? !outcome.startsWith("client-message-id-reused")
+                    : outcome.startsWith("client-message-id-reused"), outcomes.toString());
+        }
+        assertEquals(1, rows.messagesWithClientMessageId(UUID.fromString(clientMessageId)));
+    }
+
+    @Test
     void readMarkerOnlyMovesForward() {
         var clinic = people.clinic();
         var thread = start(clinic.rivera(), clinic.alex());
