@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,8 +37,8 @@ public class DevTokens {
     static final Duration LIFETIME = Duration.ofMinutes(15);
 
     @Inject
-    @ConfigProperty(name = "messaging.dev.jwt.private-key.location", defaultValue = "")
-    String keyLocation;
+    @ConfigProperty(name = "messaging.dev.jwt.private-key.location")
+    Optional<String> keyLocation;
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
@@ -68,7 +69,8 @@ public class DevTokens {
 
     synchronized PrivateKey key() {
         if (key == null) {
-            key = readPkcs8(keyLocation);
+            key = readPkcs8(keyLocation.orElseThrow(
+                    () -> new IllegalStateException("messaging.dev.jwt.private-key.location is not set")));
         }
         return key;
     }
