@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Configures a running Payara Server 6 domain for Care Messaging: the PostgreSQL driver, the password
+# alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, and the
+# identity provider's settings. Safe to run again: what exists is updated or replaced. See README.md.
+set -euo pipefail
+
+ASADMIN=${ASADMIN:-asadmin}
+ADMIN_HOST=${ADMIN_HOST:-localhost}
+ADMIN_PORT=${ADMIN_PORT:-4848}
+DB_PORT=${DB_PORT:-5432}
+RESTART_IF_NEEDED=${RESTART_IF_NEEDED:-false}
+MESSAGING_DEMO_DATA=${MESSAGING_DEMO_DATA:-false}
+missing=()
+for name in DB_HOST DB_NAME DB_USER DB_PASSWORD POSTGRESQL_JAR MESSAGING_JWT_ISSUER MESSAGING_JWT_AUDIENCE MESSAGING_JWT_PUBLICKEY_LOCATION; do
+  [ -n "${!name:-}" ] || missing+=("$name")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup.sh: set ${missing[*]} (see config/payara-server/README.md)" >&2
+  exit 2
+fi
+case "$MESSAGING_JWT_PUBLICKEY_LOCATION" in
+  file:/*|https://*) ;;
+  *) echo "setup.sh: MESSAGING_JWT_PUBLICKEY_LOCATION must be a file:/// or https:// URL (a bare path rejects valid tokens)" >&2; exit 2 ;;
+esac
+case "$MESSAGING_DEMO_DATA" in
+  true|false) ;;
+  *) echo "setup.sh: MESSAGING_DEMO_DATA must be true or false" >&2; exit 2 ;;
+esac
+[ -f "$POSTGRESQL_JAR" ] || { echo "setup.sh: POSTGRESQL_JAR=$POSTGRESQL_JAR is not a file" >&2; exit 2; }
+
+asadmin() { "$ASADMIN" --host "$ADMIN_HOST" --port "$ADMIN_PORT" "$@"; }
+# asadmin splits --property at colons; a value that has one (an IPv6 host) needs it escaped.
+prop() { printf '%s' "$1" | sed 's/:/\\:/g'; }
+
+# The alias password goes through a file that only this user can read, never the command line. An
+# admin password file given as AS_ADMIN_PASSWORDFILE is carried over, since --passwordfile replaces it.
+secrets=$(mktemp)
+trap 'rm -f "$secrets"' EXIT
+chmod 600 "$secrets"
+if [ -n "${AS_ADMIN_PASSWORDFILE:-}" ]; then
+  grep -v '^AS_ADMIN_ALIASPASSWORD=' "$AS_ADMIN_PASSWORDFILE" >"$secrets" || true
+fi
+printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$DB_PASSWORD" >>"$secrets"
+
+added_driver=false
+
+echo "PostgreSQL driver"
+jar_name=$(basename "$POSTGRESQL_JAR")
+if asadmin list-libraries --type common | grep -qx "$jar_name"; then
+  echo "  $jar_name is already a common library"
+else
+  asadmin add-library --type common "$POSTGRESQL_JAR"
+  added_driver=true
+fi
+
+echo "Database password alias"
+if asadmin list-password-aliases | grep -qx 'messaging-db-password'; then
+  asadmin --passwordfile "$secrets" update-password-alias messaging-db-password
+else
+  asadmin --passwordfile "$secrets" create-password-alias messaging-db-password
+fi
+
+echo "JDBC pool messagingPool and resource jdbc/messaging"
+if asadmin list-jdbc-connection-pools | grep -qx 'messagingPool'; then
+  asadmin delete-jdbc-connection-pool --cascade=true messagingPool
+fi
+# Connections are validated on checkout, so the pool heals by itself after PostgreSQL restarts.
+asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
+  --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 32 \
+  --isconnectvalidatereq true --validationmethod custom-validation \
+  --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true \
+  --property "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):reWriteBatchedInserts=true" \
+  messagingPool
+asadmin create-jdbc-resource --connectionpoolid messagingPool jdbc/messaging
+
+echo "Identity provider"
+config() { asadmin set-config-property --source domain --propertyName "$1" --propertyValue "$2"; }
+config mp.jwt.verify.issuer "$MESSAGING_JWT_ISSUER"
+config mp.jwt.verify.audiences "$MESSAGING_JWT_AUDIENCE"
+config mp.jwt.verify.publickey.location "$MESSAGING_JWT_PUBLICKEY_LOCATION"
+# Demo practices and people, for tests and trials only; written every time so a re-run can switch them off.
+config messaging.demo.data "$MESSAGING_DEMO_DATA"
+
+echo "Checking that messagingPool reaches the database"
+if ! asadmin ping-connection-pool messagingPool; then
+  if [ "$added_driver" = true ] && [ "$RESTART_IF_NEEDED" = true ]; then
+    # Payara 6 usually loads a new common library at once; older domains need a restart for it.
+    asadmin restart-domain
+    asadmin ping-connection-pool messagingPool
+  elif [ "$added_driver" = true ]; then
+    echo "setup.sh: restart the domain so it loads $jar_name, then check: asadmin ping-connection-pool messagingPool" >&2
+    exit 3
+  else
+    echo "setup.sh: messagingPool cannot reach $DB_HOST:$DB_PORT/$DB_NAME; the configuration is in place, fix the database and re-run" >&2
+    exit 1
+  fi
+fi
+echo "Done. Deploy with: asadmin deploy --name messaging messaging.ear"

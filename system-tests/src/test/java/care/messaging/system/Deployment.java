@@ -1,0 +1,189 @@
+package care.messaging.system;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The EAR deployed on a fresh Payara Server domain configured by config/payara-server/setup.sh against
+ * a database of its own, with demo data; {@link #close()} undeploys, stops the domain and drops the
+ * database. A JVM shutdown hook does the same if the test JVM is stopped before the store closes.
+ */
+final class Deployment implements AutoCloseable {
+
+    private static final System.Logger LOGGER = System.getLogger(Deployment.class.getName());
+    private static final String APPLICATION = "messaging";
+    private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+
+    private final Path workDir = Path.of(property("work.dir", "target"));
+    private final Domain domain;
+    private final Thread shutdownHook = new Thread(this::tearDown, "payara-domain-shutdown");
+    private TestDatabase database;
+    private IdentityProvider identityProvider;
+    private Api api;
+    private boolean started;
+    private boolean deployed;
+    private RuntimeException failure;
+    private boolean failureReported;
+
+    private Deployment() {
+        var commands = new Commands(workDir.resolve("asadmin.log"));
+        domain = new Domain(Path.of(property("payara.home", "target/payara6")), Path.of(property("payara.domaindir", "target/domains")),
+                "sys", Integer.parseInt(property("payara.portbase", "29000")), commands);
+    }
+
+    /** Never throws: a failure is kept and reported by {@link #running()}, after cleaning up what was started. */
+    static Deployment start() {
+        var deployment = new Deployment();
+        try {
+            deployment.bringUp();
+        } catch (RuntimeException e) {
+            deployment.failure = e;
+            try {
+                deployment.tearDown();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+        }
+        return deployment;
+    }
+
+    /** This deployment, or the start failure: in full for the first class that asks, in one line for the rest. */
+    synchronized Deployment running() {
+        if (failure != null) {
+            var message = "The EAR is not running on Payara Server; see " + domain.serverLog() + " and "
+                    + workDir.resolve("asadmin.log");
+            if (failureReported) {
+                throw new IllegalStateException(message + " (start failed: " + failure.getMessage().lines().findFirst().orElse("") + ")");
+            }
+            failureReported = true;
+            throw new IllegalStateException(message, failure);
+        }
+        return this;
+    }
+
+    Api api() {
+        return api;
+    }
+
+    private void bringUp() {
+        var begin = System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        domain.removeStale();
+        // create-domain mostly waits on keytool; the database and the keys are made meanwhile.
+        var created = CompletableFuture.runAsync(domain::create);
+        database = TestDatabase.create(property("db.host", "127.0.0.1"), Integer.parseInt(property("db.port", "5432")),
+                property("db.user", "postgres"), property("db.password", "postgres"), workDir.resolve("database-name.txt"));
+        identityProvider = IdentityProvider.create(workDir);
+        try {
+            created.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        started = true;
+        domain.start();
+        domain.runScript(Path.of(property("setup.script", "../config/payara-server/setup.sh")), setupEnvironment());
+        deployed = true;
+        domain.deploy(Path.of(property("messaging.ear", "target/messaging.ear")), APPLICATION);
+        api = new Api(URI.create("http://127.0.0.1:" + domain.httpPort()), identityProvider);
+        awaitReady();
+        LOGGER.log(System.Logger.Level.INFO, "Care Messaging is ready on Payara Server after {0} ms",
+                (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** What hospital IT would export before running setup.sh, plus the demo data the tests use. */
+    private Map<String, String> setupEnvironment() {
+        var environment = new LinkedHashMap<String, String>();
+        environment.put("DB_HOST", database.host);
+        environment.put("DB_PORT", String.valueOf(database.port));
+        environment.put("DB_NAME", database.name);
+        environment.put("DB_USER", database.user);
+        environment.put("DB_PASSWORD", database.password);
+        environment.put("POSTGRESQL_JAR", Path.of(property("postgresql.jar", "target/postgresql.jar")).toAbsolutePath().toString());
+        environment.put("MESSAGING_JWT_ISSUER", IdentityProvider.ISSUER);
+        environment.put("MESSAGING_JWT_AUDIENCE", IdentityProvider.AUDIENCE);
+        environment.put("MESSAGING_JWT_PUBLICKEY_LOCATION", identityProvider.publicKeyLocation());
+        environment.put("MESSAGING_DEMO_DATA", "true");
+        environment.put("RESTART_IF_NEEDED", "true");
+        return environment;
+    }
+
+    private void awaitReady() {
+        var deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        Object last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                var reply = api.server("/health/ready", "application/json");
+                if (reply.status() == 200) {
+                    return;
+                }
+                last = reply;
+            } catch (UncheckedIOException notListening) {
+                last = notListening;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("/health/ready is not UP after " + READY_WITHIN + ": " + last);
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it tears down
+        }
+        tearDown();
+    }
+
+    /** Every step is tried even when an earlier one fails; the first failure is thrown at the end. */
+    private synchronized void tearDown() {
+        var failures = new ArrayList<RuntimeException>();
+        if (deployed) {
+            attempt(failures, () -> domain.undeploy(APPLICATION));
+            deployed = false;
+        }
+        if (started) {
+            attempt(failures, domain::stop);
+            started = false;
+        }
+        if (database != null) {
+            attempt(failures, database::close);
+            database = null;
+        }
+        if (!failures.isEmpty()) {
+            var first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private static void attempt(List<RuntimeException> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Tear-down step failed", e);
+            failures.add(e);
+        }
+    }
+
+    private static String property(String name, String defaultValue) {
+        return System.getProperty(name, defaultValue);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package care.messaging.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A Payara Server domain of this test run, driven only through asadmin, as IT drives theirs. */
+final class Domain {
+
+    private static final System.Logger LOGGER = System.getLogger(Domain.class.getName());
+    private static final Duration SLOW = Duration.ofMinutes(4);
+    private static final Duration QUICK = Duration.ofMinutes(1);
+
+    final Path payaraHome;
+    final Path domainDir;
+    final String name;
+    final int portBase;
+    private final Commands commands;
+
+    Domain(Path payaraHome, Path domainDir, String name, int portBase, Commands commands) {
+        this.payaraHome = payaraHome;
+        this.domainDir = domainDir.toAbsolutePath();
+        this.name = name;
+        this.portBase = portBase;
+        this.commands = commands;
+    }
+
+    Path asadminPath() {
+        return payaraHome.resolve("bin/asadmin");
+    }
+
+    int adminPort() {
+        return portBase + 48;
+    }
+
+    int httpPort() {
+        return portBase + 80;
+    }
+
+    Path serverLog() {
+        return domainDir.resolve(name).resolve("logs/server.log");
+    }
+
+    /**
+     * Gets rid of what a killed earlier run left behind: its domain is stopped (by its directory, or by the
+     * process whose instance root it is when the directory is already gone) and deleted. A port that is
+     * still taken then belongs to someone else, which is reported instead of touched.
+     */
+    void removeStale() {
+        if (Files.isDirectory(domainDir.resolve(name))) {
+            try {
+                asadmin(QUICK, "stop-domain", "--domaindir", domainDir.toString(), name);
+            } catch (IllegalStateException notRunning) {
+                // stop-domain fails for a domain that is not running: nothing to stop
+            }
+        }
+        var instanceRoot = "-Dcom.sun.aas.instanceRoot=" + domainDir.resolve(name);
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(instanceRoot)).orElse(false))
+                .forEach(Domain::terminate);
+        delete(domainDir);
+        for (var port : List.of(adminPort(), httpPort())) {
+            if (isListening(port)) {
+                throw new IllegalStateException("Port " + port + " is taken by another process; run with "
+                        + "-Dpayara.portbase=<another base> or stop what listens there");
+            }
+        }
+    }
+
+    void create() {
+        asadmin(SLOW, "create-domain", "--domaindir", domainDir.toString(), "--portbase", String.valueOf(portBase),
+                "--nopassword=true", name);
+    }
+
+    void start() {
+        asadmin(SLOW, "start-domain", "--domaindir", domainDir.toString(), name);
+    }
+
+    void stop() {
+        asadmin(QUICK, "stop-domain", "--domaindir", domainDir.toString(), name);
+    }
+
+    void deploy(Path archive, String applicationName) {
+        remote(SLOW, "deploy", "--name", applicationName, archive.toAbsolutePath().toString());
+    }
+
+    void undeploy(String applicationName) {
+        remote(QUICK, "undeploy", applicationName);
+    }
+
+    /** Runs a script against this domain with asadmin and its admin port in the environment. */
+    void runScript(Path script, Map<String, String> environment) {
+        var withDomain = new HashMap<>(environment);
+        withDomain.put("ASADMIN", asadminPath().toString());
+        withDomain.put("ADMIN_PORT", String.valueOf(adminPort()));
+        commands.run(SLOW, withDomain, List.of("bash", script.toAbsolutePath().toString()));
+    }
+
+    private String remote(Duration timeout, String... arguments) {
+        var command = new ArrayList<String>();
+        command.add("--port");
+        command.add(String.valueOf(adminPort()));
+        command.addAll(List.of(arguments));
+        return asadmin(timeout, command.toArray(String[]::new));
+    }
+
+    private String asadmin(Duration timeout, String... arguments) {
+        var asadmin = asadminPath();
+        if (!Files.isExecutable(asadmin)) {
+            asadmin.toFile().setExecutable(true);
+        }
+        var command = new ArrayList<String>();
+        command.add(asadmin.toString());
+        command.addAll(List.of(arguments));
+        var started = System.nanoTime();
+        var output = commands.run(timeout, Map.of(), command);
+        LOGGER.log(System.Logger.Level.INFO, "asadmin {0}: {1} ms", String.join(" ", arguments),
+                (System.nanoTime() - started) / 1_000_000);
+        return output;
+    }
+
+    private static void terminate(ProcessHandle process) {
+        LOGGER.log(System.Logger.Level.WARNING, "Stopping the leftover domain process {0}", process.pid());
+        process.destroy();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static boolean isListening(int port) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

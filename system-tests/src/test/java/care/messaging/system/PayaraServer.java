@@ -1,0 +1,38 @@
+package care.messaging.system;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Brings up the EAR on Payara Server once per test run and hands test classes an {@link Api} for it.
+ * The deployment lives in the root store, which closes it after the last test class, whatever the
+ * tests did. A failed start is kept too, so the classes after the first fail at once instead of each
+ * trying again.
+ */
+public class PayaraServer implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PayaraServer.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        deployment(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Api.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return deployment(context).api();
+    }
+
+    private static Deployment deployment(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Deployment.class, type -> Deployment.start(), Deployment.class)
+                .running();
+    }
+}

@@ -1,0 +1,103 @@
+package care.messaging.system;
+
+import static care.messaging.system.Api.lastSeq;
+import static care.messaging.system.DemoPeople.ALEX;
+import static care.messaging.system.DemoPeople.CASEY;
+import static care.messaging.system.DemoPeople.RIVERA;
+import static care.messaging.system.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every refusal is application/problem+json with its stable type, and a refused send changes nothing. */
+@ExtendWith(PayaraServer.class)
+class ProblemsIT {
+
+    final Api api;
+
+    ProblemsIT(Api api) {
+        this.api = api;
+    }
+
+    @Test
+    void emptyMessageIsRejected() {
+        assertSendRefused("empty-message", id -> api.send(ALEX, id, UUID.randomUUID().toString(), ""));
+    }
+
+    @Test
+    void messageThatIsEmptyAfterSanitizingIsRejected() {
+        assertSendRefused("empty-message",
+                id -> api.send(ALEX, id, UUID.randomUUID().toString(), "<script>alert('hi')</script>"));
+    }
+
+    @Test
+    void messageLongerThanTheLimitAfterSanitizingIsRejected() {
+        var html = "<p>" + "a".repeat(20_001) + "</p>";
+        assertSendRefused("message-too-long", id -> api.send(ALEX, id, UUID.randomUUID().toString(), html));
+    }
+
+    @Test
+    void clientMessageIdThatIsNotAUuidIsRejected() {
+        assertSendRefused("invalid-client-message-id", id -> api.send(ALEX, id, "message-1", "<p>Hello</p>"));
+    }
+
+    @Test
+    void malformedJsonIsRejected() {
+        var token = api.identityProvider().token(ALEX);
+        assertSendRefused("malformed-json",
+                id -> api.call(token, "POST", "/conversations/" + id + "/messages", "{\"clientMessageId\": \"" + UUID.randomUUID()));
+    }
+
+    @Test
+    void requestWithoutTokenIsRefused() {
+        assertProblem(401, "not-authenticated", api.call(null, "GET", "/conversations", null));
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIsRefused() {
+        var token = api.identityProvider().tokenSignedByAnotherKey(ALEX);
+        assertProblem(401, "invalid-token", api.call(token, "GET", "/conversations", null));
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        var token = api.identityProvider().expiredToken(ALEX);
+        assertProblem(401, "invalid-token", api.call(token, "GET", "/conversations", null));
+    }
+
+    @Test
+    void tokenOfAnAccountThatNeverSignedUpIsRefused() {
+        var token = api.identityProvider().token(CASEY);
+        assertProblem(401, "unknown-account", api.call(token, "GET", "/me", null));
+    }
+
+    @Test
+    void clientCannotStartAConversation() {
+        var ownClientId = UUID.randomUUID().toString();
+        var reply = api.post(ALEX, "/conversations", Json.createObjectBuilder().add("clientId", ownClientId).build());
+        assertProblem(403, "wrong-role", reply);
+    }
+
+    @Test
+    void unknownConversationIsNotFound() {
+        assertProblem(404, "not-found", api.get(ALEX, "/conversations/" + UUID.randomUUID() + "/messages"));
+        assertProblem(404, "not-found", api.send(ALEX, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "<p>Hi</p>"));
+    }
+
+    /** The send is refused with 400 and this type, and the conversation is as it was. */
+    private void assertSendRefused(String type, Function<String, Api.Reply> send) {
+        var id = api.conversationWith(ALEX, RIVERA.displayName).getString("id");
+        var before = lastSeq(api.conversation(ALEX, id));
+        var newest = api.messages(ALEX, id).get(0).getString("id");
+
+        assertProblem(400, type, send.apply(id));
+
+        assertEquals(before, lastSeq(api.conversation(ALEX, id)), "lastSeq is unchanged");
+        assertTrue(api.messages(ALEX, id).get(0).getString("id").equals(newest), "no message was added");
+    }
+}

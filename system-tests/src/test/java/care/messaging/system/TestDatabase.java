@@ -1,0 +1,71 @@
+package care.messaging.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/** The test run's own PostgreSQL database: created empty, dropped at the end even if sessions linger. */
+final class TestDatabase implements AutoCloseable {
+
+    private static final System.Logger LOGGER = System.getLogger(TestDatabase.class.getName());
+
+    final String host;
+    final int port;
+    final String user;
+    final String password;
+    final String name;
+
+    private TestDatabase(String host, int port, String user, String password, String name) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.name = name;
+    }
+
+    /**
+     * Creates a database with a random name, and notes the name in {@code record}, so the next run can drop
+     * it if this one is killed before it can: only a database this directory's own run made is dropped.
+     */
+    static TestDatabase create(String host, int port, String user, String password, Path record) {
+        try {
+            if (Files.exists(record)) {
+                new TestDatabase(host, port, user, password, Files.readString(record).strip()).close();
+            }
+            var random = new byte[4];
+            new SecureRandom().nextBytes(random);
+            var database = new TestDatabase(host, port, user, password, "messaging_sys_" + HexFormat.of().formatHex(random));
+            Files.writeString(record, database.name);
+            database.execute("CREATE DATABASE " + database.name);
+            LOGGER.log(System.Logger.Level.INFO, "Created database {0}", database.name);
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!name.matches("messaging_sys_[0-9a-f]{8}")) {
+            throw new IllegalStateException("Not a test database: " + name);
+        }
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        LOGGER.log(System.Logger.Level.INFO, "Dropped database {0}", name);
+    }
+
+    private void execute(String sql) {
+        // The maintenance database: CREATE and DROP DATABASE cannot run inside the database they name.
+        var url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+        try (var connection = DriverManager.getConnection(url, user, password);
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + host + ":" + port, e);
+        }
+    }
+}
