@@ -5,6 +5,7 @@ import care.messaging.conversation.control.Inbox;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
+import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.Transcript;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
@@ -51,6 +52,8 @@ public class Conversations {
     @Inject
     ConversationStarts starts;
     @Inject
+    SendLocks sends;
+    @Inject
     Clock clock;
     @PersistenceContext
     EntityManager em;
@@ -81,7 +84,9 @@ public class Conversations {
         var id = parseClientMessageId(clientMessageId);
         var body = richText.sanitize(html);
         var conversation = participation.conversationOf(me, conversationId);
-        // Retries of one send serialize on this lock, so the second always sees the first's row.
+        // Retries of one send serialize here, whichever conversation they name, so a retry always finds
+        // the original instead of racing it; the row lock then hands out the next seq.
+        sends.lock(me.id(), id);
         em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
         var original = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
                 .setParameter("sender", me.id()).setParameter("clientMessageId", id)

@@ -29,6 +29,7 @@ public class Conversation {
     @Column(name = "last_preview")
     private String lastPreview;
 
+    /** For JPA; conversations are created by ConversationStarts, which keeps one per pair under concurrency. */
     protected Conversation() {
     }
 
@@ -66,5 +67,13 @@ public class Conversation {
 
     public long lastSeq() {
         return lastSeq;
+    }
+
+    public OffsetDateTime lastActivityAt() {
+        return lastActivityAt;
+    }
+
+    public String lastPreview() {
+        return lastPreview;
     }
 }

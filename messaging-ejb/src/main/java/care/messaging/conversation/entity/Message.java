@@ -80,6 +80,10 @@ public class Message {
         return html;
     }
 
+    public boolean isFromClient() {
+        return fromClient;
+    }
+
     public OffsetDateTime sentAt() {
         return sentAt;
     }

@@ -23,6 +23,6 @@ public class ErrorPages extends HttpServlet {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter().write(Problems.json(HttpProblems.type(status), HttpProblems.title(status), status, Problems.instance()));
+        response.getWriter().write(HttpProblems.of(status).json(status));
     }
 }

@@ -1,36 +1,25 @@
 package care.messaging.platform.rest;
 
 /** Problem types for refusals that come from HTTP itself rather than from the business components. */
-final class HttpProblems {
+record HttpProblems(String type, String title) {
 
-    private HttpProblems() {
-    }
-
-    static String type(int status) {
+    static HttpProblems of(int status) {
         return switch (status) {
-            case 400 -> "bad-request";
-            case 401 -> "invalid-token";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status >= 500 ? "server-error" : "http-" + status;
+            case 400 -> new HttpProblems("bad-request", "The request is malformed");
+            case 401 -> new HttpProblems("invalid-token", "A valid bearer token is required");
+            case 403 -> new HttpProblems("forbidden", "This action is not allowed");
+            case 404 -> new HttpProblems("not-found", "No such resource");
+            case 405 -> new HttpProblems("method-not-allowed", "This method is not allowed here");
+            case 406 -> new HttpProblems("not-acceptable", "No acceptable representation");
+            case 413 -> new HttpProblems("payload-too-large", "The request body is too large");
+            case 415 -> new HttpProblems("unsupported-media-type", "The request body must be application/json");
+            default -> status >= 500
+                    ? new HttpProblems("server-error", "The server could not complete the request")
+                    : new HttpProblems("http-" + status, "The request was refused");
         };
     }
 
-    static String title(int status) {
-        return switch (status) {
-            case 400 -> "The request is malformed";
-            case 401 -> "A valid bearer token is required";
-            case 403 -> "This action is not allowed";
-            case 404 -> "No such resource";
-            case 405 -> "This method is not allowed here";
-            case 406 -> "No acceptable representation";
-            case 413 -> "The request body is too large";
-            case 415 -> "The request body must be application/json";
-            default -> status >= 500 ? "The server could not complete the request" : "The request was refused";
-        };
+    String json(int status) {
+        return Problems.json(type, title, status, Problems.instance());
     }
 }

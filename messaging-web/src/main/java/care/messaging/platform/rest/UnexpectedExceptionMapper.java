@@ -30,7 +30,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             var status = w.getResponse().getStatus();
             LOGGER.log(System.Logger.Level.DEBUG, "{0} {1}", status, instance);
-            return Problems.response(HttpProblems.type(status), HttpProblems.title(status), status, instance);
+            var problem = HttpProblems.of(status);
+            return Problems.response(problem.type(), problem.title(), status, instance);
         }
         LOGGER.log(System.Logger.Level.ERROR, "Unexpected failure " + instance, e);
         return Problems.response("server-error", "The server could not complete the request", 500, instance);

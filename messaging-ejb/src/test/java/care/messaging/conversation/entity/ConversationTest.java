@@ -1,0 +1,45 @@
+package care.messaging.conversation.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ConversationTest {
+
+    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-21T10:00:00Z");
+
+    Conversation cut = new Conversation();
+    Author rivera = new Author(UUID.randomUUID(), "Dr. Maria Rivera", false);
+    Author jordan = new Author(UUID.randomUUID(), "Jordan Lee, guardian of Sam Lee", true);
+
+    @Test
+    void postHandsOutConsecutiveSeqsAndMovesActivity() {
+        var first = cut.post(rivera, UUID.randomUUID(), new SanitizedHtml("<p>a</p>", "a"), T0);
+        var second = cut.post(jordan, UUID.randomUUID(), new SanitizedHtml("<p>b</p>", "b"), T0.plusMinutes(1));
+        assertEquals(1, first.seq());
+        assertEquals(2, second.seq());
+        assertEquals(2, cut.lastSeq());
+        assertEquals(T0.plusMinutes(1), cut.lastActivityAt());
+        assertEquals("b", cut.lastPreview());
+    }
+
+    @Test
+    void messageKeepsTheAuthorsNameAndSideAsSent() {
+        var message = cut.post(jordan, UUID.randomUUID(), new SanitizedHtml("<p>hi</p>", "hi"), T0);
+        assertEquals("Jordan Lee, guardian of Sam Lee", message.senderName());
+        assertEquals(jordan.accountId(), message.senderId());
+        assertTrue(message.isFromClient());
+        assertFalse(cut.post(rivera, UUID.randomUUID(), new SanitizedHtml("<p>x</p>", "x"), T0).isFromClient());
+    }
+
+    @Test
+    void readMarkersAreClampedToTheLastMessage() {
+        cut.post(rivera, UUID.randomUUID(), new SanitizedHtml("<p>a</p>", "a"), T0);
+        assertEquals(1, cut.clampToLastSeq(99));
+        assertEquals(1, cut.clampToLastSeq(1));
+    }
+}

@@ -1,0 +1,36 @@
+package care.messaging.platform.rest;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Headers every response carries: no inline script, no framing, no sniffing, no referrer; API answers
+ * are never cached (they hold PHI); HSTS once the request came over TLS.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeaders extends HttpFilter {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; connect-src 'self'";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        chain.doFilter(request, response);
+    }
+}
