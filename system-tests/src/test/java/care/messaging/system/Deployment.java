@@ -25,6 +25,7 @@ final class Deployment implements AutoCloseable {
     private final Path workDir = Path.of(property("work.dir", "target"));
     private final Domain domain;
     private final Thread shutdownHook = new Thread(this::tearDown, "payara-domain-shutdown");
+    private PortBase ports;
     private TestDatabase database;
     private IdentityProvider identityProvider;
     private Api api;
@@ -36,7 +37,7 @@ final class Deployment implements AutoCloseable {
     private Deployment() {
         var commands = new Commands(workDir.resolve("asadmin.log"));
         domain = new Domain(Path.of(property("payara.home", "target/payara6")), Path.of(property("payara.domaindir", "target/domains")),
-                "sys", Integer.parseInt(property("payara.portbase", "29000")), commands);
+                "sys", commands);
     }
 
     /** Never throws: a failure is kept and reported by {@link #running()}, after cleaning up what was started. */
@@ -77,8 +78,10 @@ final class Deployment implements AutoCloseable {
         var begin = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         domain.removeStale();
+        ports = PortBase.claim(Integer.parseInt(property("payara.portbase", "29000")));
         // create-domain mostly waits on keytool; the database and the keys are made meanwhile.
-        var created = CompletableFuture.runAsync(domain::create);
+        var claimed = ports;
+        var created = CompletableFuture.runAsync(() -> domain.create(claimed));
         database = TestDatabase.create(property("db.host", "127.0.0.1"), Integer.parseInt(property("db.port", "5432")),
                 property("db.user", "postgres"), property("db.password", "postgres"), workDir.resolve("database-name.txt"));
         identityProvider = IdentityProvider.create(workDir);
@@ -153,6 +156,10 @@ final class Deployment implements AutoCloseable {
         if (started) {
             attempt(failures, domain::stop);
             started = false;
+        }
+        if (ports != null) {
+            attempt(failures, ports::close);
+            ports = null;
         }
         if (database != null) {
             attempt(failures, database::close);

@@ -2,8 +2,6 @@ package care.messaging.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,14 +22,13 @@ final class Domain {
     final Path payaraHome;
     final Path domainDir;
     final String name;
-    final int portBase;
     private final Commands commands;
+    private PortBase ports;
 
-    Domain(Path payaraHome, Path domainDir, String name, int portBase, Commands commands) {
+    Domain(Path payaraHome, Path domainDir, String name, Commands commands) {
         this.payaraHome = payaraHome;
         this.domainDir = domainDir.toAbsolutePath();
         this.name = name;
-        this.portBase = portBase;
         this.commands = commands;
     }
 
@@ -40,11 +37,11 @@ final class Domain {
     }
 
     int adminPort() {
-        return portBase + 48;
+        return ports.adminPort();
     }
 
     int httpPort() {
-        return portBase + 80;
+        return ports.httpPort();
     }
 
     Path serverLog() {
@@ -52,9 +49,9 @@ final class Domain {
     }
 
     /**
-     * Gets rid of what a killed earlier run left behind: its domain is stopped (by its directory, or by the
-     * process whose instance root it is when the directory is already gone) and deleted. A port that is
-     * still taken then belongs to someone else, which is reported instead of touched.
+     * Gets rid of what a killed earlier run in this directory left behind: its domain is stopped (by its
+     * directory, or by the process whose instance root it is when the directory is already gone) and
+     * deleted. Domains of other directories are never touched.
      */
     void removeStale() {
         if (Files.isDirectory(domainDir.resolve(name))) {
@@ -69,16 +66,12 @@ final class Domain {
                 .filter(p -> p.info().commandLine().map(line -> line.contains(instanceRoot)).orElse(false))
                 .forEach(Domain::terminate);
         delete(domainDir);
-        for (var port : List.of(adminPort(), httpPort())) {
-            if (isListening(port)) {
-                throw new IllegalStateException("Port " + port + " is taken by another process; run with "
-                        + "-Dpayara.portbase=<another base> or stop what listens there");
-            }
-        }
     }
 
-    void create() {
-        asadmin(SLOW, "create-domain", "--domaindir", domainDir.toString(), "--portbase", String.valueOf(portBase),
+    /** Creates the domain on these ports; whoever claimed them releases them after {@link #stop()}. */
+    void create(PortBase ports) {
+        this.ports = ports;
+        asadmin(SLOW, "create-domain", "--domaindir", domainDir.toString(), "--portbase", String.valueOf(ports.value),
                 "--nopassword=true", name);
     }
 
@@ -136,15 +129,6 @@ final class Domain {
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
-        }
-    }
-
-    private static boolean isListening(int port) {
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

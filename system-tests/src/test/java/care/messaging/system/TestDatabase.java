@@ -19,13 +19,15 @@ final class TestDatabase implements AutoCloseable {
     final String user;
     final String password;
     final String name;
+    private final Path record;
 
-    private TestDatabase(String host, int port, String user, String password, String name) {
+    private TestDatabase(String host, int port, String user, String password, String name, Path record) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
         this.name = name;
+        this.record = record;
     }
 
     /**
@@ -35,11 +37,13 @@ final class TestDatabase implements AutoCloseable {
     static TestDatabase create(String host, int port, String user, String password, Path record) {
         try {
             if (Files.exists(record)) {
-                new TestDatabase(host, port, user, password, Files.readString(record).strip()).close();
+                var leftover = new TestDatabase(host, port, user, password, Files.readString(record).strip(), record);
+                LOGGER.log(System.Logger.Level.WARNING, "Dropping database {0}, left by a run that was killed", leftover.name);
+                leftover.close();
             }
             var random = new byte[4];
             new SecureRandom().nextBytes(random);
-            var database = new TestDatabase(host, port, user, password, "messaging_sys_" + HexFormat.of().formatHex(random));
+            var database = new TestDatabase(host, port, user, password, "messaging_sys_" + HexFormat.of().formatHex(random), record);
             Files.writeString(record, database.name);
             database.execute("CREATE DATABASE " + database.name);
             LOGGER.log(System.Logger.Level.INFO, "Created database {0}", database.name);
@@ -55,6 +59,11 @@ final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException("Not a test database: " + name);
         }
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        try {
+            Files.deleteIfExists(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         LOGGER.log(System.Logger.Level.INFO, "Dropped database {0}", name);
     }
 
