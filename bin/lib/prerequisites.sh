@@ -47,3 +47,18 @@ dev_keys() {
   openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem"
   echo "Created dev login keys in $dir"
 }
+
+# A dev-only keystore for encryption at rest (data-1 and audit-mac), made with the same script IT uses,
+# and its random password beside it. Exports MESSAGING_KEYS_PASSWORD; the keystore path is $dir/messaging-keys.p12.
+dev_keystore() {
+  local dir=$1
+  mkdir -p "$dir" && chmod 700 "$dir"
+  if [ ! -f "$dir/keystore-password" ]; then
+    (umask 077; openssl rand -base64 24 >"$dir/keystore-password")
+  fi
+  MESSAGING_KEYS_PASSWORD=$(cat "$dir/keystore-password")
+  export MESSAGING_KEYS_PASSWORD
+  if [ ! -f "$dir/messaging-keys.p12" ]; then
+    config/keys/create-keystore.sh "$dir/messaging-keys.p12" 2>/dev/null
+  fi
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Configures a running Payara Server 6 domain for Care Messaging: the PostgreSQL driver, the password
-# alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, and the
-# identity provider's settings. Safe to run again: what exists is updated or replaced. See README.md.
+# alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, the
+# keystore for encryption at rest (its password as a password alias), and the identity provider's settings. Safe to run again: what exists is updated or replaced. See README.md.
 set -euo pipefail
 
 ASADMIN=${ASADMIN:-asadmin}
@@ -11,7 +11,7 @@ DB_PORT=${DB_PORT:-5432}
 RESTART_IF_NEEDED=${RESTART_IF_NEEDED:-false}
 MESSAGING_DEMO_DATA=${MESSAGING_DEMO_DATA:-false}
 missing=()
-for name in DB_HOST DB_NAME DB_USER DB_PASSWORD POSTGRESQL_JAR MESSAGING_JWT_ISSUER MESSAGING_JWT_AUDIENCE MESSAGING_JWT_PUBLICKEY_LOCATION; do
+for name in DB_HOST DB_NAME DB_USER DB_PASSWORD POSTGRESQL_JAR MESSAGING_KEYS_KEYSTORE MESSAGING_KEYS_PASSWORD MESSAGING_JWT_ISSUER MESSAGING_JWT_AUDIENCE MESSAGING_JWT_PUBLICKEY_LOCATION; do
   [ -n "${!name:-}" ] || missing+=("$name")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -27,6 +27,7 @@ case "$MESSAGING_DEMO_DATA" in
   *) echo "setup.sh: MESSAGING_DEMO_DATA must be true or false" >&2; exit 2 ;;
 esac
 [ -f "$POSTGRESQL_JAR" ] || { echo "setup.sh: POSTGRESQL_JAR=$POSTGRESQL_JAR is not a file" >&2; exit 2; }
+[ -f "$MESSAGING_KEYS_KEYSTORE" ] || { echo "setup.sh: MESSAGING_KEYS_KEYSTORE=$MESSAGING_KEYS_KEYSTORE is not a file (create it with config/keys/create-keystore.sh)" >&2; exit 2; }
 
 asadmin() { "$ASADMIN" --host "$ADMIN_HOST" --port "$ADMIN_PORT" "$@"; }
 # asadmin splits --property at colons; a value that has one (an IPv6 host) needs it escaped.
@@ -37,10 +38,20 @@ prop() { printf '%s' "$1" | sed 's/:/\\:/g'; }
 secrets=$(mktemp)
 trap 'rm -f "$secrets"' EXIT
 chmod 600 "$secrets"
-if [ -n "${AS_ADMIN_PASSWORDFILE:-}" ]; then
-  grep -v '^AS_ADMIN_ALIASPASSWORD=' "$AS_ADMIN_PASSWORDFILE" >"$secrets" || true
-fi
-printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$DB_PASSWORD" >>"$secrets"
+# alias NAME VALUE: creates or updates the password alias NAME.
+alias_password() {
+  : >"$secrets"
+  if [ -n "${AS_ADMIN_PASSWORDFILE:-}" ]; then
+    grep -v '^AS_ADMIN_ALIASPASSWORD=' "$AS_ADMIN_PASSWORDFILE" >"$secrets" || true
+  fi
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$2" >>"$secrets"
+  if asadmin list-password-aliases | grep -qxF "$1"; then
+    asadmin --passwordfile "$secrets" update-password-alias "$1"
+  else
+    asadmin --passwordfile "$secrets" create-password-alias "$1"
+  fi
+  : >"$secrets"
+}
 
 added_driver=false
 
@@ -54,11 +65,7 @@ else
 fi
 
 echo "Database password alias"
-if asadmin list-password-aliases | grep -qx 'messaging-db-password'; then
-  asadmin --passwordfile "$secrets" update-password-alias messaging-db-password
-else
-  asadmin --passwordfile "$secrets" create-password-alias messaging-db-password
-fi
+alias_password messaging-db-password "$DB_PASSWORD"
 
 echo "JDBC pool messagingPool and resource jdbc/messaging"
 if asadmin list-jdbc-connection-pools | grep -qx 'messagingPool'; then
@@ -73,8 +80,15 @@ asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSi
   messagingPool
 asadmin create-jdbc-resource --connectionpoolid messagingPool jdbc/messaging
 
-echo "Identity provider"
 config() { asadmin set-config-property --source domain --propertyName "$1" --propertyValue "$2"; }
+
+echo "Keys for encryption at rest"
+# Payara's password config source answers an MP Config key with the password alias of the same name, so
+# the keystore password never appears in domain.xml or on a command line.
+alias_password messaging.keys.password "$MESSAGING_KEYS_PASSWORD"
+config messaging.keys.keystore "$MESSAGING_KEYS_KEYSTORE"
+
+echo "Identity provider"
 config mp.jwt.verify.issuer "$MESSAGING_JWT_ISSUER"
 config mp.jwt.verify.audiences "$MESSAGING_JWT_AUDIENCE"
 config mp.jwt.verify.publickey.location "$MESSAGING_JWT_PUBLICKEY_LOCATION"

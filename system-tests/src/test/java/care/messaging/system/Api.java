@@ -59,6 +59,15 @@ final class Api {
         return call(identityProvider.token(as), "POST", path, body.toString());
     }
 
+    /** A POST without a body, for actions such as a key rotation. */
+    Reply post(DemoPeople as, String path) {
+        return call(identityProvider.token(as), "POST", path, null);
+    }
+
+    Reply delete(DemoPeople as, String path) {
+        return call(identityProvider.token(as), "DELETE", path, null);
+    }
+
     /** Any call under /messaging/api; token and body may be null. */
     Reply call(String token, String method, String path, String body) {
         return send(server.resolve("/messaging/api" + path), token, method, body, "application/json");

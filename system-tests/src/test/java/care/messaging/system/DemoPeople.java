@@ -14,7 +14,9 @@ enum DemoPeople {
     /** Has a portal account that was never signed up, so no subject links a token to it. */
     CASEY("casey.diaz", "client", "Casey Diaz", DemoPeople.RIVERSIDE),
     OKAFOR("dr.okafor", "practitioner", "Dr. Ngozi Okafor", DemoPeople.LAKESIDE),
-    ROBIN("robin.hale", "client", "Robin Hale", DemoPeople.LAKESIDE);
+    ROBIN("robin.hale", "client", "Robin Hale", DemoPeople.LAKESIDE),
+    /** Hospital IT: runs keys and audit; belongs to no practice. */
+    IT_OPS("it.ops", "operator", "Taylor Reed (hospital IT)", null);
 
     static final String RIVERSIDE = "Riverside Therapy";
     static final String LAKESIDE = "Lakeside Counseling";

@@ -1,7 +1,9 @@
 package care.messaging.system;
 
 import java.io.UncheckedIOException;
+
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,9 @@ final class Deployment implements AutoCloseable {
 
     private final Path workDir = Path.of(property("work.dir", "target"));
     private final Domain domain;
+    private final Commands commands;
+    private final Path keystore = workDir.resolve("keys/messaging-keys.p12").toAbsolutePath();
+    private final String keystorePassword = randomPassword();
     private final Thread shutdownHook = new Thread(this::tearDown, "payara-domain-shutdown");
     private PortBase ports;
     private TestDatabase database;
@@ -35,7 +40,7 @@ final class Deployment implements AutoCloseable {
     private boolean failureReported;
 
     private Deployment() {
-        var commands = new Commands(workDir.resolve("asadmin.log"));
+        commands = new Commands(workDir.resolve("asadmin.log"));
         domain = new Domain(Path.of(property("payara.home", "target/payara6")), Path.of(property("payara.domaindir", "target/domains")),
                 "sys", commands);
     }
@@ -74,6 +79,15 @@ final class Deployment implements AutoCloseable {
         return api;
     }
 
+    Sql sql() {
+        return new Sql(database);
+    }
+
+    /** The domain's server.log, for tests that check what the application logged. */
+    Path serverLog() {
+        return domain.serverLog();
+    }
+
     private void bringUp() {
         var begin = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -85,6 +99,7 @@ final class Deployment implements AutoCloseable {
         database = TestDatabase.create(property("db.host", "127.0.0.1"), Integer.parseInt(property("db.port", "5432")),
                 property("db.user", "postgres"), property("db.password", "postgres"), workDir.resolve("database-name.txt"));
         identityProvider = IdentityProvider.create(workDir);
+        createKeystore();
         try {
             created.join();
         } catch (CompletionException e) {
@@ -110,12 +125,32 @@ final class Deployment implements AutoCloseable {
         environment.put("DB_USER", database.user);
         environment.put("DB_PASSWORD", database.password);
         environment.put("POSTGRESQL_JAR", Path.of(property("postgresql.jar", "target/postgresql.jar")).toAbsolutePath().toString());
+        environment.put("MESSAGING_KEYS_KEYSTORE", keystore.toString());
+        environment.put("MESSAGING_KEYS_PASSWORD", keystorePassword);
         environment.put("MESSAGING_JWT_ISSUER", IdentityProvider.ISSUER);
         environment.put("MESSAGING_JWT_AUDIENCE", IdentityProvider.AUDIENCE);
         environment.put("MESSAGING_JWT_PUBLICKEY_LOCATION", identityProvider.publicKeyLocation());
         environment.put("MESSAGING_DEMO_DATA", "true");
         environment.put("RESTART_IF_NEEDED", "true");
         return environment;
+    }
+
+    /** A fresh keystore for this run, made by the script IT uses. */
+    private void createKeystore() {
+        try {
+            Files.deleteIfExists(keystore);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        commands.run(Duration.ofMinutes(1), Map.of("MESSAGING_KEYS_PASSWORD", keystorePassword),
+                List.of("bash", Path.of(property("create-keystore.script", "../config/keys/create-keystore.sh")).toString(),
+                        keystore.toString()));
+    }
+
+    private static String randomPassword() {
+        var bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void awaitReady() {

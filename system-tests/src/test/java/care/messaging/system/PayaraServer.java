@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Brings up the EAR on Payara Server once per test run and hands test classes an {@link Api} for it.
  * The deployment lives in the root store, which closes it after the last test class, whatever the
- * tests did. A failed start is kept too, so the classes after the first fail at once instead of each
+ * tests did; classes that look behind the API get its database as {@link Sql}. A failed start is kept too, so the classes after the first fail at once instead of each
  * trying again.
  */
 public class PayaraServer implements BeforeAllCallback, ParameterResolver {
@@ -22,12 +22,18 @@ public class PayaraServer implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Api.class;
+        var type = parameter.getParameter().getType();
+        return type == Api.class || type == Sql.class || type == ServerLog.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return deployment(context).api();
+        var deployment = deployment(context);
+        var type = parameter.getParameter().getType();
+        if (type == Sql.class) {
+            return deployment.sql();
+        }
+        return type == ServerLog.class ? new ServerLog(deployment.serverLog()) : deployment.api();
     }
 
     private static Deployment deployment(ExtensionContext context) {

@@ -1,5 +1,6 @@
 package care.messaging.conversation.boundary;
 
+import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
 import care.messaging.conversation.control.Inbox;
 import care.messaging.conversation.control.Participation;
@@ -54,6 +55,8 @@ public class Conversations {
     @Inject
     SendLocks sends;
     @Inject
+    Bodies bodies;
+    @Inject
     Clock clock;
     @PersistenceContext
     EntityManager em;
@@ -94,10 +97,10 @@ public class Conversations {
         if (original.isPresent()) {
             return new Outcome<>(existing(original.get(), conversation), false);
         }
-        var message = conversation.post(participation.authorFor(me, conversation), id, body, now());
+        var message = bodies.post(conversation, participation.authorFor(me, conversation), id, body, now());
         em.persist(message);
         em.flush();
-        return new Outcome<>(MessageView.unread(message), true);
+        return new Outcome<>(MessageView.unread(message, body.html()), true);
     }
 
     public ReadState markRead(Identity identity, String conversationId, Long seq) {

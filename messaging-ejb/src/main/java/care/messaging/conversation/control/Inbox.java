@@ -5,6 +5,7 @@ import care.messaging.conversation.entity.ConversationSummary.Counterpart;
 import care.messaging.conversation.entity.Page;
 import care.messaging.directory.entity.Account;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.UUID;
 public class Inbox {
 
     static final String SELECT = """
-            SELECT c.id, c.last_activity_at, c.last_preview, c.last_seq,
+            SELECT c.id, c.last_activity_at, c.preview, c.last_seq,
                    cl.id, cl.display_name, p.id, p.display_name,
                    (SELECT string_agg(g.display_name, ', ' ORDER BY g.display_name)
                       FROM client_account ca JOIN account g ON g.id = ca.account_id
@@ -40,6 +41,8 @@ public class Inbox {
 
     @PersistenceContext
     EntityManager em;
+    @Inject
+    Bodies bodies;
 
     public Page<ConversationSummary> page(Account me, String cursor, int limit) {
         var after = InboxCursor.parse(cursor);
@@ -70,8 +73,9 @@ public class Inbox {
         return summary(row, me);
     }
 
-    static ConversationSummary summary(Object[] r, Account me) {
-        return new ConversationSummary((UUID) r[0], counterpart(r, me.role().isClientSide()), (String) r[2],
+    ConversationSummary summary(Object[] r, Account me) {
+        var id = (UUID) r[0];
+        return new ConversationSummary(id, counterpart(r, me.role().isClientSide()), bodies.preview(id, (byte[]) r[2]).orElse(null),
                 Rows.time(r[1]), Rows.number(r[3]), Rows.number(r[10]));
     }
 

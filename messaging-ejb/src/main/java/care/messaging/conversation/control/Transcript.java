@@ -3,6 +3,7 @@ package care.messaging.conversation.control;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.MessageView.Sender;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -14,7 +15,7 @@ public class Transcript {
 
     // readAt: the earliest time someone on the other side moved their marker to or past the message.
     static final String PAGE = """
-            SELECT m.id, m.seq, m.client_message_id, m.sender_id, m.sender_name, m.sent_at, m.html,
+            SELECT m.id, m.seq, m.client_message_id, m.sender_id, m.sender_name, m.sent_at, m.body,
                    (SELECT min(r.read_at) FROM read_receipt r
                      WHERE r.conversation_id = m.conversation_id AND r.seq >= m.seq
                        AND r.client_side <> m.from_client) AS read_at
@@ -25,6 +26,8 @@ public class Transcript {
 
     @PersistenceContext
     EntityManager em;
+    @Inject
+    Bodies bodies;
 
     public List<MessageView> page(UUID conversationId, long before, int limit) {
         List<?> rows = em.createNativeQuery(PAGE)
@@ -32,11 +35,13 @@ public class Transcript {
                 .setParameter(2, before)
                 .setParameter(3, limit)
                 .getResultList();
-        return rows.stream().map(Object[].class::cast).map(Transcript::view).toList();
+        return rows.stream().map(Object[].class::cast).map(this::view).toList();
     }
 
-    static MessageView view(Object[] r) {
-        return new MessageView((UUID) r[0], ((Number) r[1]).longValue(), (UUID) r[2],
-                new Sender((UUID) r[3], (String) r[4]), Rows.time(r[5]), (String) r[6], Rows.time(r[7]));
+    MessageView view(Object[] r) {
+        var id = (UUID) r[0];
+        var html = bodies.body(id, (byte[]) r[6]);
+        return new MessageView(id, ((Number) r[1]).longValue(), (UUID) r[2],
+                new Sender((UUID) r[3], (String) r[4]), Rows.time(r[5]), html.orElse(null), html.isEmpty(), Rows.time(r[7]));
     }
 }

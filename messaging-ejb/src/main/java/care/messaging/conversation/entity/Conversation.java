@@ -1,5 +1,6 @@
 package care.messaging.conversation.entity;
 
+import care.messaging.crypto.entity.Sealed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,22 +27,28 @@ public class Conversation {
     private OffsetDateTime lastActivityAt;
     @Column(name = "last_seq")
     private long lastSeq;
-    @Column(name = "last_preview")
-    private String lastPreview;
+    /** AES-256-GCM ciphertext of the last message's plain-text preview, bound to this row. */
+    private byte[] preview;
+    @Column(name = "preview_key")
+    private Integer previewKey;
 
     /** For JPA; conversations are created by ConversationStarts, which keeps one per pair under concurrency. */
     protected Conversation() {
     }
 
     /**
-     * Appends a message. The caller holds this row's lock, so the seq is the next one and no other
-     * transaction can take it.
+     * Appends a message; the caller seals its body and this conversation's preview. The caller holds this
+     * row's lock, so the seq is the next one and no other transaction can take it.
      */
-    public Message post(Author author, UUID clientMessageId, SanitizedHtml body, OffsetDateTime at) {
+    public Message post(Author author, UUID clientMessageId, OffsetDateTime at) {
         lastSeq++;
         lastActivityAt = at;
-        lastPreview = body.preview();
-        return new Message(id, lastSeq, author, clientMessageId, body.html(), at);
+        return new Message(id, lastSeq, author, clientMessageId, at);
+    }
+
+    public void sealPreview(Sealed sealed) {
+        this.preview = sealed.ciphertext();
+        this.previewKey = sealed.keyId();
     }
 
     /** Read markers never point past the last message: a later message must still count as unread. */
@@ -71,9 +78,5 @@ public class Conversation {
 
     public OffsetDateTime lastActivityAt() {
         return lastActivityAt;
-    }
-
-    public String lastPreview() {
-        return lastPreview;
     }
 }

@@ -1,5 +1,6 @@
 package care.messaging.conversation.entity;
 
+import care.messaging.crypto.entity.Sealed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -27,7 +28,10 @@ public class Message {
     private String senderName;
     @Column(name = "client_message_id")
     private UUID clientMessageId;
-    private String html;
+    /** AES-256-GCM ciphertext of the sanitized HTML, bound to this row; see RowCipher. */
+    private byte[] body;
+    @Column(name = "body_key")
+    private int bodyKey;
     @Column(name = "from_client")
     private boolean fromClient;
     @Column(name = "sent_at")
@@ -36,7 +40,7 @@ public class Message {
     protected Message() {
     }
 
-    Message(UUID conversationId, long seq, Author author, UUID clientMessageId, String html, OffsetDateTime sentAt) {
+    Message(UUID conversationId, long seq, Author author, UUID clientMessageId, OffsetDateTime sentAt) {
         this.id = UUID.randomUUID();
         this.conversationId = conversationId;
         this.seq = seq;
@@ -44,7 +48,6 @@ public class Message {
         this.senderName = author.displayName();
         this.fromClient = author.clientSide();
         this.clientMessageId = clientMessageId;
-        this.html = html;
         this.sentAt = sentAt;
     }
 
@@ -76,8 +79,10 @@ public class Message {
         return clientMessageId;
     }
 
-    public String html() {
-        return html;
+    /** Stores the encrypted body; the message's id is known first, since the ciphertext is bound to it. */
+    public void seal(Sealed sealed) {
+        this.body = sealed.ciphertext();
+        this.bodyKey = sealed.keyId();
     }
 
     public boolean isFromClient() {

@@ -4,16 +4,19 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A message as its readers see it; readAt is when the other side first read it (the read receipt), null until then. */
+/**
+ * A message as its readers see it; readAt is when the other side first read it (the read receipt), null
+ * until then. A body whose ciphertext does not open is {@code unavailable} with a null html.
+ */
 @JsonbNillable
 public record MessageView(UUID id, long seq, UUID clientMessageId, Sender sender, OffsetDateTime sentAt,
-                          String html, OffsetDateTime readAt) {
+                          String html, boolean unavailable, OffsetDateTime readAt) {
 
     public record Sender(UUID id, String displayName) {
     }
 
-    public static MessageView unread(Message m) {
+    public static MessageView unread(Message m, String html) {
         return new MessageView(m.id(), m.seq(), m.clientMessageId(), new Sender(m.senderId(), m.senderName()),
-                m.sentAt(), m.html(), null);
+                m.sentAt(), html, false, null);
     }
 }

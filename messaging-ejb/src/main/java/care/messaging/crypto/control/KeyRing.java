@@ -1,28 +1,134 @@
 package care.messaging.crypto.control;
 
+import care.messaging.crypto.entity.KeysUnusable;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AesGcmKey;
+import com.google.crypto.tink.aead.AesGcmParameters;
+import com.google.crypto.tink.util.SecretBytes;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.NoSuchAlgorithmException;
-import javax.crypto.KeyGenerator;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The keys the application holds. SKELETON: the audit MAC key is random per JVM until the keystore-backed
- * key ring lands (issue 3, crypto part); callers code against this API.
+ * The keys this node holds, loaded from IT's keystore ({@link KeyStoreFile}) into a Tink keyset: one
+ * AES-256-GCM key per data key, with Tink's 5-byte prefix naming the key in every ciphertext. The
+ * keystore file is checked for changes every few seconds, and at once when a ciphertext names a key this
+ * node has not seen, so a rotation made through another node sharing the file is picked up without a
+ * restart.
  */
 @ApplicationScoped
 public class KeyRing {
 
-    private SecretKey auditKey;
+    static final Duration RECHECK = Duration.ofSeconds(2);
 
-    /** The HMAC-SHA256 key of the audit trail's hash chain. */
-    public synchronized SecretKey auditKey() {
-        if (auditKey == null) {
-            try {
-                auditKey = KeyGenerator.getInstance("HmacSHA256").generateKey();
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+    /** One loaded version of the keystore. */
+    public record Keys(Aead aead, int primary, SortedSet<Integer> ids, SecretKey auditKey, KeyStoreFile.Contents source) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "messaging.keys.keystore")
+    Optional<String> keystore;
+    @Inject
+    @ConfigProperty(name = "messaging.keys.password")
+    Optional<String> password;
+    @Inject
+    Clock clock;
+
+    private volatile Keys keys;
+    private volatile Instant checkedAt = Instant.MIN;
+    private KeyStoreFile file;
+
+    /** The current keys, reloaded if the keystore changed; throws {@link KeysUnusable} saying what is missing. */
+    public Keys keys() {
+        var now = clock.instant();
+        if (keys == null || now.isAfter(checkedAt.plus(RECHECK))) {
+            reloadIfChanged(now);
         }
-        return auditKey;
+        return keys;
+    }
+
+    /** Reads the keystore again now (after a rotation here, or a ciphertext naming an unknown key). */
+    public synchronized Keys reload() {
+        keys = load(file().read());
+        checkedAt = clock.instant();
+        return keys;
+    }
+
+    public SecretKey auditKey() {
+        return keys().auditKey();
+    }
+
+    public synchronized KeyStoreFile file() {
+        if (file == null) {
+            var location = keystore.filter(s -> !s.isBlank()).orElseThrow(() -> new KeysUnusable(
+                    "messaging.keys.keystore is not set (the path of the PKCS12 keystore holding the data keys)"));
+            var secret = password.filter(s -> !s.isEmpty()).orElseThrow(() -> new KeysUnusable(
+                    "messaging.keys.password is not set (the keystore password: a password alias of that name, or MESSAGING_KEYS_PASSWORD)"));
+            file = new KeyStoreFile(Path.of(location), secret.toCharArray());
+        }
+        return file;
+    }
+
+    private synchronized void reloadIfChanged(Instant now) {
+        if (keys != null && !now.isAfter(checkedAt.plus(RECHECK))) {
+            return;
+        }
+        try {
+            if (keys == null || !file().modified().equals(keys.source().modified())) {
+                keys = load(file().read());
+            }
+        } catch (IOException e) {
+            if (keys == null) {
+                throw new KeysUnusable("the keystore " + file().path() + " cannot be read: " + e.getMessage(), e);
+            }
+            // keep serving with the keys already loaded; the next check tries again
+        }
+        checkedAt = now;
+    }
+
+    static Keys load(KeyStoreFile.Contents contents) {
+        try {
+            AeadConfig.register();
+            var builder = KeysetHandle.newBuilder();
+            for (var entry : contents.dataKeys().entrySet()) {
+                var added = KeysetHandle.importKey(aesGcm(entry.getKey(), entry.getValue())).withFixedId(entry.getKey());
+                if (entry.getKey() == contents.primary()) {
+                    added.makePrimary();
+                }
+                builder.addEntry(added);
+            }
+            var aead = builder.build().getPrimitive(RegistryConfiguration.get(), Aead.class);
+            return new Keys(aead, contents.primary(), new TreeSet<>(contents.dataKeys().keySet()),
+                    new SecretKeySpec(contents.auditKey(), "HmacSHA256"), contents);
+        } catch (GeneralSecurityException e) {
+            throw new KeysUnusable("the data keys cannot be used for AES-256-GCM: " + e.getMessage(), e);
+        }
+    }
+
+    static AesGcmKey aesGcm(int id, byte[] bytes) throws GeneralSecurityException {
+        var parameters = AesGcmParameters.builder()
+                .setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16)
+                .setVariant(AesGcmParameters.Variant.TINK)
+                .build();
+        return AesGcmKey.builder()
+                .setParameters(parameters)
+                .setKeyBytes(SecretBytes.copyFrom(bytes, InsecureSecretKeyAccess.get()))
+                .setIdRequirement(id)
+                .build();
     }
 }

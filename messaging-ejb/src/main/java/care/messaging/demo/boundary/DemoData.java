@@ -1,5 +1,6 @@
 package care.messaging.demo.boundary;
 
+import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Seeds the demo practices once; a database that already has them is left as it is. */
 @Startup
 @Singleton
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "KeyCheck"})
 public class DemoData {
 
     private static final System.Logger LOGGER = System.getLogger(DemoData.class.getName());
@@ -46,6 +47,8 @@ public class DemoData {
     @Inject
     RichText richText;
     @Inject
+    Bodies bodies;
+    @Inject
     Clock clock;
 
     @PostConstruct
@@ -57,6 +60,7 @@ public class DemoData {
         var rivera = member(riverside, "dr.rivera", Role.PRACTITIONER, "Dr. Maria Rivera");
         member(riverside, "dr.chen", Role.PRACTITIONER, "Dr. Wei Chen");
         member(riverside, "admin.park", Role.ADMIN, "Jin Park");
+        member(Practice.NONE, "it.ops", Role.OPERATOR, "Taylor Reed (hospital IT)");
         var alex = client(riverside, "Alex Morgan", false);
         var alexAccount = portal(riverside, "alex.morgan", "Alex Morgan", alex, Relationship.self, true);
         var sam = client(riverside, "Sam Lee", true);
@@ -127,7 +131,7 @@ public class DemoData {
     }
 
     void say(Conversation conversation, Account author, int hoursAgo, String html) {
-        var message = conversation.post(participation.authorFor(author, conversation), UUID.randomUUID(),
+        var message = bodies.post(conversation, participation.authorFor(author, conversation), UUID.randomUUID(),
                 richText.sanitize(html), now(Duration.ofHours(hoursAgo)));
         em.persist(message);
         em.flush();

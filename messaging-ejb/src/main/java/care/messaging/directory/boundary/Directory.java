@@ -32,6 +32,9 @@ public class Directory {
 
     public Me me(Identity identity) {
         var account = accounts.authenticate(identity);
+        if (account.practiceId().equals(Practice.NONE)) {
+            return new Me(account.id(), account.role().claim(), account.displayName(), null);
+        }
         var practice = em.find(Practice.class, account.practiceId());
         return new Me(account.id(), account.role().claim(), account.displayName(),
                 new PracticeView(practice.id(), practice.name()));

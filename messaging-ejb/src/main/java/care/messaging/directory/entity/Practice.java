@@ -9,6 +9,9 @@ import java.util.UUID;
 @Table(name = "practice")
 public class Practice {
 
+    /** The nil practice of hospital IT's operator accounts: it holds no client, so no conversation is ever theirs. */
+    public static final UUID NONE = new UUID(0, 0);
+
     @Id
     private UUID id;
     private String name;

@@ -1,0 +1,88 @@
+package care.messaging.crypto.boundary;
+
+import care.messaging.crypto.control.KeyRing;
+import care.messaging.crypto.control.KeyUsage;
+import care.messaging.crypto.entity.KeyStatus;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Identity;
+import care.messaging.directory.entity.Role;
+import care.messaging.platform.entity.DomainException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Map;
+
+/** Key rotation for hospital IT: status, a new primary key, retiring a key no row uses. */
+@Stateless
+public class KeyManagement {
+
+    private static final System.Logger LOGGER = System.getLogger(KeyManagement.class.getName());
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    KeyRing keyRing;
+    @Inject
+    KeyUsage usage;
+    @EJB
+    Reencryption reencryption;
+
+    public KeyStatus status(Identity identity) {
+        accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
+        return status();
+    }
+
+    /** Adds a key and makes it the primary: this node's next write uses it; re-encryption starts at once. */
+    public KeyStatus rotate(Identity identity) {
+        var operator = accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
+        var id = keyRing.file().addDataKey();
+        keyRing.reload();
+        LOGGER.log(System.Logger.Level.INFO, "Key rotation by account {0}: data key {1} is the primary", operator.id(), id);
+        reencryption.runNow();
+        return status();
+    }
+
+    public KeyStatus retire(Identity identity, int keyId) {
+        var operator = accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
+        var keys = keyRing.reload();
+        if (!keys.ids().contains(keyId)) {
+            throw DomainException.notFound();
+        }
+        if (keyId == keys.primary()) {
+            throw DomainException.conflict("key-is-primary", "The primary key cannot be retired; rotate first");
+        }
+        var rows = usage.rowsPerKey().getOrDefault(keyId, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        if (rows > 0) {
+            throw DomainException.conflict("key-in-use", "Stored values still use this key; wait for re-encryption to finish");
+        }
+        keyRing.file().removeDataKey(keyId);
+        keyRing.reload();
+        LOGGER.log(System.Logger.Level.INFO, "Key retirement by account {0}: data key {1} removed", operator.id(), keyId);
+        return status();
+    }
+
+    KeyStatus status() {
+        var keys = keyRing.keys();
+        var rows = usage.rowsPerKey();
+        var list = new ArrayList<KeyStatus.Key>();
+        long notOnPrimary = 0;
+        for (var id : keys.ids()) {
+            var perColumn = rows.getOrDefault(id, Map.of());
+            var total = perColumn.values().stream().mapToLong(Long::longValue).sum();
+            var primary = id == keys.primary();
+            if (!primary) {
+                notOnPrimary += total;
+            }
+            list.add(new KeyStatus.Key(id, primary, perColumn, total, !primary && total == 0));
+        }
+        // Rows whose key this node does not hold (removed from the keystore by hand) count as not on the primary too.
+        for (var entry : rows.entrySet()) {
+            if (!keys.ids().contains(entry.getKey())) {
+                notOnPrimary += entry.getValue().values().stream().mapToLong(Long::longValue).sum();
+            }
+        }
+        return new KeyStatus(keys.primary(), list, notOnPrimary);
+    }
+}

@@ -1,0 +1,47 @@
+package care.messaging.crypto.entity;
+
+/**
+ * Every column that holds ciphertext, with the column that records its key id. Rotation status,
+ * re-encryption and key retirement walk this list, so a feature that stores encrypted text (drafts,
+ * announcements, out-of-office texts) adds its column here and is covered by all three.
+ */
+public enum EncryptedColumn {
+
+    MESSAGE_BODY("message", "body", "body_key"),
+    CONVERSATION_PREVIEW("conversation", "preview", "preview_key");
+
+    private final String table;
+    private final String column;
+    private final String keyColumn;
+
+    EncryptedColumn(String table, String column, String keyColumn) {
+        this.table = table;
+        this.column = column;
+        this.keyColumn = keyColumn;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public String keyColumn() {
+        return keyColumn;
+    }
+
+    /** The name status reports use, e.g. message.body. */
+    public String label() {
+        return table + "." + column;
+    }
+
+    /**
+     * Associated data: the ciphertext only opens for this table, column and row, so a value copied into
+     * another row or column fails authentication instead of showing the wrong text.
+     */
+    public byte[] associatedData(Object rowId) {
+        return ("care-messaging/v1/" + table + "/" + column + "/" + rowId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
