@@ -150,8 +150,13 @@ public final class KeyStoreFile {
             return store;
         } catch (NoSuchFileException e) {
             throw new KeysUnusable("the keystore " + path + " does not exist");
-        } catch (GeneralSecurityException | IOException e) {
-            throw new KeysUnusable("the keystore " + path + " cannot be opened (wrong password or not PKCS12): " + e.getMessage(), e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
+                throw new KeysUnusable("the keystore " + path + " cannot be opened (wrong password)", e);
+            }
+            throw new KeysUnusable("the keystore " + path + " cannot be opened (not a PKCS12 keystore, or unreadable)", e);
+        } catch (GeneralSecurityException e) {
+            throw new KeysUnusable("the keystore " + path + " cannot be opened (not a PKCS12 keystore)", e);
         }
     }
 
