@@ -2,6 +2,7 @@ package care.messaging.conversation.boundary;
 
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
+import care.messaging.conversation.control.EmergencyAccess;
 import care.messaging.conversation.control.Inbox;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
@@ -10,9 +11,11 @@ import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.Transcript;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
+import care.messaging.conversation.entity.EmergencyAccessView;
 import care.messaging.conversation.entity.Message;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.Page;
+import care.messaging.conversation.entity.PracticeConversation;
 import care.messaging.conversation.entity.ReadState;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.Identity;
@@ -25,6 +28,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +61,8 @@ public class Conversations {
     @Inject
     Bodies bodies;
     @Inject
+    EmergencyAccess emergencyAccess;
+    @Inject
     Clock clock;
     @PersistenceContext
     EntityManager em;
@@ -76,10 +82,33 @@ public class Conversations {
         return new Outcome<>(inbox.one(me, outcome.id()), outcome.created());
     }
 
+    /** Participants read their conversation; an admin reads one of their practice only under emergency access. */
     public List<MessageView> messages(Identity identity, String conversationId, Long before, Integer limit) {
         var me = accounts.authenticate(identity);
-        var conversation = participation.conversationOf(me, conversationId);
-        return transcript.page(conversation.id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
+        var reading = participation.reading(me, conversationId, now());
+        return transcript.page(reading.conversation().id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
+    }
+
+    /** Break-glass: an admin opens a conversation of their practice for a stated reason, for a limited time. */
+    public EmergencyAccessView grantEmergencyAccess(Identity identity, String conversationId, String reason) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        var conversation = participation.inPractice(admin, conversationId);
+        return emergencyAccess.grant(admin, conversation, reason, now());
+    }
+
+    /** Every emergency access to a conversation, for its practitioner and the practice's admins. */
+    public List<EmergencyAccessView> emergencyAccesses(Identity identity, String conversationId) {
+        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
+        var conversation = me.role() == Role.ADMIN
+                ? participation.inPractice(me, conversationId)
+                : participation.conversationOf(me, conversationId);
+        return emergencyAccess.list(conversation.id(), now());
+    }
+
+    /** The practice's conversations for an admin: who talks with whom, never what was said. */
+    public List<PracticeConversation> practiceConversations(Identity identity, String clientId) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        return inbox.practice(admin, clientId);
     }
 
     public Outcome<MessageView> post(Identity identity, String conversationId, String clientMessageId, String html) {
@@ -142,7 +171,8 @@ public class Conversations {
         throw DomainException.invalid("invalid-client-message-id", "clientMessageId must be a UUID");
     }
 
+    /** Microseconds, as PostgreSQL stores them, so a retried send answers exactly what the first one did. */
     OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -3,6 +3,8 @@ package care.messaging.conversation.control;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.ConversationSummary.Counterpart;
 import care.messaging.conversation.entity.Page;
+import care.messaging.conversation.entity.PracticeConversation;
+import care.messaging.conversation.entity.PracticeConversation.Party;
 import care.messaging.directory.entity.Account;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -29,7 +31,8 @@ public class Inbox {
                    (SELECT count(*) FROM message m
                      WHERE m.conversation_id = c.id AND m.from_client <> ?2
                        AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
-                                              WHERE rm.conversation_id = c.id AND rm.account_id = ?1), 0)) AS unread
+                                              WHERE rm.conversation_id = c.id AND rm.account_id = ?1), 0)) AS unread,
+                   (SELECT max(e.granted_at) FROM emergency_access e WHERE e.conversation_id = c.id) AS emergency
               FROM conversation c
               JOIN client cl ON cl.id = c.client_id
               JOIN account p ON p.id = c.practitioner_id
@@ -64,6 +67,25 @@ public class Inbox {
         return new Page<>(rows.subList(0, limit), InboxCursor.of(last.lastActivityAt(), last.id()));
     }
 
+    static final String PRACTICE = """
+            SELECT c.id, p.id, p.display_name, cl.id, cl.display_name, c.last_activity_at
+              FROM conversation c
+              JOIN client cl ON cl.id = c.client_id
+              JOIN account p ON p.id = c.practitioner_id
+             WHERE c.practice_id = ?1 AND (?2 = '' OR c.client_id = CAST(NULLIF(?2, '') AS uuid))
+             ORDER BY c.last_activity_at DESC, c.id DESC
+             LIMIT 500""";
+
+    /** A practice's conversations for its admin, optionally for one client: names and times, no content. */
+    public List<PracticeConversation> practice(Account admin, String clientId) {
+        List<?> rows = em.createNativeQuery(PRACTICE)
+                .setParameter(1, admin.practiceId())
+                .setParameter(2, clientId == null ? "" : ConversationStarts.parse(clientId).toString())
+                .getResultList();
+        return rows.stream().map(Object[].class::cast).map(r -> new PracticeConversation((UUID) r[0],
+                new Party((UUID) r[1], (String) r[2]), new Party((UUID) r[3], (String) r[4]), Rows.time(r[5]))).toList();
+    }
+
     public ConversationSummary one(Account me, UUID conversationId) {
         var row = (Object[]) em.createNativeQuery(SELECT + " WHERE c.id = ?3")
                 .setParameter(1, me.id())
@@ -76,7 +98,7 @@ public class Inbox {
     ConversationSummary summary(Object[] r, Account me) {
         var id = (UUID) r[0];
         return new ConversationSummary(id, counterpart(r, me.role().isClientSide()), bodies.preview(id, (byte[]) r[2]).orElse(null),
-                Rows.time(r[1]), Rows.number(r[3]), Rows.number(r[10]));
+                Rows.time(r[1]), Rows.number(r[3]), Rows.number(r[10]), me.role().isClientSide() ? null : Rows.time(r[11]));
     }
 
     static Counterpart counterpart(Object[] r, boolean clientSide) {

@@ -4,10 +4,13 @@ import care.messaging.conversation.entity.Author;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
+import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,12 +24,38 @@ public class Participation {
     @PersistenceContext
     EntityManager em;
 
+    /** How the caller may read a conversation: as a participant, or as an admin under emergency access. */
+    public record Reading(Conversation conversation, boolean emergency) {
+    }
+
+    @Inject
+    EmergencyAccess emergencyAccess;
+
     public Conversation conversationOf(Account account, String conversationId) {
+        var conversation = inPractice(account, conversationId);
+        authorFor(account, conversation);
+        return conversation;
+    }
+
+    /** Participants read; an admin reads only while an emergency access of theirs is active. */
+    public Reading reading(Account account, String conversationId, OffsetDateTime at) {
+        var conversation = inPractice(account, conversationId);
+        if (account.role() == Role.ADMIN) {
+            if (emergencyAccess.active(account, conversation.id(), at)) {
+                return new Reading(conversation, true);
+            }
+            throw DomainException.notFound();
+        }
+        authorFor(account, conversation);
+        return new Reading(conversation, false);
+    }
+
+    /** Any conversation of the caller's practice; nothing else exists for them. */
+    public Conversation inPractice(Account account, String conversationId) {
         var conversation = em.find(Conversation.class, parse(conversationId));
         if (conversation == null || !conversation.practiceId().equals(account.practiceId())) {
             throw DomainException.notFound();
         }
-        authorFor(account, conversation);
         return conversation;
     }
 

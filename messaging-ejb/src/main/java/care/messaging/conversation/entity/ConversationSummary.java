@@ -3,9 +3,13 @@ package care.messaging.conversation.entity;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One row of the inbox. */
+/**
+ * One row of the inbox. {@code lastEmergencyAccessAt} tells the practitioner when an admin last opened the
+ * conversation under emergency access (null if never; never shown to the client side).
+ */
 public record ConversationSummary(UUID id, Counterpart counterpart, String lastMessagePreview,
-                                  OffsetDateTime lastActivityAt, long lastSeq, long unreadCount) {
+                                  OffsetDateTime lastActivityAt, long lastSeq, long unreadCount,
+                                  OffsetDateTime lastEmergencyAccessAt) {
 
     /**
      * Who is on the other side. For a minor's thread the practitioner sees the child's name, and

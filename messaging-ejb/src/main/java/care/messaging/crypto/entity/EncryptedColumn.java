@@ -8,7 +8,8 @@ package care.messaging.crypto.entity;
 public enum EncryptedColumn {
 
     MESSAGE_BODY("message", "body", "body_key"),
-    CONVERSATION_PREVIEW("conversation", "preview", "preview_key");
+    CONVERSATION_PREVIEW("conversation", "preview", "preview_key"),
+    EMERGENCY_REASON("emergency_access", "reason", "reason_key");
 
     private final String table;
     private final String column;
