@@ -53,6 +53,15 @@ public class KeyRing {
     private volatile Instant checkedAt = Instant.MIN;
     private KeyStoreFile file;
 
+    /** A key ring outside the container, for command-line tools and benchmarks. */
+    public static KeyRing standalone(Path keystore, String password, Clock clock) {
+        var ring = new KeyRing();
+        ring.keystore = Optional.of(keystore.toString());
+        ring.password = Optional.of(password);
+        ring.clock = clock;
+        return ring;
+    }
+
     /** The current keys, reloaded if the keystore changed; throws {@link KeysUnusable} saying what is missing. */
     public Keys keys() {
         var now = clock.instant();

@@ -25,7 +25,7 @@ public class RowCipher {
     public RowCipher() {
     }
 
-    RowCipher(KeyRing keyRing) {
+    public RowCipher(KeyRing keyRing) {
         this.keyRing = keyRing;
     }
 
