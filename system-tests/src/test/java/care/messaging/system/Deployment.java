@@ -29,6 +29,7 @@ final class Deployment implements AutoCloseable {
     private TestDatabase database;
     private IdentityProvider identityProvider;
     private Api api;
+    private SeededPeople people;
     private boolean started;
     private boolean deployed;
     private RuntimeException failure;
@@ -74,6 +75,14 @@ final class Deployment implements AutoCloseable {
         return api;
     }
 
+    SeededPeople people() {
+        return people;
+    }
+
+    ServerLog serverLog() {
+        return new ServerLog(domain.serverLog());
+    }
+
     private void bringUp() {
         var begin = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -84,6 +93,8 @@ final class Deployment implements AutoCloseable {
         var created = CompletableFuture.runAsync(() -> domain.create(claimed));
         database = TestDatabase.create(property("db.host", "127.0.0.1"), Integer.parseInt(property("db.port", "5432")),
                 property("db.user", "postgres"), property("db.password", "postgres"), workDir.resolve("database-name.txt"));
+        people = new SeededPeople("jdbc:postgresql://" + database.host + ":" + database.port + "/" + database.name,
+                database.user, database.password);
         identityProvider = IdentityProvider.create(workDir);
         try {
             created.join();
@@ -95,7 +106,8 @@ final class Deployment implements AutoCloseable {
         domain.runScript(Path.of(property("setup.script", "../config/payara-server/setup.sh")), setupEnvironment());
         deployed = true;
         domain.deploy(Path.of(property("messaging.ear", "target/messaging.ear")), APPLICATION);
-        api = new Api(URI.create("http://127.0.0.1:" + domain.httpPort()), identityProvider);
+        api = new Api(URI.create("http://127.0.0.1:" + domain.httpPort()), URI.create("https://127.0.0.1:" + domain.httpsPort()),
+                identityProvider);
         awaitReady();
         LOGGER.log(System.Logger.Level.INFO, "Care Messaging is ready on Payara Server after {0} ms",
                 (System.nanoTime() - begin) / 1_000_000);
