@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Configures a running Payara Server 6 domain for Care Messaging: the PostgreSQL driver, the password
-# alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, and the
-# identity provider's settings. Safe to run again: what exists is updated or replaced. See README.md.
+# alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, the
+# identity provider's settings, and the HTTPS listener. Safe to run again: what exists is updated or
+# replaced. See README.md.
 set -euo pipefail
 
 ASADMIN=${ASADMIN:-asadmin}
@@ -10,6 +11,7 @@ ADMIN_PORT=${ADMIN_PORT:-4848}
 DB_PORT=${DB_PORT:-5432}
 RESTART_IF_NEEDED=${RESTART_IF_NEEDED:-false}
 MESSAGING_DEMO_DATA=${MESSAGING_DEMO_DATA:-false}
+MESSAGING_TLS_CERT_ALIAS=${MESSAGING_TLS_CERT_ALIAS:-s1as}
 missing=()
 for name in DB_HOST DB_NAME DB_USER DB_PASSWORD POSTGRESQL_JAR MESSAGING_JWT_ISSUER MESSAGING_JWT_AUDIENCE MESSAGING_JWT_PUBLICKEY_LOCATION; do
   [ -n "${!name:-}" ] || missing+=("$name")
@@ -80,6 +82,22 @@ config mp.jwt.verify.audiences "$MESSAGING_JWT_AUDIENCE"
 config mp.jwt.verify.publickey.location "$MESSAGING_JWT_PUBLICKEY_LOCATION"
 # Demo practices and people, for tests and trials only; written every time so a re-run can switch them off.
 config messaging.demo.data "$MESSAGING_DEMO_DATA"
+
+echo "HTTPS listener http-listener-2 with certificate $MESSAGING_TLS_CERT_ALIAS"
+# The domain's TLS listener (port base + 81; 8181 by default), TLS 1.2 and 1.3, serving the default
+# virtual server where the app is deployed. The app sends HSTS on every answer it gives over it.
+network=configs.config.server-config.network-config
+asadmin set "$network.network-listeners.network-listener.http-listener-2.enabled=true" \
+  "$network.protocols.protocol.http-listener-2.security-enabled=true" \
+  "$network.protocols.protocol.http-listener-2.ssl.cert-nickname=$MESSAGING_TLS_CERT_ALIAS" \
+  "$network.protocols.protocol.http-listener-2.ssl.tls12-enabled=true" \
+  "$network.protocols.protocol.http-listener-2.ssl.tls13-enabled=true"
+server=configs.config.server-config.http-service.virtual-server.server
+listeners=$(asadmin get "$server.network-listeners" | sed -n "s/^$server.network-listeners=//p" | tr -d ' ')
+case ",$listeners," in
+  *,http-listener-2,*) ;;
+  *) asadmin set "$server.network-listeners=${listeners:+$listeners,}http-listener-2" ;;
+esac
 
 echo "Checking that messagingPool reaches the database"
 if ! asadmin ping-connection-pool messagingPool; then
