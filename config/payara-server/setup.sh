@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Configures a running Payara Server 6 domain for Care Messaging: the PostgreSQL driver, the password
 # alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, the
-# identity provider's settings, and the HTTPS listener. Safe to run again: what exists is updated or
-# replaced. See README.md.
+# identity provider's settings, the HTTPS listener, and optionally the send rate. Safe to run again: what
+# exists is updated or replaced. See README.md.
 set -euo pipefail
 
 ASADMIN=${ASADMIN:-asadmin}
@@ -28,6 +28,11 @@ case "$MESSAGING_DEMO_DATA" in
   true|false) ;;
   *) echo "setup.sh: MESSAGING_DEMO_DATA must be true or false" >&2; exit 2 ;;
 esac
+for name in MESSAGING_SEND_RATE_CAPACITY MESSAGING_SEND_RATE_PER_MINUTE; do
+  if [ -n "${!name:-}" ] && ! [[ "${!name}" =~ ^[1-9][0-9]{0,8}$ ]]; then
+    echo "setup.sh: $name must be a whole number of at least 1" >&2; exit 2
+  fi
+done
 [ -f "$POSTGRESQL_JAR" ] || { echo "setup.sh: POSTGRESQL_JAR=$POSTGRESQL_JAR is not a file" >&2; exit 2; }
 
 asadmin() { "$ASADMIN" --host "$ADMIN_HOST" --port "$ADMIN_PORT" "$@"; }
@@ -82,6 +87,11 @@ config mp.jwt.verify.audiences "$MESSAGING_JWT_AUDIENCE"
 config mp.jwt.verify.publickey.location "$MESSAGING_JWT_PUBLICKEY_LOCATION"
 # Demo practices and people, for tests and trials only; written every time so a re-run can switch them off.
 config messaging.demo.data "$MESSAGING_DEMO_DATA"
+
+echo "Send rate"
+# Only when given: otherwise the EAR's defaults apply (or what an earlier run set; see README.md).
+if [ -n "${MESSAGING_SEND_RATE_CAPACITY:-}" ]; then config messaging.send.rate.capacity "$MESSAGING_SEND_RATE_CAPACITY"; fi
+if [ -n "${MESSAGING_SEND_RATE_PER_MINUTE:-}" ]; then config messaging.send.rate.per-minute "$MESSAGING_SEND_RATE_PER_MINUTE"; fi
 
 echo "HTTPS listener http-listener-2 with certificate $MESSAGING_TLS_CERT_ALIAS"
 # The domain's TLS listener (port base + 81; 8181 by default), TLS 1.2 and 1.3, serving the default

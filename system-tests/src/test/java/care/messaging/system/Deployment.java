@@ -21,6 +21,12 @@ final class Deployment implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(Deployment.class.getName());
     private static final String APPLICATION = "messaging";
     private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+    /**
+     * The domain's send rate: a burst of 12 new messages per sender, then one every 10 s. No test sends
+     * more than a handful as one demo person, so only RateLimitIT, with a practitioner of its own, meets it.
+     */
+    static final int SEND_RATE_CAPACITY = 12;
+    static final int SEND_RATE_PER_MINUTE = 6;
 
     private final Path workDir = Path.of(property("work.dir", "target"));
     private final Domain domain;
@@ -126,6 +132,8 @@ final class Deployment implements AutoCloseable {
         environment.put("MESSAGING_JWT_AUDIENCE", IdentityProvider.AUDIENCE);
         environment.put("MESSAGING_JWT_PUBLICKEY_LOCATION", identityProvider.publicKeyLocation());
         environment.put("MESSAGING_DEMO_DATA", "true");
+        environment.put("MESSAGING_SEND_RATE_CAPACITY", String.valueOf(SEND_RATE_CAPACITY));
+        environment.put("MESSAGING_SEND_RATE_PER_MINUTE", String.valueOf(SEND_RATE_PER_MINUTE));
         environment.put("RESTART_IF_NEEDED", "true");
         return environment;
     }

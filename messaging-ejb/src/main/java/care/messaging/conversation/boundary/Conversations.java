@@ -6,6 +6,7 @@ import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
 import care.messaging.conversation.control.SendLocks;
+import care.messaging.conversation.control.SendRate;
 import care.messaging.conversation.control.Transcript;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
@@ -55,6 +56,8 @@ public class Conversations {
     @Inject
     SendLocks sends;
     @Inject
+    SendRate rate;
+    @Inject
     Clock clock;
     @PersistenceContext
     EntityManager em;
@@ -95,7 +98,10 @@ public class Conversations {
         if (original.isPresent()) {
             return new Outcome<>(existing(original.get(), conversation), false);
         }
-        var message = conversation.post(participation.authorFor(me, conversation), id, body, now());
+        var author = participation.authorFor(me, conversation);
+        // Only a message that would be new counts against the sender's rate: a retry above never does.
+        rate.take(me.id());
+        var message = conversation.post(author, id, body, now());
         em.persist(message);
         em.flush();
         return new Outcome<>(MessageView.unread(message), true);
