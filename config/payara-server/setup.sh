@@ -72,11 +72,13 @@ if asadmin list-jdbc-connection-pools | grep -qx 'messagingPool'; then
   asadmin delete-jdbc-connection-pool --cascade=true messagingPool
 fi
 # Connections are validated on checkout, so the pool heals by itself after PostgreSQL restarts.
+# logServerErrorDetail=false: PostgreSQL's error detail can quote a row's values (message text, names),
+# which would reach the log with the exception.
 asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
   --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 32 \
   --isconnectvalidatereq true --validationmethod custom-validation \
   --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true \
-  --property "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):reWriteBatchedInserts=true" \
+  --property "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):reWriteBatchedInserts=true:logServerErrorDetail=false" \
   messagingPool
 asadmin create-jdbc-resource --connectionpoolid messagingPool jdbc/messaging
 
