@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Configures a running Payara Server 6 domain for Care Messaging: the PostgreSQL driver, the password
 # alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, the
-# keystore for encryption at rest (its password as a password alias), and the identity provider's settings. Safe to run again: what exists is updated or replaced. See README.md.
+# keystore for encryption at rest (its password as a password alias), the identity provider's settings,
+# the HTTPS listener, and optionally the send rate. Safe to run again: what exists is updated or
+# replaced. See README.md.
 set -euo pipefail
 
 ASADMIN=${ASADMIN:-asadmin}
@@ -10,6 +12,7 @@ ADMIN_PORT=${ADMIN_PORT:-4848}
 DB_PORT=${DB_PORT:-5432}
 RESTART_IF_NEEDED=${RESTART_IF_NEEDED:-false}
 MESSAGING_DEMO_DATA=${MESSAGING_DEMO_DATA:-false}
+MESSAGING_TLS_CERT_ALIAS=${MESSAGING_TLS_CERT_ALIAS:-s1as}
 missing=()
 for name in DB_HOST DB_NAME DB_USER DB_PASSWORD POSTGRESQL_JAR MESSAGING_KEYS_KEYSTORE MESSAGING_KEYS_PASSWORD MESSAGING_JWT_ISSUER MESSAGING_JWT_AUDIENCE MESSAGING_JWT_PUBLICKEY_LOCATION; do
   [ -n "${!name:-}" ] || missing+=("$name")
@@ -26,6 +29,11 @@ case "$MESSAGING_DEMO_DATA" in
   true|false) ;;
   *) echo "setup.sh: MESSAGING_DEMO_DATA must be true or false" >&2; exit 2 ;;
 esac
+for name in MESSAGING_SEND_RATE_CAPACITY MESSAGING_SEND_RATE_PER_MINUTE; do
+  if [ -n "${!name:-}" ] && ! [[ "${!name}" =~ ^[1-9][0-9]{0,8}$ ]]; then
+    echo "setup.sh: $name must be a whole number of at least 1" >&2; exit 2
+  fi
+done
 [ -f "$POSTGRESQL_JAR" ] || { echo "setup.sh: POSTGRESQL_JAR=$POSTGRESQL_JAR is not a file" >&2; exit 2; }
 [ -f "$MESSAGING_KEYS_KEYSTORE" ] || { echo "setup.sh: MESSAGING_KEYS_KEYSTORE=$MESSAGING_KEYS_KEYSTORE is not a file (create it with config/keys/create-keystore.sh)" >&2; exit 2; }
 
@@ -72,11 +80,13 @@ if asadmin list-jdbc-connection-pools | grep -qx 'messagingPool'; then
   asadmin delete-jdbc-connection-pool --cascade=true messagingPool
 fi
 # Connections are validated on checkout, so the pool heals by itself after PostgreSQL restarts.
+# logServerErrorDetail=false: PostgreSQL's error detail can quote a row's values (message text, names),
+# which would reach the log with the exception.
 asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
   --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 32 \
   --isconnectvalidatereq true --validationmethod custom-validation \
   --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true \
-  --property "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):reWriteBatchedInserts=true" \
+  --property "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):reWriteBatchedInserts=true:logServerErrorDetail=false" \
   messagingPool
 asadmin create-jdbc-resource --connectionpoolid messagingPool jdbc/messaging
 
@@ -94,6 +104,27 @@ config mp.jwt.verify.audiences "$MESSAGING_JWT_AUDIENCE"
 config mp.jwt.verify.publickey.location "$MESSAGING_JWT_PUBLICKEY_LOCATION"
 # Demo practices and people, for tests and trials only; written every time so a re-run can switch them off.
 config messaging.demo.data "$MESSAGING_DEMO_DATA"
+
+echo "Send rate"
+# Only when given: otherwise the EAR's defaults apply (or what an earlier run set; see README.md).
+if [ -n "${MESSAGING_SEND_RATE_CAPACITY:-}" ]; then config messaging.send.rate.capacity "$MESSAGING_SEND_RATE_CAPACITY"; fi
+if [ -n "${MESSAGING_SEND_RATE_PER_MINUTE:-}" ]; then config messaging.send.rate.per-minute "$MESSAGING_SEND_RATE_PER_MINUTE"; fi
+
+echo "HTTPS listener http-listener-2 with certificate $MESSAGING_TLS_CERT_ALIAS"
+# The domain's TLS listener (port base + 81; 8181 by default), TLS 1.2 and 1.3, serving the default
+# virtual server where the app is deployed. The app sends HSTS on every answer it gives over it.
+network=configs.config.server-config.network-config
+asadmin set "$network.network-listeners.network-listener.http-listener-2.enabled=true" \
+  "$network.protocols.protocol.http-listener-2.security-enabled=true" \
+  "$network.protocols.protocol.http-listener-2.ssl.cert-nickname=$MESSAGING_TLS_CERT_ALIAS" \
+  "$network.protocols.protocol.http-listener-2.ssl.tls12-enabled=true" \
+  "$network.protocols.protocol.http-listener-2.ssl.tls13-enabled=true"
+server=configs.config.server-config.http-service.virtual-server.server
+listeners=$(asadmin get "$server.network-listeners" | sed -n "s/^$server.network-listeners=//p" | tr -d ' ')
+case ",$listeners," in
+  *,http-listener-2,*) ;;
+  *) asadmin set "$server.network-listeners=${listeners:+$listeners,}http-listener-2" ;;
+esac
 
 echo "Checking that messagingPool reaches the database"
 if ! asadmin ping-connection-pool messagingPool; then

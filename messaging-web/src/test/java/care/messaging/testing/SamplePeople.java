@@ -52,6 +52,13 @@ public class SamplePeople {
                 .executeUpdate();
     }
 
+    /** The client leaves care: the row stays, as records are kept, but is switched off. */
+    public void discharge(String clientId) {
+        em.createNativeQuery("UPDATE client SET enabled = false WHERE id = ?1")
+                .setParameter(1, UUID.fromString(clientId))
+                .executeUpdate();
+    }
+
     Identity member(UUID practice, String name) {
         return signedUp(practice, Role.PRACTITIONER, name).identity();
     }

@@ -7,19 +7,28 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
-/** The Care Messaging API as any HTTP client sees it, calling as one of the demo people. */
+/** The Care Messaging API as any HTTP client sees it, calling as one of the demo people or a test's own. */
 final class Api {
 
     /** One HTTP answer, kept whole so an assertion message can show it. */
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, HttpHeaders headers) {
 
         JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
@@ -33,17 +42,30 @@ final class Api {
         String mediaType() {
             return contentType.split(";")[0].strip();
         }
+
+        /** The header's first value, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + headers.map() + " " + body;
+        }
     }
 
     private final URI server;
+    private final URI secureServer;
     private final IdentityProvider identityProvider;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    private HttpClient https;
 
-    Api(URI server, IdentityProvider identityProvider) {
+    Api(URI server, URI secureServer, IdentityProvider identityProvider) {
         this.server = server;
+        this.secureServer = secureServer;
         this.identityProvider = identityProvider;
     }
 
@@ -51,11 +73,11 @@ final class Api {
         return identityProvider;
     }
 
-    Reply get(DemoPeople as, String path) {
+    Reply get(Caller as, String path) {
         return call(identityProvider.token(as), "GET", path, null);
     }
 
-    Reply post(DemoPeople as, String path, JsonObject body) {
+    Reply post(Caller as, String path, JsonObject body) {
         return call(identityProvider.token(as), "POST", path, body.toString());
     }
 
@@ -70,54 +92,77 @@ final class Api {
 
     /** Any call under /messaging/api; token and body may be null. */
     Reply call(String token, String method, String path, String body) {
-        return send(server.resolve("/messaging/api" + path), token, method, body, "application/json");
+        return raw(token, method, path, body == null ? null : BodyPublishers.ofString(body), "application/json");
     }
 
-    /** A call outside the API, such as /health/ready or /openapi. */
+    /** A call under /messaging/api with a body of any bytes and media type (neither is checked here). */
+    Reply raw(String token, String method, String path, BodyPublisher body, String contentType) {
+        return send(http, server.resolve("/messaging/api" + path), token, method, body, contentType, "application/json");
+    }
+
+    /** A call outside the API, such as /health/ready, /openapi or a static page. */
     Reply server(String path, String accept) {
-        return send(server.resolve(path), null, "GET", null, accept);
+        return send(http, server.resolve(path), null, "GET", null, null, accept);
     }
 
-    List<JsonObject> inbox(DemoPeople as) {
+    /**
+     * A GET over HTTPS, from a client that trusts any certificate: the domain's own is self-signed. Only
+     * this test client trusts blindly; nothing in the app or config/ does.
+     */
+    Reply secure(Caller as, String path) {
+        return send(https(), secureServer.resolve(path), as == null ? null : identityProvider.token(as), "GET", null, null,
+                "application/json");
+    }
+
+    List<JsonObject> inbox(Caller as) {
         var reply = get(as, "/conversations?limit=200");
         expect(200, reply);
         return reply.json().getJsonArray("items").getValuesAs(JsonObject.class);
     }
 
     /** The caller's conversation whose other side has this display name. */
-    JsonObject conversationWith(DemoPeople as, String counterpart) {
+    JsonObject conversationWith(Caller as, String counterpart) {
         return inbox(as).stream()
                 .filter(c -> c.getJsonObject("counterpart").getString("displayName").equals(counterpart))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(as + " has no conversation with " + counterpart));
     }
 
-    JsonObject conversation(DemoPeople as, String conversationId) {
+    JsonObject conversation(Caller as, String conversationId) {
         return inbox(as).stream()
                 .filter(c -> c.getString("id").equals(conversationId))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(as + " does not see conversation " + conversationId));
     }
 
-    Reply send(DemoPeople as, String conversationId, String clientMessageId, String html) {
+    /** A practitioner starts (or finds) the conversation with a client; answers its id. */
+    String start(Caller practitioner, String clientId) {
+        var reply = post(practitioner, "/conversations", Json.createObjectBuilder().add("clientId", clientId).build());
+        if (reply.status() != 201 && reply.status() != 200) {
+            throw new AssertionError("Expected 201 or 200 but got " + reply);
+        }
+        return reply.json().getString("id");
+    }
+
+    Reply send(Caller as, String conversationId, String clientMessageId, String html) {
         return post(as, "/conversations/" + conversationId + "/messages",
                 Json.createObjectBuilder().add("clientMessageId", clientMessageId).add("html", html).build());
     }
 
     /** The newest messages first, as many as one page holds. */
-    List<JsonObject> messages(DemoPeople as, String conversationId) {
+    List<JsonObject> messages(Caller as, String conversationId) {
         var reply = get(as, "/conversations/" + conversationId + "/messages?limit=200");
         expect(200, reply);
         return reply.array().getValuesAs(JsonObject.class);
     }
 
-    List<JsonObject> messagesWithClientId(DemoPeople as, String conversationId, String clientMessageId) {
+    List<JsonObject> messagesWithClientId(Caller as, String conversationId, String clientMessageId) {
         return messages(as, conversationId).stream()
                 .filter(m -> m.getString("clientMessageId").equals(clientMessageId))
                 .toList();
     }
 
-    Reply markRead(DemoPeople as, String conversationId, long seq) {
+    Reply markRead(Caller as, String conversationId, long seq) {
         return post(as, "/conversations/" + conversationId + "/read", Json.createObjectBuilder().add("seq", seq).build());
     }
 
@@ -135,25 +180,74 @@ final class Api {
         }
     }
 
-    private Reply send(URI uri, String token, String method, String body, String accept) {
+    private static Reply send(HttpClient client, URI uri, String token, String method, BodyPublisher body,
+                              String contentType, String accept) {
         var request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", accept)
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+                .method(method, body == null ? BodyPublishers.noBody() : body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        if (body != null && contentType != null) {
+            request.header("Content-Type", contentType);
         }
         try {
-            var response = http.send(request.build(), BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            var response = client.send(request.build(), BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + uri + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized HttpClient https() {
+        if (https == null) {
+            try {
+                var tls = SSLContext.getInstance("TLS");
+                tls.init(null, new TrustManager[]{new TrustingAnything()}, null);
+                https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                        .connectTimeout(Duration.ofSeconds(10)).build();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return https;
+    }
+
+    /** Accepts any server certificate for any host name: the extended variant, so the host name is not checked either. */
+    private static final class TrustingAnything extends X509ExtendedTrustManager {
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 }

@@ -4,7 +4,7 @@ package care.messaging.system;
  * The synthetic people of the demo data (messaging-ejb's DemoData): their username is also the {@code sub}
  * of their tokens, and their role is the one entry of {@code groups}.
  */
-enum DemoPeople {
+enum DemoPeople implements Caller {
     RIVERA("dr.rivera", "practitioner", "Dr. Maria Rivera", DemoPeople.RIVERSIDE),
     CHEN("dr.chen", "practitioner", "Dr. Wei Chen", DemoPeople.RIVERSIDE),
     PARK("admin.park", "admin", "Jin Park", DemoPeople.RIVERSIDE),
@@ -33,5 +33,15 @@ enum DemoPeople {
         this.role = role;
         this.displayName = displayName;
         this.practice = practice;
+    }
+
+    @Override
+    public String subject() {
+        return username;
+    }
+
+    @Override
+    public String role() {
+        return role;
     }
 }

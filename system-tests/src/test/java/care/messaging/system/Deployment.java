@@ -23,6 +23,12 @@ final class Deployment implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(Deployment.class.getName());
     private static final String APPLICATION = "messaging";
     private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+    /**
+     * The domain's send rate: a burst of 40 new messages per sender, then one every 10 s. No test sends
+     * more than a handful as one demo person, so only RateLimitIT, with a practitioner of its own, meets it.
+     */
+    static final int SEND_RATE_CAPACITY = 40;
+    static final int SEND_RATE_PER_MINUTE = 6;
 
     private final Path workDir = Path.of(property("work.dir", "target"));
     private final Domain domain;
@@ -34,6 +40,7 @@ final class Deployment implements AutoCloseable {
     private TestDatabase database;
     private IdentityProvider identityProvider;
     private Api api;
+    private SeededPeople people;
     private boolean started;
     private boolean deployed;
     private RuntimeException failure;
@@ -83,9 +90,12 @@ final class Deployment implements AutoCloseable {
         return new Sql(database);
     }
 
-    /** The domain's server.log, for tests that check what the application logged. */
-    Path serverLog() {
-        return domain.serverLog();
+    SeededPeople people() {
+        return people;
+    }
+
+    ServerLog serverLog() {
+        return new ServerLog(domain.serverLog());
     }
 
     private void bringUp() {
@@ -98,6 +108,8 @@ final class Deployment implements AutoCloseable {
         var created = CompletableFuture.runAsync(() -> domain.create(claimed));
         database = TestDatabase.create(property("db.host", "127.0.0.1"), Integer.parseInt(property("db.port", "5432")),
                 property("db.user", "postgres"), property("db.password", "postgres"), workDir.resolve("database-name.txt"));
+        people = new SeededPeople("jdbc:postgresql://" + database.host + ":" + database.port + "/" + database.name,
+                database.user, database.password);
         identityProvider = IdentityProvider.create(workDir);
         createKeystore();
         try {
@@ -110,7 +122,8 @@ final class Deployment implements AutoCloseable {
         domain.runScript(Path.of(property("setup.script", "../config/payara-server/setup.sh")), setupEnvironment());
         deployed = true;
         domain.deploy(Path.of(property("messaging.ear", "target/messaging.ear")), APPLICATION);
-        api = new Api(URI.create("http://127.0.0.1:" + domain.httpPort()), identityProvider);
+        api = new Api(URI.create("http://127.0.0.1:" + domain.httpPort()), URI.create("https://127.0.0.1:" + domain.httpsPort()),
+                identityProvider);
         awaitReady();
         LOGGER.log(System.Logger.Level.INFO, "Care Messaging is ready on Payara Server after {0} ms",
                 (System.nanoTime() - begin) / 1_000_000);
@@ -131,6 +144,8 @@ final class Deployment implements AutoCloseable {
         environment.put("MESSAGING_JWT_AUDIENCE", IdentityProvider.AUDIENCE);
         environment.put("MESSAGING_JWT_PUBLICKEY_LOCATION", identityProvider.publicKeyLocation());
         environment.put("MESSAGING_DEMO_DATA", "true");
+        environment.put("MESSAGING_SEND_RATE_CAPACITY", String.valueOf(SEND_RATE_CAPACITY));
+        environment.put("MESSAGING_SEND_RATE_PER_MINUTE", String.valueOf(SEND_RATE_PER_MINUTE));
         environment.put("RESTART_IF_NEEDED", "true");
         return environment;
     }

@@ -44,6 +44,10 @@ final class Domain {
         return ports.httpPort();
     }
 
+    int httpsPort() {
+        return ports.httpsPort();
+    }
+
     Path serverLog() {
         return domainDir.resolve(name).resolve("logs/server.log");
     }

@@ -79,7 +79,7 @@ class EncryptionIT {
             tampered[tampered.length - 3] ^= 0x20;
             sql.update("UPDATE message SET body = ? WHERE id = ?::uuid", tampered, first);
             assertUnavailableAlone(conversation, first, second);
-            assertTrue(log.text().contains("SECURITY: message.body of row " + first), "a security event is logged");
+            assertTrue(log.read().contains("SECURITY: message.body of row " + first), "a security event is logged");
 
             // A valid ciphertext of another row is refused too: associated data binds it to its row.
             var other = (byte[]) sql.value("SELECT body FROM message WHERE id = ?::uuid", second);

@@ -40,6 +40,7 @@ class IdempotentSendIT {
         assertEquals(200, retry.status(), retry::toString);
         assertEquals(first.json().getString("id"), retry.json().getString("id"));
         assertEquals(first.json().getJsonNumber("seq"), retry.json().getJsonNumber("seq"));
+        assertEquals(first.json().getString("sentAt"), retry.json().getString("sentAt"), "as stored, to the microsecond");
         assertEquals(1, api.messagesWithClientId(ALEX, id, clientMessageId).size());
     }
 

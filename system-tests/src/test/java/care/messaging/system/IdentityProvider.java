@@ -4,10 +4,12 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +25,8 @@ import java.util.UUID;
 
 /**
  * Stands in for the hospital's identity provider: an RSA key pair of its own, whose public half the
- * domain is configured with, and RS256 tokens shaped like an OIDC provider's MP-JWT tokens.
+ * domain is configured with, and RS256 tokens shaped like an OIDC provider's MP-JWT tokens. It also
+ * forges the tokens an attacker would try, for the tests that prove they are refused.
  */
 final class IdentityProvider {
 
@@ -61,37 +64,62 @@ final class IdentityProvider {
         return publicKeyPem.toUri().toString();
     }
 
-    String token(DemoPeople person) {
-        return token(person.username, person.role);
+    String token(Caller caller) {
+        return signed(claims(caller).build());
     }
 
-    String token(String subject, String role) {
+    /** The claims of a valid token for the caller, issued now, to adjust before signing. */
+    JWTClaimsSet.Builder claims(Caller caller) {
         var now = Instant.now();
-        return sign(key, subject, role, now, now.plus(LIFETIME));
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER).audience(AUDIENCE).subject(caller.subject())
+                .claim("upn", caller.subject()).claim("groups", List.of(caller.role()))
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME)))
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    /** Signed with the key the domain trusts, whatever the claims say. */
+    String signed(JWTClaimsSet claims) {
+        return sign(key, claims);
     }
 
     /** Expired well beyond the app's clock skew allowance. */
-    String expiredToken(DemoPeople person) {
+    String expiredToken(Caller caller) {
         var issued = Instant.now().minus(LIFETIME).minus(Duration.ofMinutes(10));
-        return sign(key, person.username, person.role, issued, issued.plus(LIFETIME));
+        return signed(claims(caller).issueTime(Date.from(issued)).expirationTime(Date.from(issued.plus(LIFETIME))).build());
     }
 
     /** Well formed and valid in every claim, but signed by a key the domain does not trust. */
-    synchronized String tokenSignedByAnotherKey(DemoPeople person) {
+    synchronized String tokenSignedByAnotherKey(Caller caller) {
         if (stranger == null) {
             stranger = generate();
         }
-        var now = Instant.now();
-        return sign(stranger, person.username, person.role, now, now.plus(LIFETIME));
+        return sign(stranger, claims(caller).build());
     }
 
-    private static String sign(RSAKey signingKey, String subject, String role, Instant issued, Instant expires) {
-        var claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER).audience(AUDIENCE).subject(subject)
-                .claim("upn", subject).claim("groups", List.of(role))
-                .issueTime(Date.from(issued)).expirationTime(Date.from(expires))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+    /** Valid claims and no signature at all: {@code "alg": "none"}. */
+    String unsignedToken(Caller caller) {
+        return new PlainJWT(claims(caller).build()).serialize();
+    }
+
+    /**
+     * The key-confusion attack: HS256 with the identity provider's public key as the HMAC secret, as a
+     * verifier that trusts the token's alg header would check it. As PEM text or as the DER bytes.
+     */
+    String hmacTokenKeyedWithThePublicKey(Caller caller, boolean pemText) {
+        try {
+            var secret = pemText ? Files.readAllBytes(publicKeyPem) : key.toRSAPublicKey().getEncoded();
+            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims(caller).build());
+            jwt.sign(new MACSigner(secret));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
         try {
             var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new RSASSASigner(signingKey));

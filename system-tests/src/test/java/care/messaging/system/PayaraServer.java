@@ -6,10 +6,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Brings up the EAR on Payara Server once per test run and hands test classes an {@link Api} for it.
+ * Brings up the EAR on Payara Server once per test run and hands test classes an {@link Api} for it, the
+ * {@link SeededPeople} to make rows of their own, and the domain's {@link ServerLog}.
  * The deployment lives in the root store, which closes it after the last test class, whatever the
- * tests did; classes that look behind the API get its database as {@link Sql}. A failed start is kept too, so the classes after the first fail at once instead of each
- * trying again.
+ * tests did; classes that look behind the API get its database as {@link Sql}. A failed start is kept
+ * too, so the classes after the first fail at once instead of each trying again.
  */
 public class PayaraServer implements BeforeAllCallback, ParameterResolver {
 
@@ -23,17 +24,17 @@ public class PayaraServer implements BeforeAllCallback, ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         var type = parameter.getParameter().getType();
-        return type == Api.class || type == Sql.class || type == ServerLog.class;
+        return type == Api.class || type == SeededPeople.class || type == ServerLog.class || type == Sql.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        var deployment = deployment(context);
         var type = parameter.getParameter().getType();
+        var deployment = deployment(context);
         if (type == Sql.class) {
             return deployment.sql();
         }
-        return type == ServerLog.class ? new ServerLog(deployment.serverLog()) : deployment.api();
+        return type == Api.class ? deployment.api() : type == SeededPeople.class ? deployment.people() : deployment.serverLog();
     }
 
     private static Deployment deployment(ExtensionContext context) {

@@ -54,6 +54,11 @@ final class PortBase implements AutoCloseable {
         return value + 80;
     }
 
+    /** The domain's TLS listener, http-listener-2. */
+    int httpsPort() {
+        return value + 81;
+    }
+
     @Override
     public void close() {
         try {
@@ -74,7 +79,7 @@ final class PortBase implements AutoCloseable {
                 return null;
             }
             var claimed = new PortBase(base, channel, lock);
-            if (List.of(claimed.adminPort(), claimed.httpPort()).stream().anyMatch(PortBase::isListening)) {
+            if (List.of(claimed.adminPort(), claimed.httpPort(), claimed.httpsPort()).stream().anyMatch(PortBase::isListening)) {
                 claimed.close();
                 return null;
             }

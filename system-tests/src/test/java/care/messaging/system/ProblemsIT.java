@@ -2,7 +2,6 @@ package care.messaging.system;
 
 import static care.messaging.system.Api.lastSeq;
 import static care.messaging.system.DemoPeople.ALEX;
-import static care.messaging.system.DemoPeople.CASEY;
 import static care.messaging.system.DemoPeople.RIVERA;
 import static care.messaging.system.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +13,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every refusal is application/problem+json with its stable type, and a refused send changes nothing. */
+/**
+ * Every refusal is application/problem+json with its stable type, and a refused send changes nothing.
+ * Refused tokens are in TokensIT, refused bodies in RequestLimitsIT.
+ */
 @ExtendWith(PayaraServer.class)
 class ProblemsIT {
 
@@ -51,29 +53,6 @@ class ProblemsIT {
         var token = api.identityProvider().token(ALEX);
         assertSendRefused("malformed-json",
                 id -> api.call(token, "POST", "/conversations/" + id + "/messages", "{\"clientMessageId\": \"" + UUID.randomUUID()));
-    }
-
-    @Test
-    void requestWithoutTokenIsRefused() {
-        assertProblem(401, "not-authenticated", api.call(null, "GET", "/conversations", null));
-    }
-
-    @Test
-    void tokenSignedByAnotherKeyIsRefused() {
-        var token = api.identityProvider().tokenSignedByAnotherKey(ALEX);
-        assertProblem(401, "invalid-token", api.call(token, "GET", "/conversations", null));
-    }
-
-    @Test
-    void expiredTokenIsRefused() {
-        var token = api.identityProvider().expiredToken(ALEX);
-        assertProblem(401, "invalid-token", api.call(token, "GET", "/conversations", null));
-    }
-
-    @Test
-    void tokenOfAnAccountThatNeverSignedUpIsRefused() {
-        var token = api.identityProvider().token(CASEY);
-        assertProblem(401, "unknown-account", api.call(token, "GET", "/me", null));
     }
 
     @Test

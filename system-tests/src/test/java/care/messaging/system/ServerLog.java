@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The Payara Server domain's server.log, as IT would read it. */
-record ServerLog(Path path) {
+/** The domain's server.log, read as IT would read it. */
+record ServerLog(Path file) {
 
-    String text() {
+    String read() {
         try {
-            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            // Lossy on purpose: a stray byte in the log must not hide the rest of it from the search.
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
 import care.messaging.conversation.control.SendLocks;
+import care.messaging.conversation.control.SendRate;
 import care.messaging.conversation.control.Transcript;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
@@ -62,6 +63,8 @@ public class Conversations {
     Bodies bodies;
     @Inject
     EmergencyAccess emergencyAccess;
+    @Inject
+    SendRate rate;
     @Inject
     Clock clock;
     @PersistenceContext
@@ -126,7 +129,10 @@ public class Conversations {
         if (original.isPresent()) {
             return new Outcome<>(existing(original.get(), conversation), false);
         }
-        var message = bodies.post(conversation, participation.authorFor(me, conversation), id, body, now());
+        var author = participation.authorFor(me, conversation);
+        // Only a message that would be new counts against the sender's rate: a retry above never does.
+        rate.take(me.id());
+        var message = bodies.post(conversation, author, id, body, now());
         em.persist(message);
         em.flush();
         return new Outcome<>(MessageView.unread(message, body.html()), true);
@@ -171,7 +177,7 @@ public class Conversations {
         throw DomainException.invalid("invalid-client-message-id", "clientMessageId must be a UUID");
     }
 
-    /** Microseconds, as PostgreSQL stores them, so a retried send answers exactly what the first one did. */
+    /** Microseconds, as PostgreSQL stores them: the 201 of a send and a later 200 retry show the same sentAt. */
     OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }

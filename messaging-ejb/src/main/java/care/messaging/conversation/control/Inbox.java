@@ -38,7 +38,8 @@ public class Inbox {
               JOIN account p ON p.id = c.practitioner_id
             """;
     static final String FOR_PRACTITIONER = " WHERE c.practitioner_id = ?1";
-    static final String FOR_CLIENT = " WHERE c.client_id IN (SELECT client_id FROM client_account WHERE account_id = ?1)";
+    // A discharged client's thread leaves their portal accounts' inbox at once; the practitioner keeps it.
+    static final String FOR_CLIENT = " WHERE c.client_id IN (SELECT client_id FROM client_account WHERE account_id = ?1) AND cl.enabled";
     static final String AFTER_CURSOR = " AND (c.last_activity_at, c.id) < (?3, ?4)";
     static final String ORDER = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5";
 

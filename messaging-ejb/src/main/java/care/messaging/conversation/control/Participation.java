@@ -17,6 +17,10 @@ import java.util.UUID;
 /**
  * Who may take part in a conversation: its practitioner, and the portal accounts acting for its client
  * (the client, or a minor's guardians). Everyone else is told the conversation does not exist.
+ * <p>
+ * A discharged client (client.enabled = false) takes effect on the next request, whatever tokens say:
+ * their portal accounts lose the conversation as if it were anyone else's (404), while the practitioner
+ * keeps reading it, since the record is kept, but can no longer write in it (409 client-discharged).
  */
 @Dependent
 public class Participation {
@@ -31,23 +35,25 @@ public class Participation {
     @Inject
     EmergencyAccess emergencyAccess;
 
+    /** The conversation, if the account takes part in it (a discharged client's portal accounts no longer do). */
     public Conversation conversationOf(Account account, String conversationId) {
         var conversation = inPractice(account, conversationId);
-        authorFor(account, conversation);
+        if (!account.id().equals(conversation.practitionerId())) {
+            portalRelationship(account, conversation, clientOf(conversation));
+        }
         return conversation;
     }
 
     /** Participants read; an admin reads only while an emergency access of theirs is active. */
     public Reading reading(Account account, String conversationId, OffsetDateTime at) {
-        var conversation = inPractice(account, conversationId);
         if (account.role() == Role.ADMIN) {
+            var conversation = inPractice(account, conversationId);
             if (emergencyAccess.active(account, conversation.id(), at)) {
                 return new Reading(conversation, true);
             }
             throw DomainException.notFound();
         }
-        authorFor(account, conversation);
-        return new Reading(conversation, false);
+        return new Reading(conversationOf(account, conversationId), false);
     }
 
     /** Any conversation of the caller's practice; nothing else exists for them. */
@@ -61,23 +67,34 @@ public class Participation {
 
     /** The author a participant writes as; a guardian is named as the guardian of the child. */
     public Author authorFor(Account account, Conversation conversation) {
+        var client = clientOf(conversation);
         if (account.id().equals(conversation.practitionerId())) {
+            if (!client.isEnabled()) {
+                throw DomainException.conflict("client-discharged", "The client was discharged; the conversation is kept read-only");
+            }
             return new Author(account.id(), account.displayName(), false);
         }
+        if ("guardian".equals(portalRelationship(account, conversation, client))) {
+            return new Author(account.id(), account.displayName() + ", guardian of " + client.displayName(), true);
+        }
+        return new Author(account.id(), account.displayName(), true);
+    }
+
+    /** How a portal account acts for the conversation's client; not found unless it does and the client is still in care. */
+    String portalRelationship(Account account, Conversation conversation, Client client) {
         List<?> relationships = em.createNativeQuery(
                         "SELECT relationship FROM client_account WHERE client_id = ?1 AND account_id = ?2")
                 .setParameter(1, conversation.clientId())
                 .setParameter(2, account.id())
                 .getResultList();
-        if (relationships.isEmpty()) {
+        if (relationships.isEmpty() || !client.isEnabled()) {
             throw DomainException.notFound();
         }
-        var relationship = relationships.get(0);
-        if ("guardian".equals(relationship)) {
-            var child = em.find(Client.class, conversation.clientId());
-            return new Author(account.id(), account.displayName() + ", guardian of " + child.displayName(), true);
-        }
-        return new Author(account.id(), account.displayName(), true);
+        return (String) relationships.get(0);
+    }
+
+    Client clientOf(Conversation conversation) {
+        return em.find(Client.class, conversation.clientId());
     }
 
     static UUID parse(String id) {

@@ -10,15 +10,21 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS }
 
     private final Kind kind;
     private final String type;
+    private final long retryAfterSeconds;
 
     public DomainException(Kind kind, String type, String title) {
+        this(kind, type, title, 0);
+    }
+
+    private DomainException(Kind kind, String type, String title, long retryAfterSeconds) {
         super(title, null, false, false);
         this.kind = kind;
         this.type = type;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static DomainException invalid(String type, String title) {
@@ -41,6 +47,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.CONFLICT, type, title);
     }
 
+    /** Refused for now, not for good: the same request may succeed after the given number of seconds (at least 1). */
+    public static DomainException tooManyRequests(String type, String title, long retryAfterSeconds) {
+        return new DomainException(Kind.TOO_MANY_REQUESTS, type, title, Math.max(1, retryAfterSeconds));
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -51,5 +62,10 @@ public class DomainException extends RuntimeException {
 
     public String title() {
         return getMessage();
+    }
+
+    /** Seconds until a retry may succeed; 0 unless the kind is {@link Kind#TOO_MANY_REQUESTS}. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

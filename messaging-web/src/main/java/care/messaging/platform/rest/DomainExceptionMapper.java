@@ -20,11 +20,15 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case TOO_MANY_REQUESTS -> 429;
         };
         LOGGER.log(System.Logger.Level.DEBUG, "{0} {1} {2}", status, e.type(), instance);
         var response = Problems.response(e.type(), e.title(), status, instance);
         if (status == 401) {
             response.getHeaders().add("WWW-Authenticate", "Bearer");
+        }
+        if (status == 429) {
+            response.getHeaders().add("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         return response;
     }

@@ -11,7 +11,7 @@ record HttpProblems(String type, String title) {
             case 404 -> new HttpProblems("not-found", "No such resource");
             case 405 -> new HttpProblems("method-not-allowed", "This method is not allowed here");
             case 406 -> new HttpProblems("not-acceptable", "No acceptable representation");
-            case 413 -> new HttpProblems("payload-too-large", "The request body is too large");
+            case 413 -> new HttpProblems("body-too-large", "The request body is larger than 256 KB");
             case 415 -> new HttpProblems("unsupported-media-type", "The request body must be application/json");
             default -> status >= 500
                     ? new HttpProblems("server-error", "The server could not complete the request")

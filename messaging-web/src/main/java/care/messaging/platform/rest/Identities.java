@@ -6,8 +6,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The verified token's identity for the business components. MP-JWT has already checked signature,
- * issuer, audience and expiry; a request without a token yields an identity without a subject, which
- * the directory refuses with 401.
+ * issuer, audience and expiry, and {@link TokenTimes} the nbf that MP-JWT leaves out; a request without
+ * a token yields an identity without a subject, which the directory refuses with 401.
  */
 public final class Identities {
 

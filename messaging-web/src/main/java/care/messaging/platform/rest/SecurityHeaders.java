@@ -1,5 +1,6 @@
 package care.messaging.platform.rest;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,9 +11,12 @@ import java.io.IOException;
 
 /**
  * Headers every response carries: no inline script, no framing, no sniffing, no referrer; API answers
- * are never cached (they hold PHI); HSTS once the request came over TLS.
+ * and errors are never cached (they hold PHI or say who may see what); HSTS once the request came over TLS.
+ * <p>
+ * Also on the ERROR dispatch: a token that MP-JWT refuses is answered before any filter runs for the
+ * request itself, so the error page's dispatch is the only chance to add the headers to that 401.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
     static final String CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -21,16 +25,22 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /** Sets the headers; safe to call more than once for one response. */
+    static void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (request.getDispatcherType() == DispatcherType.ERROR
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setHeader("Cache-Control", "no-store");
         }
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        chain.doFilter(request, response);
     }
 }

@@ -334,6 +334,24 @@ public class ConversationsIT {
     }
 
     @Test
+    void dischargedClientsThreadIsGoneForTheGuardianAndReadOnlyForThePractitioner() {
+        var clinic = people.clinic();
+        var thread = start(clinic.rivera(), clinic.sam());
+        var jordan = clinic.sam().account();
+        send(jordan, thread, "<p>Thank you for everything</p>");
+
+        people.discharge(clinic.sam().clientId());
+
+        assertNotPartOf(jordan, thread);
+        assertTrue(conversations.list(jordan, null, null).items().isEmpty());
+        assertEquals(List.of(1L), seqsOf(conversations.messages(clinic.rivera(), thread, null, null)));
+        assertEquals(0, conversations.markRead(clinic.rivera(), thread, 1L).unreadCount());
+        assertProblem(Kind.CONFLICT, "client-discharged",
+                () -> conversations.post(clinic.rivera(), thread, UUID.randomUUID().toString(), "<p>One more thing</p>"));
+        assertEquals(1, rows.lastSeq(thread));
+    }
+
+    @Test
     void unknownSubjectIsRefusedAsUnauthenticated() {
         var stranger = new Identity("unknown-" + UUID.randomUUID(), Set.of("practitioner"));
 

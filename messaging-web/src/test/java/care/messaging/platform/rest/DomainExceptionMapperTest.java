@@ -15,7 +15,8 @@ class DomainExceptionMapperTest {
     @Test
     void eachKindHasItsStatus() {
         var expected = Map.of(DomainException.Kind.INVALID, 400, DomainException.Kind.UNAUTHENTICATED, 401,
-                DomainException.Kind.FORBIDDEN, 403, DomainException.Kind.NOT_FOUND, 404, DomainException.Kind.CONFLICT, 409);
+                DomainException.Kind.FORBIDDEN, 403, DomainException.Kind.NOT_FOUND, 404, DomainException.Kind.CONFLICT, 409,
+                DomainException.Kind.TOO_MANY_REQUESTS, 429);
         expected.forEach((kind, status) -> {
             var response = cut.toResponse(new DomainException(kind, "some-type", "Some title"));
             assertEquals(status, response.getStatus());
@@ -31,6 +32,13 @@ class DomainExceptionMapperTest {
     void unauthenticatedAnswersSayHowToAuthenticate() {
         var response = cut.toResponse(DomainException.unauthenticated("unknown-account", "x"));
         assertEquals("Bearer", response.getHeaderString("WWW-Authenticate"));
+    }
+
+    @Test
+    void rateLimitedAnswersSayWhenToRetry() {
+        var response = cut.toResponse(DomainException.tooManyRequests("rate-limited", "x", 7));
+        assertEquals(429, response.getStatus());
+        assertEquals("7", response.getHeaderString("Retry-After"));
     }
 
     @Test
