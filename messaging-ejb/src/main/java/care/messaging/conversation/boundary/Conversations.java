@@ -1,5 +1,14 @@
 package care.messaging.conversation.boundary;
 
+import static care.messaging.audit.entity.Outcome.REPLAYED;
+import static care.messaging.audit.entity.Outcome.SUCCESS;
+
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTarget;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Targets;
 import care.messaging.conversation.control.ConversationStarts;
 import care.messaging.conversation.control.Inbox;
 import care.messaging.conversation.control.Participation;
@@ -19,6 +28,7 @@ import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -29,8 +39,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The conversation use cases; each public method is one transaction: authorize, validate, act, return. */
+/**
+ * The conversation use cases; each public method is one transaction: authorize, validate, act, audit,
+ * return. The audit comes last, so nothing is refused after it (see AccessDenials).
+ */
 @Stateless
+@Interceptors(AccessDenials.class)
 public class Conversations {
 
     /** A result that says whether this call created it or found what an earlier call had created. */
@@ -54,6 +68,8 @@ public class Conversations {
     @Inject
     SendLocks sends;
     @Inject
+    AuditTrail audit;
+    @Inject
     Clock clock;
     @PersistenceContext
     EntityManager em;
@@ -62,24 +78,41 @@ public class Conversations {
     @ConfigProperty(name = "conversation.page.max", defaultValue = "200")
     int maxPage;
 
+    @Attempts(Action.CONVERSATION_LIST)
     public Page<ConversationSummary> list(Identity identity, String cursor, Integer limit) {
         var me = accounts.authenticate(identity);
-        return inbox.page(me, cursor, pageSize(limit));
+        var page = inbox.page(me, cursor, pageSize(limit));
+        audit.record(me, Action.CONVERSATION_LIST, SUCCESS, Targets.none());
+        return page;
     }
 
-    public Outcome<ConversationSummary> start(Identity identity, String clientId) {
+    @Attempts(Action.CONVERSATION_START)
+    public Outcome<ConversationSummary> start(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
-        var outcome = starts.start(me, clientId, now());
-        return new Outcome<>(inbox.one(me, outcome.id()), outcome.created());
+        var started = starts.start(me, clientId, now());
+        var summary = inbox.one(me, started.id());
+        audit.record(me, Action.CONVERSATION_START, SUCCESS,
+                Targets.conversation(started.id(), UUID.fromString(clientId)));
+        return new Outcome<>(summary, started.created());
     }
 
-    public List<MessageView> messages(Identity identity, String conversationId, Long before, Integer limit) {
+    @Attempts(Action.CONVERSATION_READ)
+    public List<MessageView> messages(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
+                                      Long before, Integer limit) {
         var me = accounts.authenticate(identity);
         var conversation = participation.conversationOf(me, conversationId);
-        return transcript.page(conversation.id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
+        var page = transcript.page(conversation.id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
+        audit.record(me, Action.CONVERSATION_READ, SUCCESS, targets(conversation));
+        return page;
     }
 
-    public Outcome<MessageView> post(Identity identity, String conversationId, String clientMessageId, String html) {
+    /**
+     * A retry (same clientMessageId) creates nothing, but it hands the original message out again, so it
+     * is recorded as message.create with outcome replayed.
+     */
+    @Attempts(Action.MESSAGE_CREATE)
+    public Outcome<MessageView> post(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
+                                     String clientMessageId, String html) {
         var me = accounts.authenticate(identity);
         var id = parseClientMessageId(clientMessageId);
         var body = richText.sanitize(html);
@@ -92,22 +125,33 @@ public class Conversations {
                 .setParameter("sender", me.id()).setParameter("clientMessageId", id)
                 .getResultStream().findFirst();
         if (original.isPresent()) {
-            return new Outcome<>(existing(original.get(), conversation), false);
+            var view = existing(original.get(), conversation);
+            audit.record(me, Action.MESSAGE_CREATE, REPLAYED, targets(conversation).withMessage(view.id()));
+            return new Outcome<>(view, false);
         }
         var message = conversation.post(participation.authorFor(me, conversation), id, body, now());
         em.persist(message);
         em.flush();
+        audit.record(me, Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
         return new Outcome<>(MessageView.unread(message), true);
     }
 
-    public ReadState markRead(Identity identity, String conversationId, Long seq) {
+    @Attempts(Action.CONVERSATION_MARK_READ)
+    public ReadState markRead(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
+                              Long seq) {
         var me = accounts.authenticate(identity);
         if (seq == null || seq < 1) {
             throw DomainException.invalid("invalid-seq", "seq must be a positive message sequence number");
         }
         var conversation = participation.conversationOf(me, conversationId);
         var marker = readMarkers.advance(conversation, me, seq, now());
-        return new ReadState(conversation.id(), marker, inbox.one(me, conversation.id()).unreadCount());
+        var state = new ReadState(conversation.id(), marker, inbox.one(me, conversation.id()).unreadCount());
+        audit.record(me, Action.CONVERSATION_MARK_READ, SUCCESS, targets(conversation));
+        return state;
+    }
+
+    static Targets targets(Conversation conversation) {
+        return Targets.conversation(conversation.id(), conversation.clientId());
     }
 
     MessageView existing(Message original, Conversation conversation) {
