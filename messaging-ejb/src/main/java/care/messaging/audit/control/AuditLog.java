@@ -13,11 +13,17 @@ import java.util.UUID;
  * Appends events to their chain in the caller's transaction. The chain's head row stays locked until
  * that transaction ends, so appends to one chain take turns and each gets the next number and links to
  * the hash before it; appends to different practices never wait for each other.
+ * <p>
+ * A row that someone put into the table past the head would take the next number and make every later
+ * append of that practice fail. So the next number also skips any row the table already has: the
+ * practice keeps working, and the foreign row stays where verification reports it.
  */
 @Dependent
 public class AuditLog {
 
-    static final String LOCK_HEAD = "SELECT last_no, last_hash FROM audit_head WHERE chain = CAST(?1 AS uuid) FOR UPDATE";
+    static final String LOCK_HEAD = """
+            SELECT h.last_no, h.last_hash, (SELECT max(e.no) FROM audit_event e WHERE e.chain = h.chain)
+              FROM audit_head h WHERE h.chain = CAST(?1 AS uuid) FOR UPDATE OF h""";
     static final String NEW_HEAD = """
             INSERT INTO audit_head (chain, last_no, last_hash) VALUES (CAST(?1 AS uuid), 0, ?2)
             ON CONFLICT (chain) DO NOTHING""";
@@ -39,7 +45,8 @@ public class AuditLog {
     public AuditEvent append(AuditEvent event) {
         var chain = event.chain();
         var head = lockHead(chain);
-        var sealed = event.link(((Number) head[0]).longValue() + 1, (byte[]) head[1]).seal(keys.auditKey());
+        var next = Math.max(((Number) head[0]).longValue(), head[2] == null ? 0 : ((Number) head[2]).longValue()) + 1;
+        var sealed = event.link(next, (byte[]) head[1]).seal(keys.auditKey());
         var targets = sealed.targets();
         em.createNativeQuery(INSERT)
                 .setParameter(1, chain).setParameter(2, sealed.no()).setParameter(3, sealed.at())
