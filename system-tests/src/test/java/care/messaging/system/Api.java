@@ -14,12 +14,18 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The Care Messaging API as any HTTP client sees it, calling as one of the demo people. */
 final class Api {
 
     /** One HTTP answer, kept whole so an assertion message can show it. */
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, Map<String, List<String>> headers) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+        }
 
         JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
@@ -51,6 +57,11 @@ final class Api {
         return identityProvider;
     }
 
+    /** Where the application answers, e.g. http://127.0.0.1:29080/messaging. */
+    String applicationUrl() {
+        return server.resolve("/messaging").toString();
+    }
+
     Reply get(DemoPeople as, String path) {
         return call(identityProvider.token(as), "GET", path, null);
     }
@@ -61,12 +72,17 @@ final class Api {
 
     /** Any call under /messaging/api; token and body may be null. */
     Reply call(String token, String method, String path, String body) {
-        return send(server.resolve("/messaging/api" + path), token, method, body, "application/json");
+        return call(token, method, path, body, Map.of());
+    }
+
+    /** The same with extra request headers, such as X-Request-Id or Accept. */
+    Reply call(String token, String method, String path, String body, Map<String, String> headers) {
+        return send(server.resolve("/messaging/api" + path), token, method, body, "application/json", headers);
     }
 
     /** A call outside the API, such as /health/ready or /openapi. */
     Reply server(String path, String accept) {
-        return send(server.resolve(path), null, "GET", null, accept);
+        return send(server.resolve(path), null, "GET", null, accept, Map.of());
     }
 
     List<JsonObject> inbox(DemoPeople as) {
@@ -126,11 +142,12 @@ final class Api {
         }
     }
 
-    private Reply send(URI uri, String token, String method, String body, String accept) {
+    private Reply send(URI uri, String token, String method, String body, String accept, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", accept)
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        headers.forEach(request::setHeader);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -139,7 +156,8 @@ final class Api {
         }
         try {
             var response = http.send(request.build(), BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + uri + " failed", e);
         } catch (InterruptedException e) {

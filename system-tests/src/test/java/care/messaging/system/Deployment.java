@@ -74,6 +74,10 @@ final class Deployment implements AutoCloseable {
         return api;
     }
 
+    TestDatabase database() {
+        return database;
+    }
+
     private void bringUp() {
         var begin = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -67,13 +67,19 @@ final class IdentityProvider {
 
     String token(String subject, String role) {
         var now = Instant.now();
-        return sign(key, subject, role, now, now.plus(LIFETIME));
+        return sign(key, subject, List.of(role), now, now.plus(LIFETIME));
+    }
+
+    /** Valid in every way but carrying no {@code groups} claim, so no role. */
+    String tokenWithoutGroups(DemoPeople person) {
+        var now = Instant.now();
+        return sign(key, person.username, null, now, now.plus(LIFETIME));
     }
 
     /** Expired well beyond the app's clock skew allowance. */
     String expiredToken(DemoPeople person) {
         var issued = Instant.now().minus(LIFETIME).minus(Duration.ofMinutes(10));
-        return sign(key, person.username, person.role, issued, issued.plus(LIFETIME));
+        return sign(key, person.username, List.of(person.role), issued, issued.plus(LIFETIME));
     }
 
     /** Well formed and valid in every claim, but signed by a key the domain does not trust. */
@@ -82,13 +88,13 @@ final class IdentityProvider {
             stranger = generate();
         }
         var now = Instant.now();
-        return sign(stranger, person.username, person.role, now, now.plus(LIFETIME));
+        return sign(stranger, person.username, List.of(person.role), now, now.plus(LIFETIME));
     }
 
-    private static String sign(RSAKey signingKey, String subject, String role, Instant issued, Instant expires) {
+    private static String sign(RSAKey signingKey, String subject, List<String> groups, Instant issued, Instant expires) {
         var claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).audience(AUDIENCE).subject(subject)
-                .claim("upn", subject).claim("groups", List.of(role))
+                .claim("upn", subject).claim("groups", groups)
                 .issueTime(Date.from(issued)).expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
                 .build();

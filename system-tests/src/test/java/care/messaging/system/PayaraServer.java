@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Brings up the EAR on Payara Server once per test run and hands test classes an {@link Api} for it.
+ * Brings up the EAR on Payara Server once per test run and hands test classes an {@link Api} for it
+ * (and, to tests that must look at rows themselves, its {@link TestDatabase}).
  * The deployment lives in the root store, which closes it after the last test class, whatever the
  * tests did. A failed start is kept too, so the classes after the first fail at once instead of each
  * trying again.
@@ -22,12 +23,14 @@ public class PayaraServer implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Api.class;
+        var type = parameter.getParameter().getType();
+        return type == Api.class || type == TestDatabase.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return deployment(context).api();
+        var deployment = deployment(context);
+        return parameter.getParameter().getType() == TestDatabase.class ? deployment.database() : deployment.api();
     }
 
     private static Deployment deployment(ExtensionContext context) {
