@@ -19,6 +19,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -92,7 +93,18 @@ final class Api {
 
     /** Any call under /messaging/api; token and body may be null. */
     Reply call(String token, String method, String path, String body) {
-        return raw(token, method, path, body == null ? null : BodyPublishers.ofString(body), "application/json");
+        return call(token, method, path, body, Map.of());
+    }
+
+    /** The same with extra request headers, such as X-Request-Id or Accept. */
+    Reply call(String token, String method, String path, String body, Map<String, String> headers) {
+        return send(http, server.resolve("/messaging/api" + path), token, method,
+                body == null ? null : BodyPublishers.ofString(body), "application/json", "application/json", headers);
+    }
+
+    /** Where the application answers, e.g. http://127.0.0.1:29080/messaging. */
+    String applicationUrl() {
+        return server.resolve("/messaging").toString();
     }
 
     /** A call under /messaging/api with a body of any bytes and media type (neither is checked here). */
@@ -182,10 +194,16 @@ final class Api {
 
     private static Reply send(HttpClient client, URI uri, String token, String method, BodyPublisher body,
                               String contentType, String accept) {
+        return send(client, uri, token, method, body, contentType, accept, Map.of());
+    }
+
+    private static Reply send(HttpClient client, URI uri, String token, String method, BodyPublisher body,
+                              String contentType, String accept, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", accept)
                 .method(method, body == null ? BodyPublishers.noBody() : body);
+        headers.forEach(request::setHeader);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -90,6 +90,10 @@ final class Deployment implements AutoCloseable {
         return new Sql(database);
     }
 
+    TestDatabase database() {
+        return database;
+    }
+
     SeededPeople people() {
         return people;
     }

@@ -60,6 +60,13 @@ class EmergencyAccessIT {
         var read = api.get(PARK, "/conversations/" + conversation + "/messages");
         assertEquals(200, read.status(), read::toString);
         assertEquals(api.messages(RIVERA, conversation).size(), read.array().size());
+        var audited = sql.query("SELECT e.action, e.outcome, e.client_id FROM audit_event e JOIN account a ON a.id = e.actor_id"
+                + " WHERE a.username = ? AND e.conversation_id = ?::uuid AND e.action LIKE 'emergency.%'", PARK.username, UUID.fromString(conversation));
+        assertTrue(audited.stream().anyMatch(r -> r.get("action").equals("emergency.grant")), audited::toString);
+        assertTrue(audited.stream().anyMatch(r -> r.get("action").equals("emergency.read") && r.get("client_id") != null),
+                "every read under emergency access is audited as such: " + audited);
+        assertEquals(0L, sql.value("SELECT count(*) FROM audit_event e JOIN account a ON a.id = e.actor_id"
+                + " WHERE a.username = ? AND e.action = 'conversation.read'", PARK.username), "never as an ordinary read");
         assertEquals(404, api.send(PARK, conversation, UUID.randomUUID().toString(), "<p>an admin cannot write</p>").status());
         assertEquals(404, api.markRead(PARK, conversation, 1).status());
 

@@ -173,6 +173,32 @@ class EncryptionIT {
         assertEquals("<p>stays on the old key while broken</p>", message(RIVERA, conversation, stuck).getString("html"));
     }
 
+    @Test
+    @Order(6)
+    void itRunsKeyOperationsFromTheAdminCommand() throws Exception {
+        var token = api.identityProvider().token(IT_OPS);
+        var status = AdminCommand.run(api, token, "keys", "status");
+        assertEquals(0, status.exit(), status::output);
+        assertTrue(status.output().contains("\"rowsNotOnPrimary\":"), status::output);
+        var unknown = AdminCommand.run(api, token, "keys", "retire", "999");
+        assertEquals(3, unknown.exit(), unknown::output);
+        assertTrue(unknown.output().contains("not-found"), unknown::output);
+        var practitioner = AdminCommand.run(api, api.identityProvider().token(RIVERA), "keys", "rotate");
+        assertEquals(3, practitioner.exit(), practitioner::output);
+        assertTrue(practitioner.output().contains("wrong-role"), practitioner::output);
+        assertEquals(2, AdminCommand.run(api, token, "keys", "retire", "one").exit(), "usage");
+    }
+
+    @Test
+    @Order(7)
+    void keyOperationsAreAudited() {
+        var rows = sql.query("SELECT action, outcome FROM audit_event WHERE actor_role = 'operator' AND action LIKE 'keys.%'");
+        assertTrue(rows.stream().anyMatch(r -> r.get("action").equals("keys.rotate") && r.get("outcome").equals("success")), rows::toString);
+        assertTrue(rows.stream().anyMatch(r -> r.get("action").equals("keys.retire") && r.get("outcome").equals("success")), rows::toString);
+        var denied = sql.query("SELECT attempted_action FROM audit_event WHERE action = 'access.denied' AND attempted_action LIKE 'keys.%'");
+        assertTrue(denied.size() >= 3, "the practitioner's, admin's and client's attempts are recorded: " + denied);
+    }
+
     private JsonObject status() {
         var reply = api.get(IT_OPS, "/admin/keys");
         assertEquals(200, reply.status(), reply::toString);

@@ -68,6 +68,24 @@ final class IdentityProvider {
         return signed(claims(caller).build());
     }
 
+    /** A valid token for any subject and role, e.g. a person a test seeded itself. */
+    String token(String subject, String role) {
+        return token(new Caller() {
+            public String subject() {
+                return subject;
+            }
+
+            public String role() {
+                return role;
+            }
+        });
+    }
+
+    /** Valid in every way but carrying no {@code groups} claim, so no role. */
+    String tokenWithoutGroups(Caller caller) {
+        return signed(claims(caller).claim("groups", null).build());
+    }
+
     /** The claims of a valid token for the caller, issued now, to adjust before signing. */
     JWTClaimsSet.Builder claims(Caller caller) {
         var now = Instant.now();

@@ -24,7 +24,8 @@ public class PayaraServer implements BeforeAllCallback, ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         var type = parameter.getParameter().getType();
-        return type == Api.class || type == SeededPeople.class || type == ServerLog.class || type == Sql.class;
+        return type == Api.class || type == SeededPeople.class || type == ServerLog.class || type == Sql.class
+                || type == TestDatabase.class;
     }
 
     @Override
@@ -33,6 +34,9 @@ public class PayaraServer implements BeforeAllCallback, ParameterResolver {
         var deployment = deployment(context);
         if (type == Sql.class) {
             return deployment.sql();
+        }
+        if (type == TestDatabase.class) {
+            return deployment.database();
         }
         return type == Api.class ? deployment.api() : type == SeededPeople.class ? deployment.people() : deployment.serverLog();
     }

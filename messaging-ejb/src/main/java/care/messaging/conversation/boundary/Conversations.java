@@ -1,5 +1,14 @@
 package care.messaging.conversation.boundary;
 
+import static care.messaging.audit.entity.Outcome.REPLAYED;
+import static care.messaging.audit.entity.Outcome.SUCCESS;
+
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTarget;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Targets;
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
 import care.messaging.conversation.control.EmergencyAccess;
@@ -24,6 +33,7 @@ import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -35,8 +45,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The conversation use cases; each public method is one transaction: authorize, validate, act, return. */
+/**
+ * The conversation use cases; each public method is one transaction: authorize, validate, act, audit,
+ * return. The audit comes last, so nothing is refused after it (see AccessDenials).
+ */
 @Stateless
+@Interceptors(AccessDenials.class)
 public class Conversations {
 
     /** A result that says whether this call created it or found what an earlier call had created. */
@@ -66,6 +80,8 @@ public class Conversations {
     @Inject
     SendRate rate;
     @Inject
+    AuditTrail audit;
+    @Inject
     Clock clock;
     @PersistenceContext
     EntityManager em;
@@ -74,47 +90,78 @@ public class Conversations {
     @ConfigProperty(name = "conversation.page.max", defaultValue = "200")
     int maxPage;
 
+    @Attempts(Action.CONVERSATION_LIST)
     public Page<ConversationSummary> list(Identity identity, String cursor, Integer limit) {
         var me = accounts.authenticate(identity);
-        return inbox.page(me, cursor, pageSize(limit));
+        var page = inbox.page(me, cursor, pageSize(limit));
+        audit.record(me, Action.CONVERSATION_LIST, SUCCESS, Targets.none());
+        return page;
     }
 
-    public Outcome<ConversationSummary> start(Identity identity, String clientId) {
+    @Attempts(Action.CONVERSATION_START)
+    public Outcome<ConversationSummary> start(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
-        var outcome = starts.start(me, clientId, now());
-        return new Outcome<>(inbox.one(me, outcome.id()), outcome.created());
+        var started = starts.start(me, clientId, now());
+        var summary = inbox.one(me, started.id());
+        audit.record(me, Action.CONVERSATION_START, SUCCESS,
+                Targets.conversation(started.id(), UUID.fromString(clientId)));
+        return new Outcome<>(summary, started.created());
     }
 
     /** Participants read their conversation; an admin reads one of their practice only under emergency access. */
-    public List<MessageView> messages(Identity identity, String conversationId, Long before, Integer limit) {
+    @Attempts(Action.CONVERSATION_READ)
+    public List<MessageView> messages(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
+                                      Long before, Integer limit) {
         var me = accounts.authenticate(identity);
         var reading = participation.reading(me, conversationId, now());
-        return transcript.page(reading.conversation().id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
+        var conversation = reading.conversation();
+        var page = transcript.page(conversation.id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
+        audit.record(me, reading.emergency() ? Action.EMERGENCY_READ : Action.CONVERSATION_READ, SUCCESS, targets(conversation));
+        return page;
     }
 
     /** Break-glass: an admin opens a conversation of their practice for a stated reason, for a limited time. */
-    public EmergencyAccessView grantEmergencyAccess(Identity identity, String conversationId, String reason) {
+    @Attempts(Action.EMERGENCY_GRANT)
+    public EmergencyAccessView grantEmergencyAccess(Identity identity,
+                                                    @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
+                                                    String reason) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var conversation = participation.inPractice(admin, conversationId);
-        return emergencyAccess.grant(admin, conversation, reason, now());
+        var grant = emergencyAccess.grant(admin, conversation, reason, now());
+        audit.record(admin, Action.EMERGENCY_GRANT, SUCCESS, targets(conversation));
+        return grant;
     }
 
     /** Every emergency access to a conversation, for its practitioner and the practice's admins. */
-    public List<EmergencyAccessView> emergencyAccesses(Identity identity, String conversationId) {
+    @Attempts(Action.EMERGENCY_LIST)
+    public List<EmergencyAccessView> emergencyAccesses(Identity identity,
+                                                       @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
         var conversation = me.role() == Role.ADMIN
                 ? participation.inPractice(me, conversationId)
                 : participation.conversationOf(me, conversationId);
-        return emergencyAccess.list(conversation.id(), now());
+        var grants = emergencyAccess.list(conversation.id(), now());
+        audit.record(me, Action.EMERGENCY_LIST, SUCCESS, targets(conversation));
+        return grants;
     }
 
     /** The practice's conversations for an admin: who talks with whom, never what was said. */
-    public List<PracticeConversation> practiceConversations(Identity identity, String clientId) {
+    @Attempts(Action.PRACTICE_CONVERSATIONS)
+    public List<PracticeConversation> practiceConversations(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
-        return inbox.practice(admin, clientId);
+        var conversations = inbox.practice(admin, clientId);
+        audit.record(admin, Action.PRACTICE_CONVERSATIONS, SUCCESS,
+                clientId == null ? Targets.none() : Targets.client(UUID.fromString(clientId)));
+        return conversations;
     }
 
-    public Outcome<MessageView> post(Identity identity, String conversationId, String clientMessageId, String html) {
+    /**
+     * A retry (same clientMessageId) creates nothing, but it hands the original message out again, so it
+     * is recorded as message.create with outcome replayed.
+     */
+    @Attempts(Action.MESSAGE_CREATE)
+    public Outcome<MessageView> post(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
+                                     String clientMessageId, String html) {
         var me = accounts.authenticate(identity);
         var id = parseClientMessageId(clientMessageId);
         var body = richText.sanitize(html);
@@ -127,7 +174,9 @@ public class Conversations {
                 .setParameter("sender", me.id()).setParameter("clientMessageId", id)
                 .getResultStream().findFirst();
         if (original.isPresent()) {
-            return new Outcome<>(existing(original.get(), conversation), false);
+            var view = existing(original.get(), conversation);
+            audit.record(me, Action.MESSAGE_CREATE, REPLAYED, targets(conversation).withMessage(view.id()));
+            return new Outcome<>(view, false);
         }
         var author = participation.authorFor(me, conversation);
         // Only a message that would be new counts against the sender's rate: a retry above never does.
@@ -135,17 +184,26 @@ public class Conversations {
         var message = bodies.post(conversation, author, id, body, now());
         em.persist(message);
         em.flush();
+        audit.record(me, Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
         return new Outcome<>(MessageView.unread(message, body.html()), true);
     }
 
-    public ReadState markRead(Identity identity, String conversationId, Long seq) {
+    @Attempts(Action.CONVERSATION_MARK_READ)
+    public ReadState markRead(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
+                              Long seq) {
         var me = accounts.authenticate(identity);
         if (seq == null || seq < 1) {
             throw DomainException.invalid("invalid-seq", "seq must be a positive message sequence number");
         }
         var conversation = participation.conversationOf(me, conversationId);
         var marker = readMarkers.advance(conversation, me, seq, now());
-        return new ReadState(conversation.id(), marker, inbox.one(me, conversation.id()).unreadCount());
+        var state = new ReadState(conversation.id(), marker, inbox.one(me, conversation.id()).unreadCount());
+        audit.record(me, Action.CONVERSATION_MARK_READ, SUCCESS, targets(conversation));
+        return state;
+    }
+
+    static Targets targets(Conversation conversation) {
+        return Targets.conversation(conversation.id(), conversation.clientId());
     }
 
     MessageView existing(Message original, Conversation conversation) {

@@ -1,5 +1,11 @@
 package care.messaging.crypto.boundary;
 
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Outcome;
+import care.messaging.audit.entity.Targets;
 import care.messaging.crypto.control.KeyRing;
 import care.messaging.crypto.control.KeyUsage;
 import care.messaging.crypto.entity.KeyStatus;
@@ -10,12 +16,14 @@ import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Map;
 
-/** Key rotation for hospital IT: status, a new primary key, retiring a key no row uses. */
+/** Key rotation for hospital IT: status, a new primary key, retiring a key no row uses. Every call is audited. */
 @Stateless
+@Interceptors(AccessDenials.class)
 public class KeyManagement {
 
     private static final System.Logger LOGGER = System.getLogger(KeyManagement.class.getName());
@@ -28,22 +36,31 @@ public class KeyManagement {
     KeyUsage usage;
     @EJB
     Reencryption reencryption;
+    @Inject
+    AuditTrail audit;
 
+    @Attempts(Action.KEYS_STATUS)
     public KeyStatus status(Identity identity) {
-        accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
-        return status();
+        var operator = accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
+        var status = status();
+        audit.record(operator, Action.KEYS_STATUS, Outcome.SUCCESS, Targets.none());
+        return status;
     }
 
     /** Adds a key and makes it the primary: this node's next write uses it; re-encryption starts at once. */
+    @Attempts(Action.KEYS_ROTATE)
     public KeyStatus rotate(Identity identity) {
         var operator = accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
         var id = keyRing.file().addDataKey();
         keyRing.reload();
         LOGGER.log(System.Logger.Level.INFO, "Key rotation by account {0}: data key {1} is the primary", operator.id(), id);
         reencryption.runNow();
-        return status();
+        var status = status();
+        audit.record(operator, Action.KEYS_ROTATE, Outcome.SUCCESS, Targets.none());
+        return status;
     }
 
+    @Attempts(Action.KEYS_RETIRE)
     public KeyStatus retire(Identity identity, int keyId) {
         var operator = accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
         var keys = keyRing.reload();
@@ -60,7 +77,9 @@ public class KeyManagement {
         keyRing.file().removeDataKey(keyId);
         keyRing.reload();
         LOGGER.log(System.Logger.Level.INFO, "Key retirement by account {0}: data key {1} removed", operator.id(), keyId);
-        return status();
+        var status = status();
+        audit.record(operator, Action.KEYS_RETIRE, Outcome.SUCCESS, Targets.none());
+        return status;
     }
 
     KeyStatus status() {

@@ -1,5 +1,8 @@
 package care.messaging.directory.boundary;
 
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.entity.Action;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Identity;
@@ -7,11 +10,17 @@ import care.messaging.directory.entity.Practice;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
 
+/**
+ * Who the caller is. Reading one's own record shows no PHI of anyone else, so a successful {@link #me}
+ * is not audited; its refusals are (a token whose subject has no account shows up here first).
+ */
 @Stateless
+@Interceptors(AccessDenials.class)
 public class Directory {
 
     public record PracticeView(UUID id, String name) {
@@ -30,6 +39,7 @@ public class Directory {
     @PersistenceContext
     EntityManager em;
 
+    @Attempts(Action.ACCOUNT_ME)
     public Me me(Identity identity) {
         var account = accounts.authenticate(identity);
         if (account.practiceId().equals(Practice.NONE)) {

@@ -1,5 +1,6 @@
 package care.messaging.platform.rest;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,10 +9,13 @@ import java.io.IOException;
 
 /**
  * Errors the container answers before JAX-RS runs (a rejected token, an unknown URL) get the same
- * problem+json body as the API's own; web.xml routes the error pages here.
+ * problem+json body as the API's own; web.xml routes the error pages here. A rejected token is audited.
  */
 @WebServlet("/error")
 public class ErrorPages extends HttpServlet {
+
+    @Inject
+    TokenRejections rejections;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -21,6 +25,7 @@ public class ErrorPages extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setContentType(Problems.MEDIA_TYPE);
         if (status == 401) {
+            rejections.record(request);
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.getWriter().write(HttpProblems.of(status).json(status));

@@ -1,0 +1,93 @@
+package care.messaging.audit.boundary;
+
+import care.messaging.audit.control.AuditLog;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Actor;
+import care.messaging.audit.entity.AuditEvent;
+import care.messaging.audit.entity.Origin;
+import care.messaging.audit.entity.Outcome;
+import care.messaging.audit.entity.Targets;
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Identity;
+import care.messaging.platform.control.RequestContext;
+import care.messaging.platform.entity.DomainException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The audit trail every feature writes to. {@link #record} joins the caller's transaction, so the row
+ * commits exactly when the action does; the refusals get transactions of their own, so they survive
+ * the rollback of the call that was refused.
+ */
+@Stateless
+public class AuditTrail {
+
+    /** Marks a transaction that holds a chain's head lock, which a refusal recorded aside would wait for. */
+    static final String APPENDED = AuditTrail.class.getName() + ".appended";
+
+    @Inject
+    AuditLog log;
+    @Inject
+    RequestContext request;
+    @Inject
+    Clock clock;
+    @PersistenceContext
+    EntityManager em;
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** A successful action of the actor, in the caller's transaction; call it last, just before returning. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(Account actor, Action action, Outcome outcome, Targets targets) {
+        transaction.putResource(APPENDED, Boolean.TRUE);
+        log.append(AuditEvent.of(now(), actor.practiceId(), Actor.of(actor), action, null, outcome, null, targets, origin()));
+    }
+
+    /**
+     * A refused attempt: token.rejected when the token's subject cannot act at all (unknown, disabled,
+     * without a role), access.denied otherwise. Attributed to the account behind the subject, if any.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordDenied(Identity identity, Action attempted, DomainException refusal, Targets targets) {
+        var subject = identity == null ? null : identity.subject();
+        var account = subject == null ? null : em.createNamedQuery(Account.BY_SUBJECT, Account.class)
+                .setParameter("subject", subject).getResultStream().findFirst().orElse(null);
+        var actor = account != null ? Actor.of(account) : subject != null ? Actor.claiming(subject) : Actor.nobody();
+        var action = subject != null && refusal.kind() == DomainException.Kind.UNAUTHENTICATED
+                ? Action.TOKEN_REJECTED : Action.ACCESS_DENIED;
+        log.append(AuditEvent.of(now(), account == null ? null : account.practiceId(), actor, action, attempted,
+                Outcome.DENIED, refusal.type(), targets, origin()));
+    }
+
+    /**
+     * A token the server refused before the application ran. Its claims are unverified, so the subject is
+     * only noted, never resolved to an account or practice: the row goes to the chain of no practice.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordRejectedToken(String claimedSubject, String reason) {
+        log.append(AuditEvent.of(now(), null, Actor.claiming(claimedSubject), Action.TOKEN_REJECTED, null,
+                Outcome.DENIED, reason, Targets.none(), origin()));
+    }
+
+    Origin origin() {
+        try {
+            return new Origin(request.sourceAddress(), request.requestId());
+        } catch (ContextNotActiveException noRequest) {
+            return new Origin(null, UUID.randomUUID().toString());
+        }
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,41 @@
+package care.messaging.audit.entity;
+
+/**
+ * What an audit row records. The codes are what IT sees in exports and must never change meaning;
+ * new features add theirs here, so this list is the catalogue of audited actions.
+ */
+public enum Action {
+    CONVERSATION_LIST("conversation.list"),
+    CONVERSATION_START("conversation.start"),
+    /** Reading a conversation's messages. */
+    CONVERSATION_READ("conversation.read"),
+    CONVERSATION_MARK_READ("conversation.mark-read"),
+    MESSAGE_CREATE("message.create"),
+    ACCOUNT_ME("account.me"),
+    /** An admin opened a conversation they are not part of ("break-glass"). */
+    EMERGENCY_GRANT("emergency.grant"),
+    /** A read of a conversation's messages under emergency access. */
+    EMERGENCY_READ("emergency.read"),
+    EMERGENCY_LIST("emergency.list"),
+    /** An admin listed the practice's conversations (names, no content). */
+    PRACTICE_CONVERSATIONS("practice.conversations"),
+    KEYS_STATUS("keys.status"),
+    KEYS_ROTATE("keys.rotate"),
+    KEYS_RETIRE("keys.retire"),
+    AUDIT_VERIFY("audit.verify"),
+    AUDIT_EXPORT("audit.export"),
+    /** A caller was refused; the row's attempted action says what they tried. */
+    ACCESS_DENIED("access.denied"),
+    /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */
+    TOKEN_REJECTED("token.rejected");
+
+    private final String code;
+
+    Action(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

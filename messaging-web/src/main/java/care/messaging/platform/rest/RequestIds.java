@@ -1,0 +1,63 @@
+package care.messaging.platform.rest;
+
+import care.messaging.platform.control.RequestContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Gives every request an id and notes where it came from, for the audit trail. A caller's
+ * {@code X-Request-Id} is kept if it is a plain token (so a client or gateway can correlate), else a new
+ * one is made; either way the response carries it. Also runs on the error dispatch: a token that the
+ * server refuses never reaches the request dispatch's filters, but its refusal is audited too.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+public class RequestIds extends HttpFilter {
+
+    static final String HEADER = "X-Request-Id";
+    static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
+
+    @Inject
+    RequestContext context;
+    /** Off by default: anyone can send X-Forwarded-For, only a proxy that overwrites it makes it true. */
+    @Inject
+    @ConfigProperty(name = "messaging.audit.trust-forwarded-for", defaultValue = "false")
+    boolean trustForwardedFor;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        context.start(requestId(request.getHeader(HEADER)), sourceAddress(request));
+        response.setHeader(HEADER, context.requestId());
+        chain.doFilter(request, response);
+    }
+
+    static String requestId(String offered) {
+        return offered != null && PLAIN_TOKEN.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    }
+
+    String sourceAddress(HttpServletRequest request) {
+        var forwarded = trustForwardedFor ? nearestForwarded(request.getHeader("X-Forwarded-For")) : null;
+        return forwarded != null ? forwarded : request.getRemoteAddr();
+    }
+
+    /** The last hop, the one the trusted proxy itself saw; earlier entries are whatever the client wrote. */
+    static String nearestForwarded(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        var hops = header.split(",");
+        var nearest = hops[hops.length - 1].strip();
+        return ADDRESS.matcher(nearest).matches() ? nearest : null;
+    }
+}
