@@ -102,6 +102,13 @@ echo "Identity provider"
 config mp.jwt.verify.issuer "$MESSAGING_JWT_ISSUER"
 config mp.jwt.verify.audiences "$MESSAGING_JWT_AUDIENCE"
 config mp.jwt.verify.publickey.location "$MESSAGING_JWT_PUBLICKEY_LOCATION"
+# Where the schema owner migrates (config/database/migrate.sh) and the pool's user owns no table.
+if [ -n "${MESSAGING_SCHEMA_MIGRATE:-}" ]; then
+  case "$MESSAGING_SCHEMA_MIGRATE" in
+    true|false) config messaging.schema.migrate "$MESSAGING_SCHEMA_MIGRATE" ;;
+    *) echo "setup.sh: MESSAGING_SCHEMA_MIGRATE must be true or false" >&2; exit 2 ;;
+  esac
+fi
 # Demo practices and people, for tests and trials only; written every time so a re-run can switch them off.
 config messaging.demo.data "$MESSAGING_DEMO_DATA"
 

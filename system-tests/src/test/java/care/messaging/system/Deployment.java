@@ -116,6 +116,7 @@ final class Deployment implements AutoCloseable {
                 database.user, database.password);
         identityProvider = IdentityProvider.create(workDir);
         createKeystore();
+        migrateAsOwner();
         try {
             created.join();
         } catch (CompletionException e) {
@@ -139,8 +140,10 @@ final class Deployment implements AutoCloseable {
         environment.put("DB_HOST", database.host);
         environment.put("DB_PORT", String.valueOf(database.port));
         environment.put("DB_NAME", database.name);
-        environment.put("DB_USER", database.user);
-        environment.put("DB_PASSWORD", database.password);
+        // The pool connects as the runtime role, which owns nothing: the owner migrated (migrateAsOwner).
+        environment.put("DB_USER", database.app);
+        environment.put("DB_PASSWORD", database.rolePassword);
+        environment.put("MESSAGING_SCHEMA_MIGRATE", "false");
         environment.put("POSTGRESQL_JAR", Path.of(property("postgresql.jar", "target/postgresql.jar")).toAbsolutePath().toString());
         environment.put("MESSAGING_KEYS_KEYSTORE", keystore.toString());
         environment.put("MESSAGING_KEYS_PASSWORD", keystorePassword);
@@ -152,6 +155,24 @@ final class Deployment implements AutoCloseable {
         environment.put("MESSAGING_SEND_RATE_PER_MINUTE", String.valueOf(SEND_RATE_PER_MINUTE));
         environment.put("RESTART_IF_NEEDED", "true");
         return environment;
+    }
+
+    /**
+     * The schema owner migrates with the release's own command, and grants the runtime role its rights:
+     * the application then runs as that role with messaging.schema.migrate=false.
+     */
+    private void migrateAsOwner() {
+        var environment = new LinkedHashMap<String, String>();
+        environment.put("DB_HOST", database.host);
+        environment.put("DB_PORT", String.valueOf(database.port));
+        environment.put("DB_NAME", database.name);
+        environment.put("DB_OWNER", database.owner);
+        environment.put("DB_OWNER_PASSWORD", database.rolePassword);
+        environment.put("POSTGRESQL_JAR", Path.of(property("postgresql.jar", "target/postgresql.jar")).toAbsolutePath().toString());
+        environment.put("APP_ROLE", database.app);
+        commands.run(Duration.ofMinutes(2), environment, List.of("bash",
+                Path.of(property("migrate.script", "../config/database/migrate.sh")).toString(),
+                Path.of(property("messaging.ear", "target/messaging.ear")).toString()));
     }
 
     /** A fresh keystore for this run, made by the script IT uses. */

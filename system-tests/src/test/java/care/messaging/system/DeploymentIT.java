@@ -12,9 +12,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeploymentIT {
 
     final Api api;
+    final Sql sql;
+    final TestDatabase database;
 
-    DeploymentIT(Api api) {
+    DeploymentIT(Api api, Sql sql, TestDatabase database) {
         this.api = api;
+        this.sql = sql;
+        this.database = database;
+    }
+
+    @Test
+    void theApplicationRunsAsARoleThatOwnsNothingAndCannotRewriteTheAuditTrail() {
+        var owners = sql.query("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'");
+        assertEquals(1, owners.size(), owners::toString);
+        assertEquals(database.owner, owners.get(0).get("tableowner"), "config/database/migrate.sh migrated as the owner");
+        var pool = sql.query("SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = ? AND usename <> 'postgres'", database.name);
+        assertEquals(java.util.List.of(java.util.Map.of("usename", database.app)), pool, "the JDBC pool connects as the runtime role");
+        var rights = sql.query("SELECT has_table_privilege(?, 'audit_event', 'UPDATE') AS u, has_table_privilege(?, 'audit_event', 'DELETE') AS d,"
+                + " has_table_privilege(?, 'audit_event', 'TRUNCATE') AS t, has_table_privilege(?, 'audit_event', 'INSERT') AS i",
+                database.app, database.app, database.app, database.app).get(0);
+        assertEquals(java.util.Map.of("u", false, "d", false, "t", false, "i", true), rights);
+        var me = api.get(DemoPeople.RIVERA, "/conversations");
+        assertEquals(200, me.status(), "and it works: it reads, and audits the read, as that role");
     }
 
     @Test

@@ -10,7 +10,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
 
-/** The test run's own PostgreSQL database: created empty, dropped at the end even if sessions linger. */
+/**
+ * The test run's own PostgreSQL database: created empty, dropped at the end even if sessions linger. It
+ * is owned by a role of its own ({@link #owner}), which migrates the schema, and the application runs as a
+ * second role ({@link #app}) that does not own the tables, as hospital IT runs it with the audit table
+ * left INSERT/SELECT only. Both roles go with the database.
+ */
 final class TestDatabase implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(TestDatabase.class.getName());
@@ -20,6 +25,10 @@ final class TestDatabase implements AutoCloseable {
     final String user;
     final String password;
     final String name;
+    final String owner;
+    final String app;
+    /** One random password for both roles: they exist only for this run, on this machine. */
+    final String rolePassword;
     private final Path record;
 
     private TestDatabase(String host, int port, String user, String password, String name, Path record) {
@@ -28,6 +37,11 @@ final class TestDatabase implements AutoCloseable {
         this.user = user;
         this.password = password;
         this.name = name;
+        this.owner = name + "_owner";
+        this.app = name + "_app";
+        var random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        this.rolePassword = HexFormat.of().formatHex(random);
         this.record = record;
     }
 
@@ -46,7 +60,9 @@ final class TestDatabase implements AutoCloseable {
             new SecureRandom().nextBytes(random);
             var database = new TestDatabase(host, port, user, password, "messaging_sys_" + HexFormat.of().formatHex(random), record);
             Files.writeString(record, database.name);
-            database.execute("CREATE DATABASE " + database.name);
+            database.execute("CREATE ROLE " + database.owner + " LOGIN PASSWORD '" + database.rolePassword + "'");
+            database.execute("CREATE ROLE " + database.app + " LOGIN PASSWORD '" + database.rolePassword + "'");
+            database.execute("CREATE DATABASE " + database.name + " OWNER " + database.owner);
             LOGGER.log(System.Logger.Level.INFO, "Created database {0}", database.name);
             return database;
         } catch (IOException e) {
@@ -65,6 +81,8 @@ final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException("Not a test database: " + name);
         }
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        execute("DROP ROLE IF EXISTS " + app);
+        execute("DROP ROLE IF EXISTS " + owner);
         try {
             Files.deleteIfExists(record);
         } catch (IOException e) {

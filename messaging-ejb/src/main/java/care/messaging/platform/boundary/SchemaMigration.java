@@ -1,17 +1,25 @@
 package care.messaging.platform.boundary;
 
+import care.messaging.platform.control.Migrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.Arrays;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brings the schema up to date before anything else starts. Flyway commits on its own, hence bean-managed
  * transactions; other start-up beans declare {@code @DependsOn("SchemaMigration")}.
+ * <p>
+ * Where IT runs the application as a role that does not own the tables (so that the audit table can be
+ * left INSERT/SELECT only), {@code messaging.schema.migrate=false}: the schema owner migrates with
+ * config/database/migrate.sh, and the application only checks that nothing is pending, refusing to start
+ * otherwise.
  */
 @Startup
 @Singleton
@@ -22,15 +30,29 @@ public class SchemaMigration {
 
     @Resource(lookup = "jdbc/messaging")
     DataSource dataSource;
+    @Inject
+    @ConfigProperty(name = "messaging.schema.migrate", defaultValue = "true")
+    boolean migrate;
 
     @PostConstruct
     void migrate() {
-        var result = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOGGER.log(System.Logger.Level.INFO, "Schema at version {0} ({1} migrations applied)",
-                result.targetSchemaVersion, result.migrationsExecuted);
+        var flyway = Migrations.of(dataSource);
+        if (migrate) {
+            var result = flyway.migrate();
+            LOGGER.log(System.Logger.Level.INFO, "Schema at version {0} ({1} migrations applied)",
+                    result.targetSchemaVersion, result.migrationsExecuted);
+            return;
+        }
+        var info = flyway.info();
+        var pending = info.pending();
+        if (pending.length > 0) {
+            var current = info.current() == null ? "empty" : "at version " + info.current().getVersion();
+            var line = "Care Messaging cannot start: the database schema is " + current + " and migrations "
+                    + Arrays.stream(pending).map(m -> m.getVersion().toString()).toList()
+                    + " are pending; run config/database/migrate.sh as the schema owner (messaging.schema.migrate=false)";
+            LOGGER.log(System.Logger.Level.ERROR, line);
+            throw new IllegalStateException(line);
+        }
+        LOGGER.log(System.Logger.Level.INFO, "Schema at version {0}, migrated by its owner", info.current().getVersion());
     }
 }
