@@ -90,6 +90,20 @@ asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSi
   messagingPool
 asadmin create-jdbc-resource --connectionpoolid messagingPool jdbc/messaging
 
+echo "JDBC pool messagingEventsPool and resource jdbc/messaging-events"
+# One connection per node LISTENs for event hints (PostgreSQL NOTIFY); it must never be part of a JTA
+# transaction, hence a small pool of its own without transactions.
+if asadmin list-jdbc-connection-pools | grep -qx 'messagingEventsPool'; then
+  asadmin delete-jdbc-connection-pool --cascade=true messagingEventsPool
+fi
+asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
+  --restype javax.sql.DataSource --nontransactionalconnections=true --steadypoolsize 0 --maxpoolsize 2 \
+  --isconnectvalidatereq true --validationmethod custom-validation \
+  --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true \
+  --property "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):logServerErrorDetail=false" \
+  messagingEventsPool
+asadmin create-jdbc-resource --connectionpoolid messagingEventsPool jdbc/messaging-events
+
 config() { asadmin set-config-property --source domain --propertyName "$1" --propertyValue "$2"; }
 
 echo "Keys for encryption at rest"

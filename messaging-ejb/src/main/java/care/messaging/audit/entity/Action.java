@@ -19,6 +19,8 @@ public enum Action {
     EMERGENCY_LIST("emergency.list"),
     /** An admin listed the practice's conversations (names, no content). */
     PRACTICE_CONVERSATIONS("practice.conversations"),
+    /** Reading one's event stream; only refusals are recorded (events hold no PHI). */
+    EVENTS_READ("events.read"),
     KEYS_STATUS("keys.status"),
     KEYS_ROTATE("keys.rotate"),
     KEYS_RETIRE("keys.retire"),

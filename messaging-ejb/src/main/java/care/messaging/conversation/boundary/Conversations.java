@@ -13,6 +13,7 @@ import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
 import care.messaging.conversation.control.EmergencyAccess;
 import care.messaging.conversation.control.Inbox;
+import care.messaging.conversation.control.Notifications;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
@@ -80,6 +81,8 @@ public class Conversations {
     @Inject
     SendRate rate;
     @Inject
+    Notifications notifications;
+    @Inject
     AuditTrail audit;
     @Inject
     Clock clock;
@@ -102,6 +105,9 @@ public class Conversations {
     public Outcome<ConversationSummary> start(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
         var started = starts.start(me, clientId, now());
+        if (started.created()) {
+            notifications.started(em.find(Conversation.class, started.id()));
+        }
         var summary = inbox.one(me, started.id());
         audit.record(me, Action.CONVERSATION_START, SUCCESS,
                 Targets.conversation(started.id(), UUID.fromString(clientId)));
@@ -184,6 +190,7 @@ public class Conversations {
         var message = bodies.post(conversation, author, id, body, now());
         em.persist(message);
         em.flush();
+        notifications.messageCreated(conversation, message);
         audit.record(me, Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
         return new Outcome<>(MessageView.unread(message, body.html()), true);
     }
@@ -196,7 +203,12 @@ public class Conversations {
             throw DomainException.invalid("invalid-seq", "seq must be a positive message sequence number");
         }
         var conversation = participation.conversationOf(me, conversationId);
-        var marker = readMarkers.advance(conversation, me, seq, now());
+        var before = readMarkers.current(conversation, me);
+        var at = now();
+        var marker = readMarkers.advance(conversation, me, seq, at);
+        if (marker > before) {
+            notifications.markerMoved(conversation, me, marker, at);
+        }
         var state = new ReadState(conversation.id(), marker, inbox.one(me, conversation.id()).unreadCount());
         audit.record(me, Action.CONVERSATION_MARK_READ, SUCCESS, targets(conversation));
         return state;

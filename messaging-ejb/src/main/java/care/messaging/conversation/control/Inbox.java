@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.platform.control.Rows;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.ConversationSummary.Counterpart;
 import care.messaging.conversation.entity.Page;

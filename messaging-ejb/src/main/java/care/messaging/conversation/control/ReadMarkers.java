@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.platform.control.Rows;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.directory.entity.Account;
 import jakarta.enterprise.context.Dependent;

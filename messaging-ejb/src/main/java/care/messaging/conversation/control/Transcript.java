@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.platform.control.Rows;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.MessageView.Sender;
 import jakarta.enterprise.context.Dependent;

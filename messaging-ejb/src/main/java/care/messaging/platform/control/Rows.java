@@ -1,16 +1,16 @@
-package care.messaging.conversation.control;
+package care.messaging.platform.control;
 
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Column values of native queries, which the driver hands back in its own types. */
-final class Rows {
+public final class Rows {
 
     private Rows() {
     }
 
-    static OffsetDateTime time(Object value) {
+    public static OffsetDateTime time(Object value) {
         if (value == null) {
             return null;
         }
@@ -20,7 +20,7 @@ final class Rows {
         return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 
-    static long number(Object value) {
+    public static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -1,0 +1,44 @@
+package care.messaging.delivery.boundary;
+
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.entity.Action;
+import care.messaging.delivery.control.EventReader;
+import care.messaging.delivery.entity.EventPage;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.util.UUID;
+
+/**
+ * Reading one's own event stream. Events hold ids and facts, no PHI, so reading them is not audited;
+ * refusals are. Message bodies are fetched through the conversation API, the one path that authorizes them.
+ */
+@Stateless
+@Interceptors(AccessDenials.class)
+public class Events {
+
+    public static final int PAGE = 500;
+
+    /** Whose stream was read, and the page: the web layer subscribes to that account's hints. */
+    public record Reading(UUID account, EventPage page) {
+    }
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    EventReader reader;
+
+    @Attempts(Action.EVENTS_READ)
+    public Reading after(Identity identity, Long after) {
+        var me = accounts.authenticate(identity);
+        var cursor = after == null ? 0 : after;
+        if (cursor < 0) {
+            throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
+        }
+        return new Reading(me.id(), reader.after(me.id(), cursor, PAGE));
+    }
+}

@@ -1,0 +1,19 @@
+package care.messaging.delivery.entity;
+
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One entry of an account's stream: what changed, as ids and small facts (counts, seqs), never text.
+ * Types: {@code message.created}, {@code message.read} (a receipt), {@code conversation.changed}.
+ */
+@JsonbNillable
+public record Event(long cursor, String type, UUID conversationId, UUID messageId, Long seq, JsonObject facts,
+                    OffsetDateTime at) {
+
+    public static final String MESSAGE_CREATED = "message.created";
+    public static final String MESSAGE_READ = "message.read";
+    public static final String CONVERSATION_CHANGED = "conversation.changed";
+}

@@ -1,0 +1,155 @@
+package care.messaging.delivery.rest;
+
+import care.messaging.delivery.boundary.Events;
+import care.messaging.delivery.control.EventHub;
+import care.messaging.delivery.entity.EventPage;
+import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.rest.Identities;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The caller's event stream over HTTP: the polling fallback of the WebSocket, the same events. With
+ * {@code wait}, an empty answer is held until an event arrives or the wait is over (long poll).
+ */
+@Path("events")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EventsResource {
+
+    /** Waiting readers also look again this often, whatever the hints say: a missed hint costs at most this. */
+    static final long RECHECK_SECONDS = 5;
+
+    @Inject
+    Events events;
+    @Inject
+    EventHub hub;
+    @Resource
+    ManagedScheduledExecutorService executor;
+    @Context
+    SecurityContext security;
+    @Inject
+    @ConfigProperty(name = "messaging.events.max-wait-seconds", defaultValue = "25")
+    int maxWait;
+
+    @GET
+    @Operation(summary = "Events after the cursor, in order; wait (seconds, at most 25) holds an empty answer until one arrives. "
+            + "resync: the cursor is too old, reload state and continue from cursor")
+    public void poll(@QueryParam("after") String after, @QueryParam("wait") String wait, @Suspended AsyncResponse response) {
+        var identity = Identities.of(security);
+        var cursor = cursor(after);
+        var seconds = waitSeconds(wait);
+        var first = events.after(identity, cursor);
+        if (!first.page().events().isEmpty() || first.page().resync() || seconds == 0) {
+            response.resume(first.page());
+            return;
+        }
+        new LongPoll(identity, cursor, response).start(first.account(), seconds);
+    }
+
+    /** One held request: woken by hints and by a periodic look, answered once. */
+    final class LongPoll {
+
+        private final Identity identity;
+        private final long cursor;
+        private final AsyncResponse response;
+        private final AtomicBoolean answered = new AtomicBoolean();
+        private EventHub.Subscription subscription;
+        private ScheduledFuture<?> recheck;
+
+        LongPoll(Identity identity, long cursor, AsyncResponse response) {
+            this.identity = identity;
+            this.cursor = cursor;
+            this.response = response;
+        }
+
+        void start(java.util.UUID account, int seconds) {
+            response.setTimeout(seconds, TimeUnit.SECONDS);
+            response.setTimeoutHandler(r -> answer(new EventPage(List.of(), cursor, false)));
+            subscription = hub.subscribe(account, () -> executor.execute(this::look));
+            recheck = executor.scheduleWithFixedDelay(this::look, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+            look();
+        }
+
+        void look() {
+            if (answered.get()) {
+                return;
+            }
+            try {
+                var page = events.after(identity, cursor).page();
+                if (!page.events().isEmpty() || page.resync()) {
+                    answer(page);
+                }
+            } catch (RuntimeException e) {
+                if (answered.compareAndSet(false, true)) {
+                    release();
+                    response.resume(e);
+                }
+            }
+        }
+
+        void answer(EventPage page) {
+            if (answered.compareAndSet(false, true)) {
+                release();
+                response.resume(page);
+            }
+        }
+
+        void release() {
+            if (subscription != null) {
+                subscription.close();
+            }
+            if (recheck != null) {
+                recheck.cancel(false);
+            }
+        }
+    }
+
+    static long cursor(String after) {
+        if (after == null || after.isEmpty()) {
+            return 0;
+        }
+        try {
+            var value = Long.parseLong(after);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
+    }
+
+    int waitSeconds(String wait) {
+        if (wait == null || wait.isEmpty()) {
+            return 0;
+        }
+        try {
+            var value = Integer.parseInt(wait);
+            if (value >= 0) {
+                return Math.min(value, maxWait);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw DomainException.invalid("invalid-wait", "wait must be a number of seconds (0 or more)");
+    }
+}

@@ -1,0 +1,146 @@
+package care.messaging.system;
+
+import static care.messaging.system.DemoPeople.ALEX;
+import static care.messaging.system.DemoPeople.RIVERA;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every account's event stream over HTTP (the polling fallback): appended with the change, in cursor
+ * order, ids and facts only, long-polled, and a too-old cursor answered with resync.
+ */
+@ExtendWith(PayaraServer.class)
+class EventsIT {
+
+    final Api api;
+
+    EventsIT(Api api) {
+        this.api = api;
+    }
+
+    @Test
+    void aSentMessageReachesEveryParticipantsStreamAsIdsAndFactsOnly() {
+        var conversation = api.conversationWith(RIVERA, ALEX.displayName).getString("id");
+        var alexFrom = cursorNow(ALEX);
+        var riveraFrom = cursorNow(RIVERA);
+        var marker = "Eventmarker-" + UUID.randomUUID();
+        var sent = api.send(RIVERA, conversation, UUID.randomUUID().toString(), "<p>" + marker + "</p>");
+        assertEquals(201, sent.status(), sent::toString);
+        var message = sent.json();
+
+        var alex = poll(ALEX, alexFrom, 0);
+        var created = only(alex, "message.created", conversation);
+        assertAll(
+                () -> assertEquals(message.getString("id"), created.getString("messageId")),
+                () -> assertEquals(message.getJsonNumber("seq").longValue(), created.getJsonNumber("seq").longValue()),
+                () -> assertTrue(only(alex, "conversation.changed", conversation).getJsonObject("facts").getInt("unreadCount") >= 1),
+                () -> assertFalse(alex.toString().contains(marker), "no message text in events"));
+        var rivera = poll(RIVERA, riveraFrom, 0);
+        assertEquals(0, only(rivera, "conversation.changed", conversation).getJsonObject("facts").getInt("unreadCount"),
+                "the sender's own message is not unread for them");
+        assertEquals(message.getString("id"), only(rivera, "message.created", conversation).getString("messageId"),
+                "the sender's other devices hear of it too");
+    }
+
+    @Test
+    void aReadMarkerMovingIsAReceiptForTheOtherSide() {
+        var conversation = api.conversationWith(RIVERA, ALEX.displayName).getString("id");
+        var sent = api.send(RIVERA, conversation, UUID.randomUUID().toString(), "<p>please read</p>").json();
+        var riveraFrom = cursorNow(RIVERA);
+        var seq = sent.getJsonNumber("seq").longValue();
+        assertEquals(200, api.markRead(ALEX, conversation, seq).status());
+        var receipt = only(poll(RIVERA, riveraFrom, 0), "message.read", conversation);
+        assertEquals(seq, receipt.getJsonNumber("seq").longValue());
+        var again = cursorNow(RIVERA);
+        assertEquals(200, api.markRead(ALEX, conversation, seq).status());
+        assertTrue(poll(RIVERA, again, 0).getJsonArray("events").isEmpty(), "a marker that did not move tells nobody");
+    }
+
+    @Test
+    void aLongPollIsAnsweredWhenTheEventArrives() throws Exception {
+        var conversation = api.conversationWith(RIVERA, ALEX.displayName).getString("id");
+        var from = cursorNow(ALEX);
+        var waiting = CompletableFuture.supplyAsync(() -> poll(ALEX, from, 20));
+        TimeUnit.MILLISECONDS.sleep(1500);
+        assertFalse(waiting.isDone(), "nothing to answer yet: the request is held");
+        var sent = api.send(RIVERA, conversation, UUID.randomUUID().toString(), "<p>wake up</p>").json();
+        var page = waiting.get(30, TimeUnit.SECONDS);
+        assertEquals(sent.getString("id"), only(page, "message.created", conversation).getString("messageId"));
+    }
+
+    @Test
+    void anEmptyWaitEndsWithTheSameCursor() {
+        var from = cursorNow(ALEX);
+        var page = poll(ALEX, from, 1);
+        assertTrue(page.getJsonArray("events").isEmpty(), page::toString);
+        assertEquals(from, page.getJsonNumber("cursor").longValue());
+        assertFalse(page.getBoolean("resync"));
+    }
+
+    @Test
+    void cursorsOnlyGrowAndPagesDoNotOverlap() {
+        var conversation = api.conversationWith(RIVERA, ALEX.displayName).getString("id");
+        var from = cursorNow(ALEX);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.send(RIVERA, conversation, UUID.randomUUID().toString(), "<p>n" + i + "</p>").status());
+        }
+        var cursors = new ArrayList<Long>();
+        var page = poll(ALEX, from, 0);
+        page.getJsonArray("events").getValuesAs(JsonObject.class).forEach(e -> cursors.add(e.getJsonNumber("cursor").longValue()));
+        assertEquals(6, cursors.size(), "a message.created and a conversation.changed per message: " + cursors);
+        for (int i = 1; i < cursors.size(); i++) {
+            assertEquals(cursors.get(i - 1) + 1, cursors.get(i), "one account's cursors have no gaps: " + cursors);
+        }
+        assertEquals(cursors.get(cursors.size() - 1), page.getJsonNumber("cursor").longValue());
+        assertTrue(poll(ALEX, page.getJsonNumber("cursor").longValue(), 0).getJsonArray("events").isEmpty());
+    }
+
+    @Test
+    void aCursorThatIsNotTheReadersAsksForAResync() {
+        var now = cursorNow(ALEX);
+        var page = poll(ALEX, now + 1000, 0);
+        assertTrue(page.getBoolean("resync"), page::toString);
+        assertEquals(now, page.getJsonNumber("cursor").longValue(), "continue from the stream's current end");
+        var bad = api.get(ALEX, "/events?after=-1");
+        Problems.assertProblem(400, "invalid-cursor", bad);
+        Problems.assertProblem(400, "invalid-wait", api.get(ALEX, "/events?after=0&wait=soon"));
+        assertEquals(401, api.call(null, "GET", "/events?after=0", null).status());
+    }
+
+    long cursorNow(DemoPeople as) {
+        long cursor = 0;
+        while (true) {
+            var page = poll(as, cursor, 0);
+            var next = page.getJsonNumber("cursor").longValue();
+            if (page.getJsonArray("events").isEmpty()) {
+                return next;
+            }
+            cursor = next;
+        }
+    }
+
+    JsonObject poll(DemoPeople as, long after, int wait) {
+        var reply = api.get(as, "/events?after=" + after + "&wait=" + wait);
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    static JsonObject only(JsonObject page, String type, String conversation) {
+        List<JsonObject> matching = page.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("type").equals(type) && conversation.equals(e.getString("conversationId", null)))
+                .toList();
+        assertEquals(1, matching.size(), type + " in " + page);
+        return matching.get(0);
+    }
+}
