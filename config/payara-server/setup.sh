@@ -123,6 +123,13 @@ if [ -n "${MESSAGING_SCHEMA_MIGRATE:-}" ]; then
     *) echo "setup.sh: MESSAGING_SCHEMA_MIGRATE must be true or false" >&2; exit 2 ;;
   esac
 fi
+# Any other configuration key: MESSAGING_PROPERTIES="key=value key=value" (values without spaces).
+for pair in ${MESSAGING_PROPERTIES:-}; do
+  case "$pair" in
+    *=*) config "${pair%%=*}" "${pair#*=}" ;;
+    *) echo "setup.sh: MESSAGING_PROPERTIES holds '$pair', which is not key=value" >&2; exit 2 ;;
+  esac
+done
 # Demo practices and people, for tests and trials only; written every time so a re-run can switch them off.
 config messaging.demo.data "$MESSAGING_DEMO_DATA"
 

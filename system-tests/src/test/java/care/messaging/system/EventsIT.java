@@ -24,9 +24,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EventsIT {
 
     final Api api;
+    final Sql sql;
 
-    EventsIT(Api api) {
+    EventsIT(Api api, Sql sql) {
         this.api = api;
+        this.sql = sql;
+    }
+
+    @Test
+    void aReaderBehindTheRetentionIsToldToResyncAndOneAtItsEdgeIsNot() throws InterruptedException {
+        var conversation = api.conversationWith(RIVERA, ALEX.displayName).getString("id");
+        var from = cursorNow(ALEX);
+        assertEquals(201, api.send(RIVERA, conversation, UUID.randomUUID().toString(), "<p>soon old</p>").status());
+        var end = cursorNow(ALEX);
+        sql.update("UPDATE event SET created_at = now() - interval '100 hours'"
+                + " WHERE account_id = (SELECT id FROM account WHERE username = ?) AND cursor <= ?", ALEX.username, end);
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        var page = poll(ALEX, from, 0);
+        while (!page.getBoolean("resync") && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(500);
+            page = poll(ALEX, from, 0);
+        }
+        assertTrue(page.getBoolean("resync"), "the trimmed events are gone, and the reader is told: " + page);
+        assertEquals(end, page.getJsonNumber("cursor").longValue(), "continue from the stream's end");
+        var atEdge = poll(ALEX, end, 0);
+        assertFalse(atEdge.getBoolean("resync"), "a reader that had seen everything trimmed misses nothing: " + atEdge);
+        assertEquals(0L, sql.value("SELECT count(*) FROM event WHERE account_id = (SELECT id FROM account WHERE username = ?)"
+                + " AND cursor <= ?", ALEX.username, end));
     }
 
     @Test
