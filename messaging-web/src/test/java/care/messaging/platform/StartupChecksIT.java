@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.messaging.testing.MicroNode;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +23,6 @@ import org.junit.jupiter.api.Test;
 class StartupChecksIT {
 
     static final String LINE = "Care Messaging cannot start: ";
-    final Path target = Path.of(System.getProperty("messaging.it.micro-jar")).getParent();
 
     @Test
     void withoutAKeystoreTheApplicationDoesNotStartAndSaysWhy() throws Exception {
@@ -94,52 +86,11 @@ class StartupChecksIT {
         return start(properties, Map.of());
     }
 
-    Started start(List<String> properties, Map<String, String> environment) throws IOException, InterruptedException {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        var log = Files.createTempFile(target, "keycheck", ".log");
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + target));
-        command.addAll(properties);
-        command.addAll(List.of("-jar", System.getProperty("messaging.it.micro-jar"), "--nohazelcast", "--port", String.valueOf(port),
-                "--addlibs", System.getProperty("messaging.it.jdbc-driver"),
-                "--postbootcommandfile", System.getProperty("messaging.it.post-boot"),
-                "--deploy", target.resolve("messaging.war").toString(), "--contextroot", "messaging"));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("MESSAGING_KEYS_PASSWORD");
-        builder.environment().putAll(environment);
-        var process = builder.start();
-        try {
-            var deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (System.nanoTime() < deadline && process.isAlive() && !Files.readString(log).contains("Payara Micro URLs")
-                    && !Files.readString(log).contains("ready in")) {
-                Thread.sleep(250);
-            }
-            var text = Files.readString(log);
-            assertTrue(text.contains(LINE), "Micro started without the key check failing:\n" + text);
-            return new Started(text, serving(port));
-        } finally {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            Files.deleteIfExists(log);
-        }
-    }
-
-    static boolean serving(int port) throws InterruptedException {
-        try {
-            var response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/messaging/api/openapi")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            var me = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/messaging/api/me")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() != 404 || me.statusCode() != 404;
-        } catch (IOException notListening) {
-            return false;
+    Started start(List<String> properties, Map<String, String> environment) throws InterruptedException {
+        try (var node = MicroNode.start("startup-check", properties, environment, List.of("MESSAGING_KEYS_PASSWORD"))) {
+            var text = node.awaitStarted(Duration.ofMinutes(2));
+            assertTrue(text.contains(LINE), "Micro started without the check failing:\n" + text);
+            return new Started(text, node.status("/messaging/api/openapi") != 404 || node.status("/messaging/api/me") != 404);
         }
     }
 }

@@ -35,8 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class EventsResource {
 
-    /** Waiting readers also look again this often, whatever the hints say: a missed hint costs at most this. */
-    static final long RECHECK_SECONDS = 5;
+    private static final System.Logger LOGGER = System.getLogger(EventsResource.class.getName());
+
 
     @Inject
     Events events;
@@ -49,6 +49,10 @@ public class EventsResource {
     @Inject
     @ConfigProperty(name = "messaging.events.max-wait-seconds", defaultValue = "25")
     int maxWait;
+    /** Waiting readers also look again this often, whatever the hints say: a missed hint costs at most this. */
+    @Inject
+    @ConfigProperty(name = "messaging.events.recheck-seconds", defaultValue = "5")
+    long recheckSeconds;
 
     @GET
     @Operation(summary = "Events after the cursor, in order; wait (seconds, at most 25) holds an empty answer until one arrives. "
@@ -85,7 +89,7 @@ public class EventsResource {
             response.setTimeout(seconds, TimeUnit.SECONDS);
             response.setTimeoutHandler(r -> answer(new EventPage(List.of(), cursor, false)));
             subscription = hub.subscribe(account, () -> executor.execute(this::look));
-            recheck = executor.scheduleWithFixedDelay(this::look, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+            recheck = executor.scheduleWithFixedDelay(this::look, recheckSeconds, recheckSeconds, TimeUnit.SECONDS);
             look();
         }
 
@@ -99,10 +103,8 @@ public class EventsResource {
                     answer(page);
                 }
             } catch (RuntimeException e) {
-                if (answered.compareAndSet(false, true)) {
-                    release();
-                    response.resume(e);
-                }
+                // The database may be restarting: keep waiting; the next hint or look, or the timeout, answers.
+                LOGGER.log(System.Logger.Level.DEBUG, "A held event poll could not look: {0}", e.getMessage());
             }
         }
 

@@ -1,0 +1,134 @@
+package care.messaging.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The WAR on a Payara Micro process of its own, started as IT would start it (the post-boot file, the
+ * JDBC driver, the failsafe environment's database), for tests that need several nodes or a node that
+ * fails to start. Its console goes to a log file in target/.
+ */
+public final class MicroNode implements AutoCloseable {
+
+    private static final Path TARGET = Path.of(System.getProperty("messaging.it.micro-jar")).getParent();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private MicroNode(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts a node on a free port. {@code properties} are JVM -D options; {@code environment} is added to
+     * the failsafe environment, and {@code removed} names variables to drop from it.
+     */
+    public static MicroNode start(String name, List<String> properties, Map<String, String> environment, List<String> removed) {
+        try {
+            int port;
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            var log = TARGET.resolve("micro-" + name + "-" + port + ".log");
+            var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + TARGET));
+            command.addAll(properties);
+            command.addAll(List.of("-jar", System.getProperty("messaging.it.micro-jar"), "--nohazelcast",
+                    "--port", String.valueOf(port),
+                    "--addlibs", System.getProperty("messaging.it.jdbc-driver"),
+                    "--postbootcommandfile", System.getProperty("messaging.it.post-boot"),
+                    "--deploy", TARGET.resolve("messaging.war").toString(), "--contextroot", "messaging"));
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            removed.forEach(builder.environment()::remove);
+            builder.environment().putAll(environment);
+            return new MicroNode(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until Micro has finished deploying (or exited), whatever the outcome; answers the log so far. */
+    public String awaitStarted(Duration within) throws InterruptedException {
+        var deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            var text = log();
+            if (text.contains("Payara Micro URLs") || text.contains("ready in")) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return log();
+    }
+
+    /** Waits until /health/ready answers UP. */
+    public void awaitReady(Duration within) throws InterruptedException {
+        var deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Micro exited:\n" + log());
+            }
+            if (status("/health/ready") == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Micro is not ready after " + within + ":\n" + log());
+    }
+
+    /** The status of a GET, or -1 when nothing answers on the port. */
+    public int status(String path) throws InterruptedException {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notListening) {
+            return -1;
+        }
+    }
+
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** kill -9: no shutdown hooks, no undeploy, connections dropped as they are. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
