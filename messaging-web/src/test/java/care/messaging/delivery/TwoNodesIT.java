@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.messaging.testing.Cluster;
 import care.messaging.testing.MicroNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,14 +13,7 @@ import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +35,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 
-    static final String ISSUER = "https://two-nodes.invalid/care-messaging";
-    static final Path TARGET = Path.of(System.getProperty("messaging.it.micro-jar")).getParent();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static String database;
@@ -55,14 +47,8 @@ class TwoNodesIT {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         database = System.getenv("DB_NAME") + "_nodes";
-        admin("CREATE DATABASE " + database);
-        var keys = devLoginKeys();
-        var properties = List.of("-Dmessaging.keys.keystore=" + System.getProperty("messaging.it.keystore"),
-                "-Dmessaging.dev.login=true", "-Dmessaging.demo.data=true",
-                "-Dmessaging.dev.jwt.private-key.location=" + keys[0],
-                "-Dmp.jwt.verify.publickey.location=" + keys[1].toUri(),
-                "-Dmp.jwt.verify.issuer=" + ISSUER,
-                "-Dmessaging.events.recheck-seconds=600");
+        Cluster.admin("CREATE DATABASE " + database);
+        var properties = Cluster.nodeOptions("two-nodes", List.of("-Dmessaging.events.recheck-seconds=600"));
         // One after the other: the first seeds the demo data, the second finds it.
         a = MicroNode.start("node-a", properties, Map.of("DB_NAME", database), List.of());
         a.awaitReady(Duration.ofMinutes(2));
@@ -83,7 +69,7 @@ class TwoNodesIT {
                 node.close();
             }
         }
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        Cluster.admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
     @Test
@@ -104,7 +90,7 @@ class TwoNodesIT {
         var from = cursorNow(b, alex);
         var held = CompletableFuture.supplyAsync(() -> poll(b, alex, from, 25));
         TimeUnit.SECONDS.sleep(1);
-        restartPostgres();
+        Cluster.restartPostgres();
         // The pools heal by validating connections; the first sends after a restart may still fail.
         String sent = null;
         var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -121,23 +107,6 @@ class TwoNodesIT {
         for (var node : List.of(a, b)) {
             assertTrue(node.log().split("Listening for event hints", -1).length - 1 >= 2, "each node's listener reconnected");
         }
-    }
-
-    static void restartPostgres() throws IOException, InterruptedException {
-        var version = Files.list(Path.of("/etc/postgresql")).findFirst().orElseThrow().getFileName().toString();
-        var process = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart")
-                .redirectErrorStream(true).start();
-        var output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES) && process.exitValue() == 0, "pg_ctlcluster restart: " + output);
-        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try (var c = DriverManager.getConnection(url("postgres"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"))) {
-                return;
-            } catch (SQLException notYet) {
-                TimeUnit.MILLISECONDS.sleep(250);
-            }
-        }
-        throw new AssertionError("PostgreSQL did not come back");
     }
 
     static long cursorNow(MicroNode node, String token) {
@@ -202,31 +171,5 @@ class TwoNodesIT {
         try (var reader = Json.createReader(new StringReader(reply.body()))) {
             return reader.readObject();
         }
-    }
-
-    /** A dev-login key pair for both nodes: [private PKCS#8 PEM, public PEM]. */
-    static Path[] devLoginKeys() throws Exception {
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        var pair = generator.generateKeyPair();
-        var encoder = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        var privatePem = TARGET.resolve("two-nodes-private.pem");
-        var publicPem = TARGET.resolve("two-nodes-public.pem");
-        Files.writeString(privatePem, "-----BEGIN PRIVATE KEY-----\n" + encoder.encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        Files.writeString(publicPem, "-----BEGIN PUBLIC KEY-----\n" + encoder.encodeToString(pair.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        return new Path[] {privatePem, publicPem};
-    }
-
-    static void admin(String sql) throws SQLException {
-        try (var c = DriverManager.getConnection(url("postgres"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
-             var s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    static String url(String name) {
-        return "jdbc:postgresql://" + System.getenv("DB_HOST") + ":" + System.getenv("DB_PORT") + "/" + name;
     }
 }

@@ -1,0 +1,86 @@
+package care.messaging.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What multi-node tests share: a database of their own, the Micro options of a node with the dev login
+ * and demo data, and a PostgreSQL restart (pg_ctlcluster, which needs root, as on this project's machines).
+ */
+public final class Cluster {
+
+    static final Path TARGET = Path.of(System.getProperty("messaging.it.micro-jar")).getParent();
+    public static final String ISSUER = "https://cluster-tests.invalid/care-messaging";
+
+    private Cluster() {
+    }
+
+    /** -D options of a node: the test keystore, the dev login with its own key pair, demo data, plus extras. */
+    public static List<String> nodeOptions(String name, List<String> extra) throws IOException, GeneralSecurityException {
+        var keys = devLoginKeys(name);
+        var options = new java.util.ArrayList<>(List.of("-Dmessaging.keys.keystore=" + System.getProperty("messaging.it.keystore"),
+                "-Dmessaging.dev.login=true", "-Dmessaging.demo.data=true",
+                "-Dmessaging.dev.jwt.private-key.location=" + keys[0],
+                "-Dmp.jwt.verify.publickey.location=" + keys[1].toUri(),
+                "-Dmp.jwt.verify.issuer=" + ISSUER));
+        options.addAll(extra);
+        return options;
+    }
+
+    /** A dev-login key pair: [private PKCS#8 PEM, public PEM]. */
+    static Path[] devLoginKeys(String name) throws IOException, GeneralSecurityException {
+        var privatePem = TARGET.resolve(name + "-private.pem");
+        var publicPem = TARGET.resolve(name + "-public.pem");
+        if (Files.exists(privatePem) && Files.exists(publicPem)) {
+            return new Path[] {privatePem, publicPem};
+        }
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var pair = generator.generateKeyPair();
+        var encoder = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        Files.writeString(privatePem, "-----BEGIN PRIVATE KEY-----\n" + encoder.encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(publicPem, "-----BEGIN PUBLIC KEY-----\n" + encoder.encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        return new Path[] {privatePem, publicPem};
+    }
+
+    public static void restartPostgres() throws IOException, InterruptedException {
+        var version = Files.list(Path.of("/etc/postgresql")).findFirst().orElseThrow().getFileName().toString();
+        var process = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart")
+                .redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new AssertionError("pg_ctlcluster restart failed: " + output);
+        }
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (var c = DriverManager.getConnection(url("postgres"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"))) {
+                return;
+            } catch (SQLException notYet) {
+                TimeUnit.MILLISECONDS.sleep(250);
+            }
+        }
+        throw new AssertionError("PostgreSQL did not come back");
+    }
+
+    public static void admin(String sql) throws SQLException {
+        try (var c = DriverManager.getConnection(url("postgres"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+             var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    public static String url(String database) {
+        return "jdbc:postgresql://" + System.getenv("DB_HOST") + ":" + System.getenv("DB_PORT") + "/" + database;
+    }
+}
