@@ -62,3 +62,22 @@ dev_keystore() {
     config/keys/create-keystore.sh "$dir/messaging-keys.p12" 2>/dev/null
   fi
 }
+
+# Starts the WAR on Payara Micro in the background, as the embedded default runs (dev login on, keys from
+# dev_keys and dev_keystore in $keys), and sets micro_pid. bin/run and bin/bench realtime both start it
+# here, so the benchmark measures what bin/run runs. DB_* must be exported (post-boot.asadmin reads them).
+#   start_micro run_dir port keys_dir log [more JVM options, e.g. -Dmessaging.demo.data=true]
+start_micro() {
+  local run_dir=$1 port=$2 keys=$3 log=$4
+  shift 4
+  java -Xmx512m \
+    -Dmessaging.dev.login=true "$@" \
+    -Dmessaging.dev.jwt.private-key.location="$keys/private.pem" \
+    -Dmessaging.keys.keystore="$keys/messaging-keys.p12" \
+    -Dmp.jwt.verify.publickey.location="file://$keys/public.pem" \
+    -Dmp.jwt.verify.issuer=https://dev-login.invalid/care-messaging \
+    -jar "$run_dir/payara-micro.jar" --nohazelcast --port "$port" --contextroot messaging \
+    --addlibs "$run_dir/postgresql.jar" --postbootcommandfile config/payara-micro/post-boot.asadmin \
+    --deploy messaging-web/target/messaging.war >"$log" 2>&1 &
+  micro_pid=$!
+}
