@@ -6,10 +6,10 @@ import care.messaging.delivery.control.EventLog;
 import care.messaging.delivery.entity.Draft;
 import care.messaging.delivery.entity.Event;
 import care.messaging.directory.entity.Account;
+import care.messaging.platform.control.JsonObjects;
 import care.messaging.platform.control.Rows;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -42,7 +42,7 @@ public class Notifications {
     public void messageCreated(Conversation conversation, Message message) {
         var batch = events.batch();
         var created = new Draft(Event.MESSAGE_CREATED, conversation.id(), message.id(), message.seq(),
-                Json.createObjectBuilder().add("senderId", message.senderId().toString()).build());
+                JsonObjects.builder().add("senderId", message.senderId().toString()).build());
         for (var member : members(conversation)) {
             batch.add(member.account(), created);
             batch.add(member.account(), changed(conversation, member));
@@ -54,7 +54,7 @@ public class Notifications {
     public void markerMoved(Conversation conversation, Account reader, long seq, OffsetDateTime at) {
         var batch = events.batch();
         var receipt = new Draft(Event.MESSAGE_READ, conversation.id(), null, seq,
-                Json.createObjectBuilder().add("readerId", reader.id().toString()).add("readAt", at.toString()).build());
+                JsonObjects.builder().add("readerId", reader.id().toString()).add("readAt", at.toString()).build());
         var readerSide = reader.role().isClientSide();
         for (var member : members(conversation)) {
             if (member.clientSide() != readerSide) {
@@ -79,7 +79,7 @@ public class Notifications {
                 .setParameter(1, conversation.id()).setParameter(2, member.clientSide()).setParameter(3, member.account())
                 .getSingleResult());
         return new Draft(Event.CONVERSATION_CHANGED, conversation.id(), null, conversation.lastSeq(),
-                Json.createObjectBuilder().add("unreadCount", unread).build());
+                JsonObjects.builder().add("unreadCount", unread).build());
     }
 
     List<Member> members(Conversation conversation) {

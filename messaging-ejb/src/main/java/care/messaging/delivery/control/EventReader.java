@@ -1,14 +1,13 @@
 package care.messaging.delivery.control;
 
+import care.messaging.platform.control.JsonObjects;
 import care.messaging.platform.control.Rows;
 import care.messaging.delivery.entity.Event;
 import care.messaging.delivery.entity.EventPage;
 import jakarta.enterprise.context.Dependent;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,8 +50,6 @@ public class EventReader {
         if (json == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
+        return JsonObjects.parse(json);
     }
 }

@@ -1,6 +1,6 @@
 package care.messaging.platform.rest;
 
-import jakarta.json.Json;
+import care.messaging.platform.control.JsonObjects;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
@@ -21,7 +21,7 @@ public final class Problems {
     }
 
     public static String json(String type, String title, int status, String instance) {
-        return Json.createObjectBuilder()
+        return JsonObjects.builder()
                 .add("type", TYPE_PREFIX + type)
                 .add("title", title)
                 .add("status", status)
