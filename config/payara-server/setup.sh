@@ -2,7 +2,7 @@
 # Configures a running Payara Server 6 domain for Care Messaging: the PostgreSQL driver, the password
 # alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, the
 # keystore for encryption at rest (its password as a password alias), the identity provider's settings,
-# the HTTPS listener, and optionally the send rate. Safe to run again: what exists is updated or
+# the HTTPS listener, and optionally the send rate and the WebSocket and presence settings. Safe to run again: what exists is updated or
 # replaced. See README.md.
 set -euo pipefail
 
@@ -29,11 +29,20 @@ case "$MESSAGING_DEMO_DATA" in
   true|false) ;;
   *) echo "setup.sh: MESSAGING_DEMO_DATA must be true or false" >&2; exit 2 ;;
 esac
-for name in MESSAGING_SEND_RATE_CAPACITY MESSAGING_SEND_RATE_PER_MINUTE; do
+for name in MESSAGING_SEND_RATE_CAPACITY MESSAGING_SEND_RATE_PER_MINUTE MESSAGING_WS_PING_SECONDS \
+    MESSAGING_WS_MAX_PENDING_FRAMES MESSAGING_WS_MAX_PENDING_BYTES MESSAGING_PRESENCE_SWEEP_SECONDS; do
   if [ -n "${!name:-}" ] && ! [[ "${!name}" =~ ^[1-9][0-9]{0,8}$ ]]; then
     echo "setup.sh: $name must be a whole number of at least 1" >&2; exit 2
   fi
 done
+if [ -n "${MESSAGING_WS_ALLOWED_ORIGINS:-}" ]; then
+  IFS=',' read -ra origins <<<"$MESSAGING_WS_ALLOWED_ORIGINS"
+  for origin in "${origins[@]}"; do
+    if ! [[ "$origin" =~ ^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$ ]]; then
+      echo "setup.sh: MESSAGING_WS_ALLOWED_ORIGINS must list origins as scheme://host[:port], comma-separated (got '$origin')" >&2; exit 2
+    fi
+  done
+fi
 [ -f "$POSTGRESQL_JAR" ] || { echo "setup.sh: POSTGRESQL_JAR=$POSTGRESQL_JAR is not a file" >&2; exit 2; }
 [ -f "$MESSAGING_KEYS_KEYSTORE" ] || { echo "setup.sh: MESSAGING_KEYS_KEYSTORE=$MESSAGING_KEYS_KEYSTORE is not a file (create it with config/keys/create-keystore.sh)" >&2; exit 2; }
 
@@ -137,6 +146,14 @@ echo "Send rate"
 # Only when given: otherwise the EAR's defaults apply (or what an earlier run set; see README.md).
 if [ -n "${MESSAGING_SEND_RATE_CAPACITY:-}" ]; then config messaging.send.rate.capacity "$MESSAGING_SEND_RATE_CAPACITY"; fi
 if [ -n "${MESSAGING_SEND_RATE_PER_MINUTE:-}" ]; then config messaging.send.rate.per-minute "$MESSAGING_SEND_RATE_PER_MINUTE"; fi
+
+echo "WebSocket and presence"
+# Only when given, like the send rate: otherwise the EAR's defaults apply (README.md, "WebSocket").
+if [ -n "${MESSAGING_WS_ALLOWED_ORIGINS:-}" ]; then config messaging.ws.allowed-origins "$MESSAGING_WS_ALLOWED_ORIGINS"; fi
+if [ -n "${MESSAGING_WS_PING_SECONDS:-}" ]; then config messaging.ws.ping-seconds "$MESSAGING_WS_PING_SECONDS"; fi
+if [ -n "${MESSAGING_WS_MAX_PENDING_FRAMES:-}" ]; then config messaging.ws.max-pending-frames "$MESSAGING_WS_MAX_PENDING_FRAMES"; fi
+if [ -n "${MESSAGING_WS_MAX_PENDING_BYTES:-}" ]; then config messaging.ws.max-pending-bytes "$MESSAGING_WS_MAX_PENDING_BYTES"; fi
+if [ -n "${MESSAGING_PRESENCE_SWEEP_SECONDS:-}" ]; then config messaging.presence.sweep-seconds "$MESSAGING_PRESENCE_SWEEP_SECONDS"; fi
 
 echo "HTTPS listener http-listener-2 with certificate $MESSAGING_TLS_CERT_ALIAS"
 # The domain's TLS listener (port base + 81; 8181 by default), TLS 1.2 and 1.3, serving the default

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * In the style of Jepsen's set workload: senders and readers spread over two nodes while a node is
  * killed with kill -9 and started again, PostgreSQL restarts, and readers drop their connections at
- * random. Senders retry a failed send with the same clientMessageId until it is acknowledged. At the
+ * random: some readers hold WebSockets (dropped and reopened on either node with their cursor), the
+ * others long-poll. Senders retry a failed send with the same clientMessageId until it is acknowledged. At the
  * end every acknowledged message was delivered to every participant's stream exactly once (after
  * de-duplication by id, and with no id delivered twice within one stream), in seq order per
  * conversation; nothing else appears; and the database holds exactly the acknowledged messages.
@@ -92,10 +93,13 @@ class FaultCheckIT {
             var deliveries = new ConcurrentHashMap<String, List<Delivered>>();
             var threads = new ArrayList<Thread>();
             var readersStop = new AtomicBoolean();
+            var socketReaders = Set.of("dr.rivera", "jordan.lee", "robin.hale");
             for (var reader : tokens.keySet()) {
                 var list = new CopyOnWriteArrayList<Delivered>();
                 deliveries.put(reader, list);
-                threads.add(start(() -> read(reader, list, readersStop)));
+                threads.add(start(socketReaders.contains(reader)
+                        ? () -> readSocket(reader, list, readersStop)
+                        : () -> read(reader, list, readersStop)));
             }
             var senderThreads = new ArrayList<Thread>();
             for (var entry : senders.entrySet()) {
@@ -237,6 +241,91 @@ class FaultCheckIT {
             } catch (IOException | RuntimeException dropped) {
                 pause(100);
             }
+        }
+    }
+
+    /**
+     * Follows one account's stream over WebSockets: each socket is dropped after a random while (or when
+     * its node dies) and a new one opened on any node with the last cursor seen.
+     */
+    void readSocket(String user, List<Delivered> delivered, AtomicBoolean stop) {
+        var cursor = new java.util.concurrent.atomic.AtomicLong();
+        while (!stop.get()) {
+            var closed = new java.util.concurrent.CompletableFuture<Void>();
+            // Once this socket is given up, frames it may still hand over are ignored: the next one replays them.
+            var active = new AtomicBoolean(true);
+            var lock = new Object();
+            java.net.http.WebSocket socket = null;
+            try {
+                var node = anyNode();
+                var uri = java.net.URI.create("ws://127.0.0.1:" + node.url("/").getPort() + "/messaging/ws?after=" + cursor.get());
+                socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + tokens.get(user))
+                        .connectTimeout(Duration.ofSeconds(3))
+                        .buildAsync(uri, new java.net.http.WebSocket.Listener() {
+                            final StringBuilder text = new StringBuilder();
+
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    var frame = parse(text.toString());
+                                    text.setLength(0);
+                                    synchronized (lock) {
+                                    if (!active.get()) {
+                                        return null;
+                                    }
+                                    if (frame.getBoolean("resync")) {
+                                        failures.add(new AssertionError(user + " was told to resync during the workload"));
+                                    }
+                                    for (var event : frame.getJsonArray("events").getValuesAs(JsonObject.class)) {
+                                        if (event.getString("type").equals("message.created")) {
+                                            delivered.add(new Delivered(event.getString("conversationId"), event.getString("messageId"),
+                                                    event.getJsonNumber("seq").longValue()));
+                                        }
+                                    }
+                                    cursor.set(frame.getJsonNumber("cursor").longValue());
+                                    }
+                                }
+                                ws.request(1);
+                                return null;
+                            }
+
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int status, String reason) {
+                                closed.complete(null);
+                                return null;
+                            }
+
+                            @Override
+                            public void onError(java.net.http.WebSocket ws, Throwable error) {
+                                closed.complete(null);
+                            }
+                        }).get(10, TimeUnit.SECONDS);
+                // Dropped at random: abort after a while, unless the node or the server closes it first.
+                try {
+                    closed.get(300 + random.nextInt(3000), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException dropNow) {
+                    // dropped below
+                }
+                synchronized (lock) {
+                    active.set(false);
+                }
+                socket.abort();
+            } catch (Exception unavailable) {
+                synchronized (lock) {
+                    active.set(false);
+                }
+                if (socket != null) {
+                    socket.abort();
+                }
+                pause(100);
+            }
+        }
+    }
+
+    static JsonObject parse(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
         }
     }
 

@@ -102,6 +102,23 @@ final class Api {
                 body == null ? null : BodyPublishers.ofString(body), "application/json", "application/json", headers);
     }
 
+    /** The WebSocket's address with the query (e.g. {@code ticket=…&after=3}), on the plain HTTP listener. */
+    URI socket(String query) {
+        return URI.create("ws://" + server.getAuthority() + "/messaging/ws" + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** What a page served by the domain itself sends as its Origin. */
+    String ownOrigin() {
+        return "http://" + server.getAuthority();
+    }
+
+    /** A one-time WebSocket ticket for the bearer of the token. */
+    String ticket(String token) {
+        var reply = call(token, "POST", "/realtime/tickets", null);
+        expect(201, reply);
+        return reply.json().getString("ticket");
+    }
+
     /** Where the application answers, e.g. http://127.0.0.1:29080/messaging. */
     String applicationUrl() {
         return server.resolve("/messaging").toString();

@@ -29,6 +29,12 @@ final class Deployment implements AutoCloseable {
      */
     static final int SEND_RATE_CAPACITY = 40;
     static final int SEND_RATE_PER_MINUTE = 6;
+    /** A page origin allowed to open the WebSocket besides the domain's own (WebSocketIT). */
+    static final String ALLOWED_ORIGIN = "https://app.care-messaging.test";
+    /** Pings every few seconds, so a test sees one (and a reader that stops is also closed for no pong). */
+    static final int PING_SECONDS = 5;
+    /** The presence sweep runs often, so that PresenceIT sees an account go offline in seconds. */
+    static final int PRESENCE_SWEEP_SECONDS = 2;
 
     private final Path workDir = Path.of(property("work.dir", "target"));
     private final Domain domain;
@@ -155,6 +161,9 @@ final class Deployment implements AutoCloseable {
         environment.put("MESSAGING_DEMO_DATA", "true");
         environment.put("MESSAGING_SEND_RATE_CAPACITY", String.valueOf(SEND_RATE_CAPACITY));
         environment.put("MESSAGING_SEND_RATE_PER_MINUTE", String.valueOf(SEND_RATE_PER_MINUTE));
+        environment.put("MESSAGING_WS_ALLOWED_ORIGINS", ALLOWED_ORIGIN);
+        environment.put("MESSAGING_WS_PING_SECONDS", String.valueOf(PING_SECONDS));
+        environment.put("MESSAGING_PRESENCE_SWEEP_SECONDS", String.valueOf(PRESENCE_SWEEP_SECONDS));
         environment.put("RESTART_IF_NEEDED", "true");
         return environment;
     }

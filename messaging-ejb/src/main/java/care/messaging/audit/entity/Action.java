@@ -21,6 +21,10 @@ public enum Action {
     PRACTICE_CONVERSATIONS("practice.conversations"),
     /** Reading one's event stream; only refusals are recorded (events hold no PHI). */
     EVENTS_READ("events.read"),
+    /** A one-time ticket to open the WebSocket was handed out (browsers cannot send the token on the handshake). */
+    REALTIME_TICKET("realtime.ticket"),
+    /** A WebSocket was opened, with a ticket or a bearer token; refused handshakes are access.denied rows. */
+    REALTIME_CONNECT("realtime.connect"),
     KEYS_STATUS("keys.status"),
     KEYS_ROTATE("keys.rotate"),
     KEYS_RETIRE("keys.retire"),

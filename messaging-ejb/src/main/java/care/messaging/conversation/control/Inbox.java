@@ -6,11 +6,14 @@ import care.messaging.conversation.entity.ConversationSummary.Counterpart;
 import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.PracticeConversation;
 import care.messaging.conversation.entity.PracticeConversation.Party;
+import care.messaging.delivery.control.PresenceLog;
 import care.messaging.directory.entity.Account;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,7 +36,10 @@ public class Inbox {
                      WHERE m.conversation_id = c.id AND m.from_client <> ?2
                        AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
                                               WHERE rm.conversation_id = c.id AND rm.account_id = ?1), 0)) AS unread,
-                   (SELECT max(e.granted_at) FROM emergency_access e WHERE e.conversation_id = c.id) AS emergency
+                   (SELECT max(e.granted_at) FROM emergency_access e WHERE e.conversation_id = c.id) AS emergency,
+                   CASE WHEN ?2 THEN EXISTS (SELECT 1 FROM presence pr WHERE pr.account_id = p.id AND pr.last_seen_at > ?6)
+                        ELSE EXISTS (SELECT 1 FROM client_account ca JOIN presence pr ON pr.account_id = ca.account_id
+                                      WHERE ca.client_id = cl.id AND pr.last_seen_at > ?6) END AS online
               FROM conversation c
               JOIN client cl ON cl.id = c.client_id
               JOIN account p ON p.id = c.practitioner_id
@@ -48,6 +54,8 @@ public class Inbox {
     EntityManager em;
     @Inject
     Bodies bodies;
+    @Inject
+    Clock clock;
 
     public Page<ConversationSummary> page(Account me, String cursor, int limit) {
         var after = InboxCursor.parse(cursor);
@@ -56,7 +64,8 @@ public class Inbox {
         var query = em.createNativeQuery(sql)
                 .setParameter(1, me.id())
                 .setParameter(2, me.role().isClientSide())
-                .setParameter(5, limit + 1);
+                .setParameter(5, limit + 1)
+                .setParameter(6, onlineSince());
         if (after != null) {
             query.setParameter(3, after.lastActivityAt()).setParameter(4, after.id());
         }
@@ -93,23 +102,30 @@ public class Inbox {
                 .setParameter(1, me.id())
                 .setParameter(2, me.role().isClientSide())
                 .setParameter(3, conversationId)
+                .setParameter(6, onlineSince())
                 .getSingleResult();
         return summary(row, me);
     }
 
     ConversationSummary summary(Object[] r, Account me) {
         var id = (UUID) r[0];
-        return new ConversationSummary(id, counterpart(r, me.role().isClientSide()), bodies.preview(id, (byte[]) r[2]).orElse(null),
+        return new ConversationSummary(id, counterpart(r, me.role().isClientSide(), Boolean.TRUE.equals(r[12])), bodies.preview(id, (byte[]) r[2]).orElse(null),
                 Rows.time(r[1]), Rows.number(r[3]), Rows.number(r[10]), me.role().isClientSide() ? null : Rows.time(r[11]));
     }
 
-    static Counterpart counterpart(Object[] r, boolean clientSide) {
+    static Counterpart counterpart(Object[] r, boolean clientSide, boolean online) {
         var clientName = (String) r[5];
         if (clientSide) {
             var note = "guardian".equals(r[9]) ? "About " + clientName + " (you are their guardian)" : null;
-            return new Counterpart((UUID) r[6], (String) r[7], note);
+            return new Counterpart((UUID) r[6], (String) r[7], note, online);
         }
         var guardians = (String) r[8];
-        return new Counterpart((UUID) r[4], clientName, guardians == null ? null : guardians + ", guardian of " + clientName);
+        return new Counterpart((UUID) r[4], clientName, guardians == null ? null : guardians + ", guardian of " + clientName,
+                online);
+    }
+
+    /** Activity after this instant counts as online. */
+    OffsetDateTime onlineSince() {
+        return OffsetDateTime.now(clock).minus(PresenceLog.ONLINE);
     }
 }

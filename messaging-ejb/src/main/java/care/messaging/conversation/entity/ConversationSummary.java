@@ -14,8 +14,9 @@ public record ConversationSummary(UUID id, Counterpart counterpart, String lastM
     /**
      * Who is on the other side. For a minor's thread the practitioner sees the child's name, and
      * {@code note} names the guardians; a guardian sees the practitioner, and {@code note} says whose
-     * thread it is.
+     * thread it is. {@code online}: the counterpart was active in the last five minutes; for the
+     * practitioner, any portal account of the client (the client themself or a guardian).
      */
-    public record Counterpart(UUID id, String displayName, String note) {
+    public record Counterpart(UUID id, String displayName, String note, boolean online) {
     }
 }

@@ -2,6 +2,7 @@ package care.messaging.delivery.boundary;
 
 import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.entity.Action;
 import care.messaging.delivery.control.EventReader;
 import care.messaging.delivery.entity.EventPage;
@@ -40,5 +41,18 @@ public class Events {
             throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
         }
         return new Reading(me.id(), reader.after(me.id(), cursor, PAGE));
+    }
+
+    /**
+     * The stream of an account let in before (an open WebSocket, authenticated at its handshake): read only
+     * while the account is still enabled, so switching it off cuts its sockets off too.
+     */
+    @Attempts(Action.EVENTS_READ)
+    public EventPage after(@AuditTarget(AuditTarget.Kind.ACCOUNT) UUID account, long after) {
+        accounts.stillEnabled(account);
+        if (after < 0) {
+            throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
+        }
+        return reader.after(account, after, PAGE);
     }
 }

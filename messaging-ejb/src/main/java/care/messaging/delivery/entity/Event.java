@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * One entry of an account's stream: what changed, as ids and small facts (counts, seqs), never text.
- * Types: {@code message.created}, {@code message.read} (a receipt), {@code conversation.changed}.
+ * Types: {@code message.created}, {@code message.read} (a receipt), {@code conversation.changed},
+ * {@code presence} (an account of the conversation came online or went offline).
  */
 @JsonbNillable
 public record Event(long cursor, String type, UUID conversationId, UUID messageId, Long seq, JsonObject facts,
@@ -16,4 +17,5 @@ public record Event(long cursor, String type, UUID conversationId, UUID messageI
     public static final String MESSAGE_CREATED = "message.created";
     public static final String MESSAGE_READ = "message.read";
     public static final String CONVERSATION_CHANGED = "conversation.changed";
+    public static final String PRESENCE = "presence";
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns a verified token's identity into the account it stands for, inside the caller's transaction,
@@ -45,6 +46,18 @@ public class Accounts {
         }
         if (!identity.groups().contains(account.role().claim())) {
             throw DomainException.forbidden("wrong-role", "The token's role does not match the account");
+        }
+        return account;
+    }
+
+    /**
+     * An account let in earlier (an open WebSocket), checked again: switched off since, it is refused like a
+     * request with a token of a disabled account.
+     */
+    public Account stillEnabled(UUID id) {
+        var account = em.find(Account.class, id);
+        if (account == null || !account.isEnabled()) {
+            throw DomainException.unauthenticated("account-disabled", "This account is disabled");
         }
         return account;
     }

@@ -3,6 +3,7 @@ package care.messaging.delivery.rest;
 import care.messaging.delivery.boundary.Events;
 import care.messaging.delivery.control.EventHub;
 import care.messaging.delivery.entity.EventPage;
+import care.messaging.delivery.socket.Sockets;
 import care.messaging.directory.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.rest.Identities;
@@ -42,8 +43,11 @@ public class EventsResource {
     Events events;
     @Inject
     EventHub hub;
+    /** Only times the periodic looks; the looks themselves run on the delivery threads (Payara's default runs every task on one thread). */
     @Resource
     ManagedScheduledExecutorService executor;
+    @Inject
+    Sockets sockets;
     @Context
     SecurityContext security;
     @Inject
@@ -88,8 +92,9 @@ public class EventsResource {
         void start(java.util.UUID account, int seconds) {
             response.setTimeout(seconds, TimeUnit.SECONDS);
             response.setTimeoutHandler(r -> answer(new EventPage(List.of(), cursor, false)));
-            subscription = hub.subscribe(account, () -> executor.execute(this::look));
-            recheck = executor.scheduleWithFixedDelay(this::look, recheckSeconds, recheckSeconds, TimeUnit.SECONDS);
+            subscription = hub.subscribe(account, () -> sockets.workers().execute(this::look));
+            recheck = executor.scheduleWithFixedDelay(() -> sockets.workers().execute(this::look), recheckSeconds, recheckSeconds,
+                    TimeUnit.SECONDS);
             look();
         }
 

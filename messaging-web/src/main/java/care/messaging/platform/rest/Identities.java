@@ -2,6 +2,10 @@ package care.messaging.platform.rest;
 
 import care.messaging.directory.entity.Identity;
 import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -15,9 +19,26 @@ public final class Identities {
     }
 
     public static Identity of(SecurityContext security) {
-        if (security != null && security.getUserPrincipal() instanceof JsonWebToken jwt) {
+        return of(security == null ? null : security.getUserPrincipal());
+    }
+
+    /** The same for a servlet request's principal (the WebSocket handshake, outside JAX-RS). */
+    public static Identity of(Principal principal) {
+        if (principal instanceof JsonWebToken jwt) {
             return new Identity(jwt.getSubject(), jwt.getGroups());
         }
         return new Identity(null, null);
+    }
+
+    /** The verified token's exp, or null without a token. */
+    public static OffsetDateTime expiresAt(SecurityContext security) {
+        return expiresAt(security == null ? null : security.getUserPrincipal());
+    }
+
+    public static OffsetDateTime expiresAt(Principal principal) {
+        if (principal instanceof JsonWebToken jwt) {
+            return Instant.ofEpochSecond(jwt.getExpirationTime()).atOffset(ZoneOffset.UTC);
+        }
+        return null;
     }
 }

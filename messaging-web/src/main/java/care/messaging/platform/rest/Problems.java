@@ -1,7 +1,10 @@
 package care.messaging.platform.rest;
 
 import care.messaging.platform.control.JsonObjects;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,20 @@ public final class Problems {
                 .add("status", status)
                 .add("instance", instance)
                 .build().toString();
+    }
+
+    /** Answers a servlet request with a problem, from a filter, before anything behind it runs. */
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String type, String title)
+            throws IOException {
+        // The order of annotated filters is unspecified: this answer may be written before SecurityHeaders ran.
+        SecurityHeaders.apply(request, response);
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MEDIA_TYPE);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getWriter().write(json(type, title, status, instance()));
     }
 
     public static Response response(String type, String title, int status, String instance) {

@@ -49,7 +49,7 @@ public class RequestBodies extends HttpFilter {
         }
         var problem = problem(body);
         if (problem != null) {
-            refuse(request, response, 400, problem, "The request body must be UTF-8 text without NUL characters");
+            Problems.refuse(request, response, 400, problem, "The request body must be UTF-8 text without NUL characters");
             return;
         }
         chain.doFilter(new ReadOnce(request, body), response);
@@ -90,17 +90,7 @@ public class RequestBodies extends HttpFilter {
     static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // The rest of the body stays unread, so the connection must not carry another request.
         response.setHeader("Connection", "close");
-        refuse(request, response, 413, "body-too-large", "The request body is larger than 256 KB");
-    }
-
-    static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String type, String title)
-            throws IOException {
-        // The order of annotated filters is unspecified: this answer may be written before SecurityHeaders ran.
-        SecurityHeaders.apply(request, response);
-        response.setStatus(status);
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.getWriter().write(Problems.json(type, title, status, Problems.instance()));
+        Problems.refuse(request, response, 413, "body-too-large", "The request body is larger than 256 KB");
     }
 
     /** The request with its body, already read and checked, served from memory as one stream. */

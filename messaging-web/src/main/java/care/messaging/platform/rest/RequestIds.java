@@ -1,6 +1,5 @@
 package care.messaging.platform.rest;
 
-import care.messaging.platform.control.RequestContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gives every request an id and notes where it came from, for the audit trail. A caller's
@@ -28,27 +26,17 @@ public class RequestIds extends HttpFilter {
     static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
     @Inject
-    RequestContext context;
-    /** Off by default: anyone can send X-Forwarded-For, only a proxy that overwrites it makes it true. */
-    @Inject
-    @ConfigProperty(name = "messaging.audit.trust-forwarded-for", defaultValue = "false")
-    boolean trustForwardedFor;
+    Requests requests;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        context.start(requestId(request.getHeader(HEADER)), sourceAddress(request));
-        response.setHeader(HEADER, context.requestId());
+        response.setHeader(HEADER, requests.start(request));
         chain.doFilter(request, response);
     }
 
     static String requestId(String offered) {
         return offered != null && PLAIN_TOKEN.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-    }
-
-    String sourceAddress(HttpServletRequest request) {
-        var forwarded = trustForwardedFor ? nearestForwarded(request.getHeader("X-Forwarded-For")) : null;
-        return forwarded != null ? forwarded : request.getRemoteAddr();
     }
 
     /** The last hop, the one the trusted proxy itself saw; earlier entries are whatever the client wrote. */

@@ -34,10 +34,14 @@ public class TokenTimes implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt
-                && notYetValid(jwt.getClaim(Claims.nbf.name()), clock.instant(), skewSeconds)) {
+        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt && notYetValid(jwt)) {
             throw DomainException.unauthenticated("invalid-token", "A valid bearer token is required");
         }
+    }
+
+    /** The same check for requests outside JAX-RS (the WebSocket handshake). */
+    public boolean notYetValid(JsonWebToken jwt) {
+        return notYetValid(jwt.getClaim(Claims.nbf.name()), clock.instant(), skewSeconds);
     }
 
     /** Whether the nbf claim (seconds since the epoch; absent means no restriction) lies beyond now plus the skew. */

@@ -1,0 +1,116 @@
+package care.messaging.delivery.socket;
+
+import care.messaging.delivery.boundary.Events;
+import care.messaging.delivery.boundary.Presence;
+import care.messaging.delivery.control.EventHub;
+import care.messaging.delivery.control.RecentActivity;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * This node's open sockets and what they share: the boundary they read through, the hints that wake them,
+ * the threads they run on and their limits. On shutdown every socket is closed with 1001 (going away), and
+ * clients reconnect with their cursor, to this node or another.
+ */
+@ApplicationScoped
+public class Sockets {
+
+    private static final System.Logger LOGGER = System.getLogger(Sockets.class.getName());
+
+    @Inject
+    Events events;
+    @Inject
+    EventHub hub;
+    @Inject
+    Presence presence;
+    @Inject
+    RecentActivity recent;
+    @Inject
+    Clock clock;
+    /** Only starts timers, whose tasks hand their work to {@link #workers} (Payara's default runs them on one thread). */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    @ConfigProperty(name = "messaging.ws.ping-seconds", defaultValue = "25")
+    long pingSeconds;
+    @Inject
+    @ConfigProperty(name = "messaging.ws.max-pending-frames", defaultValue = "256")
+    int maxPendingFrames;
+    @Inject
+    @ConfigProperty(name = "messaging.ws.max-pending-bytes", defaultValue = "1048576")
+    long maxPendingBytes;
+    @Inject
+    @ConfigProperty(name = "messaging.ws.threads", defaultValue = "8")
+    int workerThreads;
+
+    /** Where sockets read and send: a pool of the container's managed threads, so the boundary can be called. */
+    ExecutorService workers;
+    private final Set<Feed> open = ConcurrentHashMap.newKeySet();
+
+    @PostConstruct
+    void init() {
+        var pool = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        pool.allowCoreThreadTimeOut(true);
+        workers = pool;
+    }
+
+    /** The node's delivery threads, shared with the long polls (which may call the boundary from them). */
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    Feed open(Session session, SocketPrincipal principal) {
+        // Client messages are never needed (an ack is ignored): keep what one may make the server buffer small.
+        session.setMaxTextMessageBufferSize(4096);
+        session.setMaxBinaryMessageBufferSize(1024);
+        var feed = new Feed(session, principal, this);
+        open.add(feed);
+        feed.start(clock);
+        return feed;
+    }
+
+    void released(Feed feed) {
+        open.remove(feed);
+    }
+
+    /** An open socket is activity for presence; passed on at most once a minute, off the I/O threads. */
+    void active(UUID account) {
+        if (recent.due(account)) {
+            workers.execute(() -> {
+                try {
+                    presence.seen(account);
+                } catch (RuntimeException e) {
+                    LOGGER.log(System.Logger.Level.WARNING, "Socket activity was not recorded ({0})", e.getClass().getName());
+                }
+            });
+        }
+    }
+
+    int openSockets() {
+        return open.size();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        open.forEach(feed -> feed.close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "server shutting down"));
+        workers.shutdown();
+    }
+}
