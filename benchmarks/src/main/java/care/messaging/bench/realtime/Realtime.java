@@ -55,6 +55,8 @@ public final class Realtime {
     final int rate = Integer.getInteger("bench.rate", 1000);
     final int b8Sends = Integer.getInteger("bench.b8.sends", 200);
     final int b6Events = Integer.getInteger("bench.b6.events", 500) / 2 * 2;
+    /** The events B6's client actually missed: the messages' events, and possibly a presence event. */
+    volatile long missed;
     final Api api = new Api(application);
     final Map<String, String> tokens = new ConcurrentHashMap<>();
     final List<String> failed = new ArrayList<>();
@@ -278,12 +280,14 @@ public final class Realtime {
         }
         var refused = sends.stream().map(CompletableFuture::join).filter(s -> !s.created()).count();
         var produced = countEvents(recipient.account(), after);
-        if (refused > 0 || produced != b6Events) {
-            print("B6.error", refused + " of " + b6Events / 2 + " sends were refused; " + produced + " events written instead of " + b6Events);
+        // A presence event (the practitioner came online for this client) may join the messages' events.
+        if (refused > 0 || produced < b6Events) {
+            print("B6.error", refused + " of " + b6Events / 2 + " sends were refused; " + produced + " events written, expected at least " + b6Events);
             failed.add("B6");
             return;
         }
         final var from = after;
+        missed = produced;
         var sql = repeat(5, () -> sqlCatchUp(recipient.account(), from));
         var poll = repeat(5, () -> pollCatchUp(clientToken, from));
         var sqlMs = median(sql);
@@ -308,7 +312,7 @@ public final class Realtime {
         var begin = System.nanoTime();
         var got = 0;
         var cursor = after;
-        while (got < b6Events) {
+        while (got < missed) {
             var page = api.events(token, cursor, 0);
             if (page.events().isEmpty() || page.resync()) {
                 throw new IllegalStateException("catch-up stopped at " + got + " events (resync " + page.resync() + ")");
@@ -324,7 +328,7 @@ public final class Realtime {
         var got = new AtomicInteger();
         var begin = System.nanoTime();
         var socket = EventSocket.openNow(HttpClient.newHttpClient(), application, token, account, after, (s, page, received) -> {
-            if (got.addAndGet(page.events().size()) >= b6Events) {
+            if (got.addAndGet(page.events().size()) >= missed) {
                 all.complete(received);
             }
         });
@@ -348,7 +352,7 @@ public final class Realtime {
         try (var events = c.prepareStatement("SELECT cursor, type, conversation_id, message_id, seq, CAST(facts AS text), created_at"
                 + " FROM event WHERE account_id = ? AND cursor > ? ORDER BY cursor LIMIT 500")) {
             var cursor = after;
-            while (n < b6Events) {
+            while (n < missed) {
                 events.setObject(1, account);
                 events.setLong(2, cursor);
                 var page = 0;
