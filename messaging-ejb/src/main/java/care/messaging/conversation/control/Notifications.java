@@ -23,16 +23,21 @@ import java.util.UUID;
 @Dependent
 public class Notifications {
 
-    /** A participant and the side they are on. */
-    record Member(UUID account, boolean clientSide) {
+    /** A participant, the side they are on, and how many of the other side's messages they have not read. */
+    record Member(UUID account, boolean clientSide, long unread) {
     }
 
-    static final String PORTAL_ACCOUNTS = "SELECT account_id FROM client_account WHERE client_id = ?1 ORDER BY account_id";
-    static final String UNREAD = """
-            SELECT count(*) FROM message m
-             WHERE m.conversation_id = ?1 AND m.from_client <> ?2
-               AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
-                                      WHERE rm.conversation_id = ?1 AND rm.account_id = ?3), 0)""";
+    // Everyone taking part, with their unread counts, in one round trip (it runs on every send).
+    static final String MEMBERS = """
+            SELECT p.account_id, p.client_side,
+                   (SELECT count(*) FROM message m
+                     WHERE m.conversation_id = ?1 AND m.from_client <> p.client_side
+                       AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
+                                              WHERE rm.conversation_id = ?1 AND rm.account_id = p.account_id), 0))
+              FROM (SELECT CAST(?2 AS uuid) AS account_id, false AS client_side
+                    UNION ALL
+                    SELECT account_id, true FROM client_account WHERE client_id = ?3) p
+             ORDER BY p.account_id""";
 
     @PersistenceContext
     EntityManager em;
@@ -74,19 +79,19 @@ public class Notifications {
         batch.append();
     }
 
-    Draft changed(Conversation conversation, Member member) {
-        var unread = Rows.number(em.createNativeQuery(UNREAD)
-                .setParameter(1, conversation.id()).setParameter(2, member.clientSide()).setParameter(3, member.account())
-                .getSingleResult());
+    static Draft changed(Conversation conversation, Member member) {
         return new Draft(Event.CONVERSATION_CHANGED, conversation.id(), null, conversation.lastSeq(),
-                JsonObjects.builder().add("unreadCount", unread).build());
+                JsonObjects.builder().add("unreadCount", member.unread()).build());
     }
 
     List<Member> members(Conversation conversation) {
-        List<?> portal = em.createNativeQuery(PORTAL_ACCOUNTS).setParameter(1, conversation.clientId()).getResultList();
-        var members = new java.util.ArrayList<Member>();
-        members.add(new Member(conversation.practitionerId(), false));
-        portal.forEach(account -> members.add(new Member((UUID) account, true)));
-        return members;
+        List<?> rows = em.createNativeQuery(MEMBERS)
+                .setParameter(1, conversation.id())
+                .setParameter(2, conversation.practitionerId().toString())
+                .setParameter(3, conversation.clientId())
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(r -> new Member((UUID) r[0], (Boolean) r[1], Rows.number(r[2])))
+                .toList();
     }
 }

@@ -1,6 +1,7 @@
 package care.messaging.delivery.control;
 
 import care.messaging.delivery.entity.Draft;
+import care.messaging.platform.control.JsonObjects;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,23 +17,42 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Appends events in the caller's transaction. Each account's stream row is locked while its cursors are
- * handed out and until commit, in account-id order within a batch (so two batches cannot deadlock on
- * each other), and one NOTIFY names the accounts; PostgreSQL delivers it only if the transaction commits.
+ * Appends events in the caller's transaction, a batch in one statement. Each account's stream row is
+ * locked while its cursors are handed out and until commit, in account-id order within a batch (so two
+ * batches cannot deadlock on each other), and one NOTIFY names the accounts; PostgreSQL delivers it only
+ * if the transaction commits.
  */
 @Dependent
 public class EventLog {
 
+    /** The NOTIFY channel (spelled out in {@link #APPEND} too). */
     public static final String CHANNEL = "messaging_events";
 
-    static final String ADVANCE = """
-            INSERT INTO event_stream (account_id, last_cursor) VALUES (?1, ?2)
-            ON CONFLICT (account_id) DO UPDATE SET last_cursor = event_stream.last_cursor + ?2
-            RETURNING last_cursor""";
-    static final String INSERT = """
-            INSERT INTO event (account_id, cursor, type, conversation_id, message_id, seq, facts, created_at)
-            VALUES (?1, ?2, ?3, CAST(?4 AS uuid), CAST(?5 AS uuid), CAST(?6 AS bigint), CAST(?7 AS jsonb), ?8)""";
-    static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?1)";
+    /**
+     * A batch in one round trip: its events as a JSON array (account, ordinal within the account, type,
+     * ids, facts; never text), the stream rows advanced in account-id order, the events inserted with their
+     * cursors, and the NOTIFY, which PostgreSQL holds until the transaction commits.
+     */
+    static final String APPEND = """
+            WITH input AS (
+                SELECT CAST(x->>'a' AS uuid) AS account_id, CAST(x->>'o' AS bigint) AS ord, x->>'t' AS type,
+                       CAST(x->>'c' AS uuid) AS conversation_id, CAST(x->>'m' AS uuid) AS message_id,
+                       CAST(x->>'s' AS bigint) AS seq, x->'f' AS facts
+                  FROM jsonb_array_elements(CAST(?1 AS jsonb)) AS x),
+            counts AS (
+                SELECT account_id, count(*) AS n FROM input GROUP BY account_id),
+            streams AS (
+                INSERT INTO event_stream AS s (account_id, last_cursor)
+                SELECT account_id, n FROM counts ORDER BY account_id
+                ON CONFLICT (account_id) DO UPDATE SET last_cursor = s.last_cursor + EXCLUDED.last_cursor
+                RETURNING account_id, last_cursor),
+            inserted AS (
+                INSERT INTO event (account_id, cursor, type, conversation_id, message_id, seq, facts, created_at)
+                SELECT i.account_id, st.last_cursor - c.n + i.ord, i.type, i.conversation_id, i.message_id, i.seq,
+                       i.facts, CAST(?2 AS timestamptz)
+                  FROM input i JOIN counts c USING (account_id) JOIN streams st USING (account_id)
+                RETURNING 1)
+            SELECT (SELECT count(*) FROM inserted), pg_notify('messaging_events', ?3)""";
 
     @PersistenceContext
     EntityManager em;
@@ -63,27 +83,31 @@ public class EventLog {
                 return;
             }
             var at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            var rows = JsonObjects.arrayBuilder();
             for (var entry : drafts.entrySet()) {
-                var list = entry.getValue();
-                var last = ((Number) em.createNativeQuery(ADVANCE)
-                        .setParameter(1, entry.getKey()).setParameter(2, list.size())
-                        .getSingleResult()).longValue();
-                var cursor = last - list.size();
-                for (var draft : list) {
-                    em.createNativeQuery(INSERT)
-                            .setParameter(1, entry.getKey())
-                            .setParameter(2, ++cursor)
-                            .setParameter(3, draft.type())
-                            .setParameter(4, draft.conversationId() == null ? null : draft.conversationId().toString())
-                            .setParameter(5, draft.messageId() == null ? null : draft.messageId().toString())
-                            .setParameter(6, draft.seq())
-                            .setParameter(7, draft.facts() == null ? null : draft.facts().toString())
-                            .setParameter(8, at)
-                            .executeUpdate();
+                var ordinal = 0;
+                for (var draft : entry.getValue()) {
+                    var row = JsonObjects.builder()
+                            .add("a", entry.getKey().toString()).add("o", ++ordinal).add("t", draft.type());
+                    if (draft.conversationId() != null) {
+                        row.add("c", draft.conversationId().toString());
+                    }
+                    if (draft.messageId() != null) {
+                        row.add("m", draft.messageId().toString());
+                    }
+                    if (draft.seq() != null) {
+                        row.add("s", draft.seq());
+                    }
+                    if (draft.facts() != null) {
+                        row.add("f", draft.facts());
+                    }
+                    rows.add(row);
                 }
             }
-            em.createNativeQuery(NOTIFY)
-                    .setParameter(1, drafts.keySet().stream().map(UUID::toString).collect(Collectors.joining(",")))
+            em.createNativeQuery(APPEND)
+                    .setParameter(1, rows.build().toString())
+                    .setParameter(2, at)
+                    .setParameter(3, drafts.keySet().stream().map(UUID::toString).collect(Collectors.joining(",")))
                     .getSingleResult();
         }
     }

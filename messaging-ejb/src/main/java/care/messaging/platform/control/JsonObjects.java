@@ -1,5 +1,6 @@
 package care.messaging.platform.control;
 
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -19,6 +20,10 @@ public final class JsonObjects {
 
     public static JsonObjectBuilder builder() {
         return PROVIDER.createObjectBuilder();
+    }
+
+    public static JsonArrayBuilder arrayBuilder() {
+        return PROVIDER.createArrayBuilder();
     }
 
     public static JsonObject parse(String json) {
