@@ -73,19 +73,7 @@ audit_verify() {
 audit_export() {
   local format=json args=()
   while [ $# -gt 0 ]; do
-    keys() {
-  case "$1:$#" in
-    status:1) api_get /admin/keys application/json ;;
-    rotate:1) api_request /admin/keys/rotation application/json -X POST ;;
-    retire:2)
-      [[ "$2" =~ ^[1-9][0-9]{0,8}$ ]] || usage
-      api_request "/admin/keys/$2" application/json -X DELETE ;;
-    *) usage ;;
-  esac
-  echo
-}
-
-[ $# -ge 2 ] || usage
+    [ $# -ge 2 ] || usage
     case "$1" in
       --from) args+=(--data-urlencode "from=$2") ;;
       --to) args+=(--data-urlencode "to=$2") ;;
