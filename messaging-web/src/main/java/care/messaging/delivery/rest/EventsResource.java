@@ -7,6 +7,7 @@ import care.messaging.delivery.socket.Sockets;
 import care.messaging.directory.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.rest.Identities;
+import care.messaging.platform.rest.Params;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.RequestScoped;
@@ -63,7 +64,7 @@ public class EventsResource {
             + "resync: the cursor is too old, reload state and continue from cursor")
     public void poll(@QueryParam("after") String after, @QueryParam("wait") String wait, @Suspended AsyncResponse response) {
         var identity = Identities.of(security);
-        var cursor = cursor(after);
+        var cursor = Params.eventCursor(after);
         var seconds = waitSeconds(wait);
         var first = events.after(identity, cursor);
         if (!first.page().events().isEmpty() || first.page().resync() || seconds == 0) {
@@ -128,21 +129,6 @@ public class EventsResource {
                 recheck.cancel(false);
             }
         }
-    }
-
-    static long cursor(String after) {
-        if (after == null || after.isEmpty()) {
-            return 0;
-        }
-        try {
-            var value = Long.parseLong(after);
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
     }
 
     int waitSeconds(String wait) {

@@ -8,6 +8,7 @@ import care.messaging.delivery.entity.Admission;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.rest.DomainExceptionMapper;
 import care.messaging.platform.rest.Identities;
+import care.messaging.platform.rest.Params;
 import care.messaging.platform.rest.Problems;
 import care.messaging.platform.rest.Requests;
 import care.messaging.platform.rest.TokenTimes;
@@ -59,7 +60,7 @@ public class Handshakes extends HttpFilter {
                 trail.recordDenied(token == null ? null : Identities.of(token), Action.REALTIME_CONNECT, refusal, Targets.none());
                 throw refusal;
             }
-            var after = cursor(request.getParameter("after"));
+            var after = Params.eventCursor(request.getParameter("after"));
             var admission = token != null ? bearer(token) : realtime.redeem(request.getParameter("ticket"));
             chain.doFilter(new Admitted(request, new SocketPrincipal(admission, after)), response);
         } catch (DomainException e) {
@@ -72,21 +73,6 @@ public class Handshakes extends HttpFilter {
             throw DomainException.unauthenticated("invalid-token", "A valid bearer token is required");
         }
         return realtime.connect(Identities.of(token), Identities.expiresAt(token));
-    }
-
-    static long cursor(String after) {
-        if (after == null || after.isEmpty()) {
-            return 0;
-        }
-        try {
-            var value = Long.parseLong(after);
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
     }
 
     /** The handshake as the WebSocket container sees it: its principal is the admission. */

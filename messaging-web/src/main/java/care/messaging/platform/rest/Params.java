@@ -43,4 +43,20 @@ public final class Params {
         }
         throw DomainException.invalid("invalid-" + name, name + " must be a positive whole number");
     }
+
+    /** An event stream cursor ({@code after}): absent means 0, anything but a whole number ≥ 0 is refused. */
+    public static long eventCursor(String after) {
+        if (after == null || after.isEmpty()) {
+            return 0;
+        }
+        try {
+            var value = Long.parseLong(after);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
+    }
 }
