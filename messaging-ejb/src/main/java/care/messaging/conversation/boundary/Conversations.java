@@ -203,13 +203,12 @@ public class Conversations {
             throw DomainException.invalid("invalid-seq", "seq must be a positive message sequence number");
         }
         var conversation = participation.conversationOf(me, conversationId);
-        var before = readMarkers.current(conversation, me);
         var at = now();
-        var marker = readMarkers.advance(conversation, me, seq, at);
-        if (marker > before) {
-            notifications.markerMoved(conversation, me, marker, at);
+        var advance = readMarkers.advance(conversation, me, seq, at);
+        if (advance.moved()) {
+            notifications.markerMoved(conversation, me, advance.marker(), at);
         }
-        var state = new ReadState(conversation.id(), marker, inbox.one(me, conversation.id()).unreadCount());
+        var state = new ReadState(conversation.id(), advance.marker(), inbox.one(me, conversation.id()).unreadCount());
         audit.record(me, Action.CONVERSATION_MARK_READ, SUCCESS, targets(conversation));
         return state;
     }

@@ -26,22 +26,27 @@ public class ReadMarkers {
     @PersistenceContext
     EntityManager em;
 
+    /** Where a marker stands after an advance, and whether this call moved it. */
+    public record Advance(long marker, boolean moved) {
+    }
+
     /** Moves the marker to seq if that is forward; answers where the marker stands afterwards. */
-    public long advance(Conversation conversation, Account reader, long seq, OffsetDateTime at) {
+    public Advance advance(Conversation conversation, Account reader, long seq, OffsetDateTime at) {
         var target = conversation.clampToLastSeq(seq);
+        var moved = false;
         if (target > 0) {
-            var moved = em.createNativeQuery(ADVANCE)
+            moved = em.createNativeQuery(ADVANCE)
                     .setParameter(1, conversation.id()).setParameter(2, reader.id())
                     .setParameter(3, target).setParameter(4, at)
-                    .executeUpdate();
-            if (moved == 1) {
+                    .executeUpdate() == 1;
+            if (moved) {
                 em.createNativeQuery(RECEIPT)
                         .setParameter(1, conversation.id()).setParameter(2, reader.id()).setParameter(3, target)
                         .setParameter(4, reader.role().isClientSide()).setParameter(5, at)
                         .executeUpdate();
             }
         }
-        return current(conversation, reader);
+        return new Advance(current(conversation, reader), moved);
     }
 
     public long current(Conversation conversation, Account reader) {
