@@ -9,9 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class FaultCheckIT {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     static final Duration WORKLOAD = Duration.ofSeconds(30);
 
     /** Nodes by slot; a killed node's slot is empty until it is started again (on a new port). */
@@ -70,7 +66,7 @@ class FaultCheckIT {
             b.awaitReady(Duration.ofMinutes(2));
             nodes.add(b);
             for (var user : List.of("dr.rivera", "alex.morgan", "jordan.lee", "dr.okafor", "robin.hale")) {
-                tokens.put(user, login(a, user));
+                tokens.put(user, a.login(user));
             }
             var conversations = new HashMap<String, String>();
             conversations.put("alex.morgan", conversationOf("alex.morgan"));
@@ -197,10 +193,10 @@ class FaultCheckIT {
             var body = Json.createObjectBuilder().add("clientMessageId", clientMessageId).add("html", "<p>set workload</p>").build();
             while (true) {
                 try {
-                    var reply = call(anyNode(), tokens.get(user), "POST", "/messaging/api/conversations/" + conversation + "/messages",
+                    var reply = anyNode().call(tokens.get(user), "POST", "/messaging/api/conversations/" + conversation + "/messages",
                             body.toString(), Duration.ofSeconds(10));
                     if (reply.statusCode() == 201 || reply.statusCode() == 200) {
-                        acknowledged.add(new Sent(conversation, json(reply).getString("id"), clientMessageId));
+                        acknowledged.add(new Sent(conversation, MicroNode.json(reply).getString("id"), clientMessageId));
                         break;
                     }
                     if (reply.statusCode() < 500) {
@@ -221,12 +217,12 @@ class FaultCheckIT {
             try {
                 // A dropped connection: a short request timeout abandons the held poll now and then.
                 var timeout = random.nextInt(4) == 0 ? Duration.ofMillis(300 + random.nextInt(1500)) : Duration.ofSeconds(10);
-                var reply = call(anyNode(), tokens.get(user), "GET", "/messaging/api/events?after=" + cursor + "&wait=3", null, timeout);
+                var reply = anyNode().call(tokens.get(user), "GET", "/messaging/api/events?after=" + cursor + "&wait=3", null, timeout);
                 if (reply.statusCode() != 200) {
                     pause(100);
                     continue;
                 }
-                var page = json(reply);
+                var page = MicroNode.json(reply);
                 if (page.getBoolean("resync")) {
                     throw new AssertionError(user + " was told to resync during the workload");
                 }
@@ -259,7 +255,7 @@ class FaultCheckIT {
             try {
                 var node = anyNode();
                 var uri = java.net.URI.create("ws://127.0.0.1:" + node.url("/").getPort() + "/messaging/ws?after=" + cursor.get());
-                socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + tokens.get(user))
+                socket = MicroNode.http().newWebSocketBuilder().header("Authorization", "Bearer " + tokens.get(user))
                         .connectTimeout(Duration.ofSeconds(3))
                         .buildAsync(uri, new java.net.http.WebSocket.Listener() {
                             final StringBuilder text = new StringBuilder();
@@ -338,38 +334,8 @@ class FaultCheckIT {
     }
 
     String conversationOf(String user) throws IOException, InterruptedException {
-        var reply = call(nodes.get(0), tokens.get(user), "GET", "/messaging/api/conversations", null, Duration.ofSeconds(30));
-        return json(reply).getJsonArray("items").getJsonObject(0).getString("id");
-    }
-
-    static String login(MicroNode node, String user) throws IOException, InterruptedException {
-        return json(call(node, null, "POST", "/messaging/api/dev/login", "{\"username\":\"" + user + "\"}", Duration.ofSeconds(30)))
-                .getString("token");
-    }
-
-    static HttpResponse<String> call(MicroNode node, String token, String method, String path, String body, Duration timeout)
-            throws IOException {
-        var request = HttpRequest.newBuilder(node.url(path)).timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
-    static JsonObject json(HttpResponse<String> reply) {
-        try (var reader = Json.createReader(new StringReader(reply.body()))) {
-            return reader.readObject();
-        }
+        var reply = nodes.get(0).call(tokens.get(user), "GET", "/messaging/api/conversations", null, Duration.ofSeconds(30));
+        return MicroNode.json(reply).getJsonArray("items").getJsonObject(0).getString("id");
     }
 
     Thread start(Runnable work) {

@@ -9,9 +9,6 @@ import care.messaging.testing.MicroNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static String database;
     static MicroNode a;
@@ -139,28 +135,18 @@ class TwoNodesIT {
     }
 
     static String login(MicroNode node, String username) {
-        var reply = call(node, null, "POST", "/messaging/api/dev/login", "{\"username\":\"" + username + "\"}");
-        assertEquals(200, reply.statusCode(), reply::body);
-        return json(reply).getString("token");
+        try {
+            return node.login(username);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static HttpResponse<String> call(MicroNode node, String token, String method, String path, String body) {
-        var request = HttpRequest.newBuilder(node.url(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return node.call(token, method, path, body, Duration.ofSeconds(60));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -168,8 +154,6 @@ class TwoNodesIT {
         if (reply.statusCode() != 200 && reply.statusCode() != 201) {
             throw new AssertionError("HTTP " + reply.statusCode() + ": " + reply.body());
         }
-        try (var reader = Json.createReader(new StringReader(reply.body()))) {
-            return reader.readObject();
-        }
+        return MicroNode.json(reply);
     }
 }

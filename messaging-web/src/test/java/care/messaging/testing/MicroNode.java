@@ -1,6 +1,9 @@
 package care.messaging.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class MicroNode implements AutoCloseable {
 
     private static final Path TARGET = Path.of(System.getProperty("messaging.it.micro-jar")).getParent();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private final Process process;
     private final int port;
@@ -93,11 +97,50 @@ public final class MicroNode implements AutoCloseable {
     /** The status of a GET, or -1 when nothing answers on the port. */
     public int status(String path) throws InterruptedException {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).build(),
+            return HTTP.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException notListening) {
             return -1;
         }
+    }
+
+    /** A JSON call to this node; token and body may be null. An unreachable node is an IOException. */
+    public HttpResponse<String> call(String token, String method, String path, String body, Duration timeout) throws IOException {
+        var request = HttpRequest.newBuilder(url(path)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** A dev-login token for a demo user (the node runs with messaging.dev.login=true). */
+    public String login(String username) throws IOException {
+        var reply = call(null, "POST", "/messaging/api/dev/login", "{\"username\":\"" + username + "\"}", Duration.ofSeconds(30));
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("dev login of " + username + ": HTTP " + reply.statusCode() + " " + reply.body());
+        }
+        return json(reply).getString("token");
+    }
+
+    public static JsonObject json(HttpResponse<String> reply) {
+        try (var reader = Json.createReader(new StringReader(reply.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The client these calls use, for WebSockets to the nodes. */
+    public static HttpClient http() {
+        return HTTP;
     }
 
     public URI url(String path) {
