@@ -49,8 +49,8 @@ public final class EncryptionCost {
                 plain.add(run(database, conversations, null, seconds));
                 sealed.add(run(database, conversations, cipher, seconds));
             }
-            var without = median(plain);
-            var with = median(sealed);
+            var without = Report.median(plain);
+            var with = Report.median(sealed);
             System.out.printf("encryption.sends_per_s.plaintext=%.0f   (rounds: %s)%n", without, format(plain));
             System.out.printf("encryption.sends_per_s.encrypted=%.0f   (rounds: %s)%n", with, format(sealed));
             System.out.printf("encryption.ratio_encrypted_to_plaintext=%.3f%n", with / without);
@@ -174,6 +174,10 @@ public final class EncryptionCost {
         return count / ((System.nanoTime() - begin) / 1e9);
     }
 
+    static String format(List<Double> values) {
+        return Arrays.toString(values.stream().mapToLong(Math::round).toArray());
+    }
+
     static void execute(Connection c, String sql, Object... parameters) throws SQLException {
         try (var statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -181,15 +185,6 @@ public final class EncryptionCost {
             }
             statement.executeUpdate();
         }
-    }
-
-    static double median(List<Double> values) {
-        var sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    static String format(List<Double> values) {
-        return Arrays.toString(values.stream().mapToLong(Math::round).toArray());
     }
 
     /** A database of the benchmark's own, dropped at the end. */

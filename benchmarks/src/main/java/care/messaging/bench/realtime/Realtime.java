@@ -1,5 +1,7 @@
 package care.messaging.bench.realtime;
 
+import static care.messaging.bench.Report.*;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.Connection;
@@ -7,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 
 /**
  * Real-time delivery on a running application (issue 4), loopback only, every figure printed as key=value
@@ -481,16 +480,38 @@ public final class Realtime {
         return closes;
     }
 
+    /** What a load loop counts of its sends' answers: 201s (handed to the delivery check), other statuses, the last answer. */
+    static final class Tally {
+
+        final Deliveries deliveries = new Deliveries();
+        final Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
+        final LongAdder created = new LongAdder();
+        final AtomicLong lastAnswer = new AtomicLong();
+
+        void answered(Api.Sent sent, UUID recipient) {
+            if (sent.created()) {
+                deliveries.sent(sent.messageId(), recipient, sent.startNanos());
+                created.increment();
+            } else {
+                errors.computeIfAbsent(sent.status(), s -> new LongAdder()).increment();
+            }
+            lastAnswer.accumulateAndGet(sent.endNanos(), Math::max);
+        }
+
+        Map<Integer, Long> errorCounts() {
+            var counts = new TreeMap<Integer, Long>();
+            errors.forEach((status, count) -> counts.put(status, count.sum()));
+            return counts;
+        }
+    }
+
     record ClosedLoop(double sendsPerSecond, Deliveries deliveries, Map<Integer, Long> errors, long missing, double seconds) {
     }
 
     /** Each sender sends as fast as its answers come, round-robin over its conversations, for the given time. */
     ClosedLoop closedLoop(String name, List<Seed.Sender> senders, int duration, boolean watched) throws Exception {
-        var deliveries = new Deliveries();
-        current = deliveries;
-        var errors = new ConcurrentHashMap<Integer, LongAdder>();
-        var created = new LongAdder();
-        var lastAnswer = new AtomicLong();
+        var tally = new Tally();
+        current = tally.deliveries;
         var begin = System.nanoTime();
         var end = begin + TimeUnit.SECONDS.toNanos(duration);
         var threads = new ArrayList<Thread>();
@@ -500,14 +521,7 @@ public final class Realtime {
                 var i = 0;
                 while (System.nanoTime() < end) {
                     var target = sender.targets().get(i++ % sender.targets().size());
-                    var sent = api.sendNow(token, target.conversation(), BODY);
-                    if (sent.created()) {
-                        deliveries.sent(sent.messageId(), target.recipient().account(), sent.startNanos());
-                        created.increment();
-                    } else {
-                        errors.computeIfAbsent(sent.status(), s -> new LongAdder()).increment();
-                    }
-                    lastAnswer.accumulateAndGet(sent.endNanos(), Math::max);
+                    tally.answered(api.sendNow(token, target.conversation(), BODY), target.recipient().account());
                 }
             }, name + "-" + sender.username());
             thread.start();
@@ -516,14 +530,12 @@ public final class Realtime {
         for (var thread : threads) {
             thread.join();
         }
-        var elapsed = seconds(Math.max(lastAnswer.get(), end) - begin);
+        var elapsed = seconds(Math.max(tally.lastAnswer.get(), end) - begin);
         if (watched) {
-            deliveries.awaitAll(15_000);
+            tally.deliveries.awaitAll(15_000);
         }
         current = null;
-        var errorCounts = new TreeMap<Integer, Long>();
-        errors.forEach((status, count) -> errorCounts.put(status, count.sum()));
-        return new ClosedLoop(created.sum() / elapsed, deliveries, errorCounts, deliveries.awaiting(), elapsed);
+        return new ClosedLoop(tally.created.sum() / elapsed, tally.deliveries, tally.errorCounts(), tally.deliveries.awaiting(), elapsed);
     }
 
     /**
@@ -622,17 +634,14 @@ public final class Realtime {
 
     /** Open loop: sends issued on a fixed schedule, whatever the answers do, at most MAX_IN_FLIGHT outstanding. */
     OpenLoop openLoop(int rate, int duration) throws Exception {
-        var deliveries = new Deliveries();
-        current = deliveries;
+        var tally = new Tally();
+        current = tally.deliveries;
         var senders = layout.spread();
         var tokenOf = new HashMap<Seed.Sender, String>();
         senders.forEach(s -> tokenOf.put(s, tokens.get(s.username())));
         var inFlight = new AtomicInteger();
-        var errors = new ConcurrentHashMap<Integer, LongAdder>();
-        var created = new LongAdder();
         var skipped = 0L;
         var issued = 0L;
-        var lastAnswer = new AtomicLong();
         var period = 1e9 / rate;
         var begin = System.nanoTime();
         var end = begin + TimeUnit.SECONDS.toNanos(duration);
@@ -653,13 +662,7 @@ public final class Realtime {
             inFlight.incrementAndGet();
             issued++;
             api.send(tokenOf.get(sender), target.conversation(), BODY).thenAccept(sent -> {
-                if (sent.created()) {
-                    deliveries.sent(sent.messageId(), target.recipient().account(), sent.startNanos());
-                    created.increment();
-                } else {
-                    errors.computeIfAbsent(sent.status(), s -> new LongAdder()).increment();
-                }
-                lastAnswer.accumulateAndGet(sent.endNanos(), Math::max);
+                tally.answered(sent, target.recipient().account());
                 inFlight.decrementAndGet();
             });
         }
@@ -667,93 +670,10 @@ public final class Realtime {
         while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
             Thread.sleep(10);
         }
-        var elapsed = seconds(Math.max(lastAnswer.get(), end) - begin);
-        deliveries.awaitAll(15_000);
+        var elapsed = seconds(Math.max(tally.lastAnswer.get(), end) - begin);
+        tally.deliveries.awaitAll(15_000);
         current = null;
-        var errorCounts = new TreeMap<Integer, Long>();
-        errors.forEach((status, count) -> errorCounts.put(status, count.sum()));
-        return new OpenLoop(rate, issued / (double) duration, skipped, created.sum() / elapsed, deliveries, errorCounts);
-    }
-
-    // ------------------------------------------------------------------------------------------- helpers
-
-    interface Measurement {
-        double run() throws Exception;
-    }
-
-    /** One unreported warm-up run, then n measured ones. */
-    static List<Double> repeat(int n, Measurement measurement) throws Exception {
-        measurement.run();
-        var runs = new ArrayList<Double>();
-        for (int i = 0; i < n; i++) {
-            runs.add(measurement.run());
-        }
-        return runs;
-    }
-
-    static double median(List<Double> values) {
-        var sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    static String fmt(List<Double> values) {
-        return Arrays.toString(values.stream().map(Realtime::ms).toArray());
-    }
-
-    static Histogram histogram() {
-        return new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
-    }
-
-    static Double limit(String name) {
-        var value = System.getProperty("bench.limit." + name, "");
-        try {
-            return value.isBlank() ? null : Double.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    static String ratio(double value, double limit) {
-        return Double.isNaN(value) || Double.isNaN(limit) || limit == 0 ? "unknown" : String.format("%.3f", value / limit);
-    }
-
-    static String ms(double millis) {
-        return Double.isNaN(millis) ? "none" : millis < 10 ? String.format("%.2f", millis) : String.format("%.1f", millis);
-    }
-
-    static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    static double millis(long nanos) {
-        return nanos / 1e6;
-    }
-
-    static void print(String key, Object value) {
-        print(key, value, null);
-    }
-
-    static void print(String key, Object value, String note) {
-        System.out.println(note == null ? key + "=" + value : key + "=" + value + "   (" + note + ")");
-        System.out.flush();
-    }
-
-    static void note(String format, Object... args) {
-        System.out.println(String.format(format, args));
-        System.out.flush();
-    }
-
-    @SafeVarargs
-    static <T> List<T> concat(List<T>... lists) {
-        var all = new ArrayList<T>();
-        for (var list : lists) {
-            all.addAll(list);
-        }
-        return all;
-    }
-
-    static String env(String name, String fallback) {
-        var value = System.getenv(name);
-        return value == null || value.isEmpty() ? fallback : value;
+        return new OpenLoop(rate, issued / (double) duration, skipped, tally.created.sum() / elapsed, tally.deliveries,
+                tally.errorCounts());
     }
 }
