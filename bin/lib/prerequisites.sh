@@ -11,6 +11,22 @@ ensure_postgres() {
   exit 1
 }
 
+# The browser tests drive Debian's Chromium; installed here when missing (needs root, as on this
+# project's machines and CI). Without it the browser tests fail, they are never skipped.
+ensure_chromium() {
+  local chromium=${UI_CHROMIUM:-/usr/bin/chromium}
+  if [ -x "$chromium" ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Chromium for the browser tests (apt-get install chromium)…"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  if [ ! -x "$chromium" ]; then
+    echo "Chromium is missing at $chromium: install Debian's chromium package (apt-get install chromium)" >&2
+    exit 1
+  fi
+}
+
 psql_admin() {
   PGPASSWORD=${DB_PASSWORD:-} psql -qAtX -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" -d postgres "$@"
 }

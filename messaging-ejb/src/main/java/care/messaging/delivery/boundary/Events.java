@@ -43,6 +43,12 @@ public class Events {
         return new Reading(me.id(), reader.after(me.id(), cursor, PAGE));
     }
 
+    /** Where the caller's stream is now; an app asks this before it loads its state, then follows from here. */
+    @Attempts(Action.EVENTS_READ)
+    public long position(Identity identity) {
+        return reader.position(accounts.authenticate(identity).id());
+    }
+
     /**
      * The stream of an account let in before (an open WebSocket, authenticated at its handshake): read only
      * while the account is still enabled, so switching it off cuts its sockets off too.

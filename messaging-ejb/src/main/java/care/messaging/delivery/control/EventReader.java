@@ -23,6 +23,12 @@ public class EventReader {
     @PersistenceContext
     EntityManager em;
 
+    /** The account's cursor now: a client that loads its state after asking this misses no later change. */
+    public long position(UUID account) {
+        List<?> stream = em.createNativeQuery(STREAM).setParameter(1, account).getResultList();
+        return stream.isEmpty() ? 0 : Rows.number(((Object[]) stream.get(0))[0]);
+    }
+
     public EventPage after(UUID account, long after, int limit) {
         List<?> stream = em.createNativeQuery(STREAM).setParameter(1, account).getResultList();
         if (stream.isEmpty()) {

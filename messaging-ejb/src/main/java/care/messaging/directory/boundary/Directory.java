@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -48,6 +49,18 @@ public class Directory {
         var practice = em.find(Practice.class, account.practiceId());
         return new Me(account.id(), account.role().claim(), account.displayName(),
                 new PracticeView(practice.id(), practice.name()));
+    }
+
+    /** Who the dev login's picker offers: every enabled demo account, signed up or not (the picker says which). */
+    public record DemoUser(String username, String displayName, String role, boolean signedUp) {
+    }
+
+    /** Only the dev login calls this; it is switched off outside the embedded default. */
+    public List<DemoUser> devUsers() {
+        return em.createQuery("SELECT a FROM Account a WHERE a.enabled = true ORDER BY a.displayName", Account.class)
+                .getResultStream()
+                .map(a -> new DemoUser(a.username(), a.displayName(), a.role().claim(), a.isSignedUp()))
+                .toList();
     }
 
     /** Only the dev login calls this; it is switched off outside the embedded default. */

@@ -59,6 +59,17 @@ public class EventsResource {
     @ConfigProperty(name = "messaging.events.recheck-seconds", defaultValue = "5")
     long recheckSeconds;
 
+    /** The caller's stream position now. */
+    public record Position(long cursor) {
+    }
+
+    @GET
+    @Path("cursor")
+    @Operation(summary = "The caller's cursor now: ask this first, then load state, then follow the events after it")
+    public Position position() {
+        return new Position(events.position(Identities.of(security)));
+    }
+
     @GET
     @Operation(summary = "Events after the cursor, in order; wait (seconds, at most 25) holds an empty answer until one arrives. "
             + "resync: the cursor is too old, reload state and continue from cursor")

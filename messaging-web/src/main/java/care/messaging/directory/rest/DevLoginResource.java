@@ -6,16 +6,18 @@ import care.messaging.platform.rest.Params;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 /** Demo sign-in for the embedded default; answers 404 unless messaging.dev.login=true. */
-@Path("dev/login")
+@Path("dev")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,7 +37,19 @@ public class DevLoginResource {
     @Inject
     DevTokens tokens;
 
+    @GET
+    @Path("users")
+    @SecurityRequirements
+    @Operation(summary = "Dev only: the demo users the sign-in page offers (exists only when messaging.dev.login=true)")
+    public List<Directory.DemoUser> users() {
+        if (!enabled) {
+            throw DomainException.notFound();
+        }
+        return directory.devUsers();
+    }
+
     @POST
+    @Path("login")
     @SecurityRequirements
     @Operation(summary = "Dev only: a 15-minute token for a demo user (exists only when messaging.dev.login=true)")
     public DevToken login(DevLogin body) {

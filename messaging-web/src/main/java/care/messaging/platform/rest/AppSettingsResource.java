@@ -1,0 +1,41 @@
+package care.messaging.platform.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+
+/**
+ * What the browser apps need to know before anyone signs in: whether the dev login's picker exists, and
+ * the automatic log-off that IT configures. Nothing here is about a person, so it needs no token.
+ */
+@Path("app/settings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AppSettingsResource {
+
+    public record AppSettings(boolean devLogin, int idleMinutes, int idleWarningSeconds) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "messaging.dev.login", defaultValue = "false")
+    boolean devLogin;
+    @Inject
+    @ConfigProperty(name = "messaging.ui.idle-minutes", defaultValue = "15")
+    int idleMinutes;
+    @Inject
+    @ConfigProperty(name = "messaging.ui.idle-warning-seconds", defaultValue = "60")
+    int idleWarningSeconds;
+
+    @GET
+    @SecurityRequirements
+    @Operation(summary = "Settings of the browser apps: dev login present, idle minutes before automatic log-off, warning seconds before it")
+    public AppSettings settings() {
+        return new AppSettings(devLogin, Math.max(1, idleMinutes), Math.max(5, idleWarningSeconds));
+    }
+}

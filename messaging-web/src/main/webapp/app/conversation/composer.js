@@ -1,0 +1,107 @@
+// The message editor: Quill 2 with bold, italic, headings, lists and links, an emoji picker, and
+// Ctrl+Enter (⌘+Enter on a Mac) to send. What it hands on is Quill's semantic HTML; the server
+// sanitizes it to the same allowlist the thread renders.
+import {h} from '../platform/dom.js';
+import {EmojiPicker} from './emoji.js';
+
+const MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+function tool(format, label, value) {
+  return h('button', {type: 'button', class: `ql-${format}`, value, 'aria-label': label, title: label});
+}
+
+export class Composer {
+  constructor({onSend, onInput = () => {}}) {
+    this.onSend = onSend;
+    this.onInput = onInput;
+    const shortcut = MAC ? '⌘+Enter' : 'Ctrl+Enter';
+    this.toolbar = h('div', {class: 'composer-toolbar', role: 'toolbar', 'aria-label': 'Formatting'},
+      h('span', {class: 'ql-formats'}, tool('bold', 'Bold'), tool('italic', 'Italic')),
+      h('span', {class: 'ql-formats'}, tool('header', 'Heading', '1'), tool('header', 'Subheading', '2')),
+      h('span', {class: 'ql-formats'}, tool('list', 'Numbered list', 'ordered'), tool('list', 'Bulleted list', 'bullet')),
+      h('span', {class: 'ql-formats'}, tool('link', 'Link')));
+    this.editorHost = h('div', {class: 'composer-editor'});
+    this.emoji = new EmojiPicker({onPick: emoji => this.insert(emoji)});
+    this.sendButton = h('button', {type: 'button', class: 'send', onclick: () => this.submit(),
+      'aria-keyshortcuts': MAC ? 'Meta+Enter' : 'Control+Enter'}, 'Send');
+    this.lockNotice = h('div', {class: 'composer-locked', role: 'status', hidden: true});
+    this.element = h('section', {class: 'composer', 'aria-label': 'Write a message'},
+      this.lockNotice, this.toolbar, this.editorHost,
+      h('div', {class: 'composer-actions'}, this.emoji.element,
+        h('span', {class: 'hint', id: 'send-hint'}, `${shortcut} to send`), this.sendButton));
+    // Capture phase: seen before Quill's own key handling.
+    this.editorHost.addEventListener('keydown', event => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        event.stopPropagation();
+        this.submit();
+      } else if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey) {
+        // Tab leaves the editor (keyboard users must be able to), instead of inserting a tab.
+        event.stopPropagation();
+      }
+    }, true);
+  }
+
+  /** Quill needs its host in the document. */
+  mount() {
+    this.quill = new window.Quill(this.editorHost, {
+      theme: 'snow',
+      modules: {toolbar: this.toolbar},
+      formats: ['bold', 'italic', 'header', 'list', 'link'],
+      placeholder: 'Write a message…',
+    });
+    const root = this.quill.root;
+    root.setAttribute('aria-label', 'Message');
+    root.setAttribute('aria-multiline', 'true');
+    root.setAttribute('role', 'textbox');
+    root.setAttribute('aria-describedby', 'send-hint');
+    this.quill.on('text-change', (delta, old, source) => {
+      if (source === 'user') {
+        this.onInput();
+      }
+    });
+  }
+
+  insert(text) {
+    const range = this.quill.getSelection(true);
+    this.quill.insertText(range.index, text, 'user');
+    this.quill.setSelection(range.index + text.length, 0, 'user');
+  }
+
+  isEmpty() {
+    return this.quill.getText().trim().length === 0;
+  }
+
+  html() {
+    return this.quill.getSemanticHTML().replaceAll('&nbsp;', ' ');
+  }
+
+  setHtml(html) {
+    this.quill.setContents(this.quill.clipboard.convert({html: html || ''}), 'silent');
+  }
+
+  submit() {
+    if (this.locked || this.isEmpty()) {
+      return;
+    }
+    const html = this.html();
+    this.quill.setText('', 'silent');
+    this.onSend(html);
+    this.quill.focus();
+  }
+
+  focus() {
+    this.quill?.focus();
+  }
+
+  /** Locks the input (with the reason shown over it), or unlocks it with null. */
+  lock(reason) {
+    this.locked = Boolean(reason);
+    this.lockNotice.hidden = !reason;
+    this.lockNotice.textContent = reason || '';
+    this.element.classList.toggle('locked', this.locked);
+    this.quill?.enable(!this.locked);
+    this.sendButton.disabled = this.locked;
+    this.emoji.button.disabled = this.locked;
+  }
+}

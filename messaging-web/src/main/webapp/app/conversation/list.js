@@ -1,0 +1,46 @@
+// The conversation list: counterpart (and whose guardian), last message preview, time, unread badge,
+// online dot. Each row is a button; the open one is marked aria-current.
+import {h, replace, when} from '../platform/dom.js';
+
+export class ConversationList {
+  constructor({onOpen, label}) {
+    this.onOpen = onOpen;
+    this.list = h('ul', {class: 'conversation-list', 'aria-label': label});
+    this.empty = h('p', {class: 'empty', hidden: true}, 'No conversations yet.');
+    this.element = h('div', {class: 'conversations'}, this.list, this.empty);
+    this.selected = null;
+  }
+
+  render(conversations, selected = this.selected) {
+    this.selected = selected;
+    const focusedId = document.activeElement?.closest?.('.conversation')?.dataset.id;
+    replace(this.list, conversations.map(c => this.row(c)));
+    this.empty.hidden = conversations.length > 0;
+    if (focusedId) {
+      this.list.querySelector(`.conversation[data-id="${CSS.escape(focusedId)}"]`)?.focus();
+    }
+  }
+
+  row(c) {
+    const unread = c.unreadCount > 0;
+    const name = c.counterpart.displayName;
+    const parts = [name, c.counterpart.note, c.counterpart.online ? 'online' : null,
+      unread ? `${c.unreadCount} unread` : null].filter(Boolean);
+    return h('li', {},
+      h('button', {
+        type: 'button', class: `conversation${unread ? ' unread' : ''}`, 'data-id': c.id,
+        'aria-current': c.id === this.selected ? 'true' : undefined,
+        'aria-label': parts.join(', '),
+        onclick: () => this.onOpen(c.id),
+      },
+      h('span', {class: 'line'},
+        h('span', {class: `presence${c.counterpart.online ? ' online' : ''}`, 'aria-hidden': 'true',
+          title: c.counterpart.online ? 'Online' : 'Offline'}),
+        h('span', {class: 'name'}, name),
+        c.lastActivityAt ? h('time', {class: 'when', datetime: c.lastActivityAt}, when(c.lastActivityAt)) : null),
+      c.counterpart.note ? h('span', {class: 'note'}, c.counterpart.note) : null,
+      h('span', {class: 'line'},
+        h('span', {class: 'preview'}, c.lastMessagePreview || 'No messages yet'),
+        unread ? h('span', {class: 'badge', 'aria-hidden': 'true'}, String(c.unreadCount)) : null)));
+  }
+}

@@ -1,0 +1,278 @@
+// One conversation: messages with sender and time, day separators, read receipts on one's own
+// messages, the messages still in the outbox, and a "new messages" marker when the reader has
+// scrolled up. Opening it, and reaching its end, moves the read marker.
+import {announce, dayKey, dayLabel, h, replace, time} from '../platform/dom.js';
+import {renderMessage} from '../platform/sanitize.js';
+
+const PAGE = 50;
+
+export class Thread {
+  constructor({api, me, outbox, composer, onRead, onBack}) {
+    this.api = api;
+    this.me = me;
+    this.outbox = outbox;
+    this.composer = composer;
+    this.onRead = onRead;
+    this.messages = new Map();
+    this.nodes = new Map();
+    this.conversation = null;
+    this.title = h('h2', {id: 'thread-title', tabindex: '-1'});
+    this.subtitle = h('p', {class: 'thread-note'});
+    this.presence = h('span', {class: 'presence-text'});
+    this.back = h('button', {type: 'button', class: 'back', onclick: onBack}, '← Conversations');
+    this.older = h('button', {type: 'button', class: 'older', hidden: true, onclick: () => this.loadOlder()},
+      'Show earlier messages');
+    this.list = h('ol', {class: 'messages', 'aria-labelledby': 'thread-title'});
+    this.scroller = h('div', {class: 'scroller', tabindex: '0', 'aria-label': 'Messages', onscroll: () => this.scrolled()},
+      this.older, this.list);
+    this.marker = h('button', {type: 'button', class: 'new-marker', hidden: true,
+      onclick: () => this.scrollToEnd(true)}, 'New messages ↓');
+    this.element = h('section', {class: 'thread', id: 'thread', 'aria-labelledby': 'thread-title', hidden: true},
+      h('header', {class: 'thread-header'}, this.back, h('div', {}, this.title, this.subtitle, this.presence)),
+      h('div', {class: 'thread-body'}, this.scroller, this.marker),
+      composer.element);
+    document.addEventListener('visibilitychange', () => this.maybeMarkRead());
+  }
+
+  get id() {
+    return this.conversation?.id ?? null;
+  }
+
+  async open(summary) {
+    this.conversation = summary;
+    this.messages.clear();
+    this.nodes.clear();
+    this.markedSeq = 0;
+    this.hasOlder = false;
+    replace(this.list);
+    this.marker.hidden = true;
+    this.element.hidden = false;
+    this.update(summary);
+    const page = await this.api.get(`conversations/${summary.id}/messages?limit=${PAGE}`);
+    if (this.id !== summary.id) {
+      return;
+    }
+    this.merge(page);
+    this.hasOlder = page.length === PAGE;
+    this.render();
+    this.scrollToEnd(false);
+    this.maybeMarkRead();
+  }
+
+  close() {
+    this.conversation = null;
+    this.element.hidden = true;
+  }
+
+  /** The summary changed (unread, presence, name). */
+  update(summary) {
+    this.conversation = summary;
+    this.title.textContent = summary.counterpart.displayName;
+    this.subtitle.textContent = summary.counterpart.note || '';
+    this.subtitle.hidden = !summary.counterpart.note;
+    this.presence.textContent = summary.counterpart.online ? 'Online' : 'Offline';
+    this.presence.className = `presence-text${summary.counterpart.online ? ' online' : ''}`;
+  }
+
+  merge(messages) {
+    for (const message of messages) {
+      this.messages.set(message.id, message);
+    }
+  }
+
+  lastSeq() {
+    let last = 0;
+    for (const m of this.messages.values()) {
+      last = Math.max(last, m.seq);
+    }
+    return last;
+  }
+
+  /** New messages or receipts: fetch from the newest back to what we hold, so there is never a gap. */
+  async refresh() {
+    const id = this.id;
+    if (!id) {
+      return;
+    }
+    const known = this.lastSeq();
+    const wasAtEnd = this.atEnd();
+    const fetched = [];
+    let before = null;
+    for (;;) {
+      const page = await this.api.get(`conversations/${id}/messages?limit=${PAGE}${before ? `&before=${before}` : ''}`);
+      if (this.id !== id) {
+        return;
+      }
+      fetched.push(...page);
+      const oldest = page.length ? page[page.length - 1].seq : 0;
+      if (page.length < PAGE || oldest <= known + 1) {
+        break;
+      }
+      before = oldest;
+    }
+    const fresh = fetched.filter(m => !this.messages.has(m.id) && m.seq > known);
+    this.merge(fetched);
+    this.render();
+    const fromOthers = fresh.filter(m => m.sender.id !== this.me.id);
+    if (fromOthers.length) {
+      const last = fromOthers[fromOthers.length - 1];
+      announce(`New message from ${last.sender.displayName}`);
+    }
+    if (wasAtEnd) {
+      this.scrollToEnd(true);
+    } else if (fromOthers.length) {
+      this.marker.hidden = false;
+    }
+    this.maybeMarkRead();
+  }
+
+  async loadOlder() {
+    const id = this.id;
+    let oldest = Infinity;
+    for (const m of this.messages.values()) {
+      oldest = Math.min(oldest, m.seq);
+    }
+    if (!id || oldest === Infinity || oldest <= 1) {
+      this.hasOlder = false;
+      this.older.hidden = true;
+      return;
+    }
+    const height = this.scroller.scrollHeight;
+    const page = await this.api.get(`conversations/${id}/messages?limit=${PAGE}&before=${oldest}`);
+    if (this.id !== id) {
+      return;
+    }
+    this.merge(page);
+    this.hasOlder = page.length === PAGE;
+    this.render();
+    this.scroller.scrollTop += this.scroller.scrollHeight - height;
+  }
+
+  atEnd() {
+    const s = this.scroller;
+    return s.scrollHeight - s.scrollTop - s.clientHeight < 48;
+  }
+
+  scrollToEnd(smooth) {
+    this.scroller.scrollTo({top: this.scroller.scrollHeight, behavior: smooth ? 'smooth' : 'auto'});
+    this.marker.hidden = true;
+  }
+
+  scrolled() {
+    if (this.atEnd()) {
+      this.marker.hidden = true;
+      this.maybeMarkRead();
+    }
+    if (this.scroller.scrollTop < 40 && this.hasOlder && !this.loadingOlder) {
+      this.loadingOlder = true;
+      this.loadOlder().finally(() => { this.loadingOlder = false; });
+    }
+  }
+
+  /** Moves the read marker to the last message when the reader can see it. */
+  async maybeMarkRead() {
+    const id = this.id;
+    const last = this.lastSeq();
+    if (!id || document.visibilityState !== 'visible' || !this.atEnd() || last <= this.markedSeq) {
+      return;
+    }
+    const unreadFromOthers = [...this.messages.values()].some(m => m.seq > this.markedSeq && m.sender.id !== this.me.id);
+    this.markedSeq = last;
+    if (!unreadFromOthers && !(this.conversation.unreadCount > 0)) {
+      return;
+    }
+    try {
+      const state = await this.api.post(`conversations/${id}/read`, {seq: last});
+      this.onRead(id, state.unreadCount);
+    } catch {
+      this.markedSeq = 0; // try again with the next chance
+    }
+  }
+
+  /** Re-renders what changed; nodes that did not change stay where they are (and keep focus). */
+  render() {
+    if (!this.conversation) {
+      return;
+    }
+    this.older.hidden = !this.hasOlder;
+    const messages = [...this.messages.values()].sort((a, b) => a.seq - b.seq);
+    const sentIds = new Set(messages.map(m => m.clientMessageId));
+    const pending = this.outbox.pending(this.id).filter(p => !sentIds.has(p.clientMessageId));
+    const desired = [];
+    let day = null;
+    const items = [...messages.map(m => ({key: m.id, at: m.sentAt, message: m})),
+      ...pending.map(p => ({key: `pending-${p.clientMessageId}`, at: p.queuedAt, pending: p}))];
+    for (const item of items) {
+      const k = dayKey(item.at);
+      if (k !== day) {
+        day = k;
+        desired.push(this.node(`day-${k}`, dayLabel(item.at), () =>
+          h('li', {class: 'day-separator'}, h('span', {}, dayLabel(item.at)))));
+      }
+      desired.push(item.message ? this.messageNode(item.message) : this.pendingNode(item.pending));
+    }
+    let cursor = this.list.firstChild;
+    for (const node of desired) {
+      if (node === cursor) {
+        cursor = cursor.nextSibling;
+        continue;
+      }
+      this.list.insertBefore(node, cursor);
+    }
+    while (cursor) {
+      const next = cursor.nextSibling;
+      cursor.remove();
+      cursor = next;
+    }
+  }
+
+  /** A cached node, rebuilt only when its signature changed. */
+  node(key, signature, build) {
+    const cached = this.nodes.get(key);
+    if (cached && cached.signature === signature) {
+      return cached.node;
+    }
+    const node = build();
+    this.nodes.set(key, {signature, node});
+    return node;
+  }
+
+  messageNode(m) {
+    const mine = m.sender.id === this.me.id;
+    const status = mine ? (m.readAt ? `Read ${time(m.readAt)}` : 'Sent') : '';
+    return this.node(m.id, `${m.seq}|${status}|${m.unavailable}|${m.deleted}|${m.html?.length}`, () => {
+      const body = h('div', {class: 'body'});
+      if (m.deleted) {
+        body.append(h('p', {class: 'deleted'}, 'Message deleted'));
+      } else if (m.unavailable) {
+        body.append(h('p', {class: 'unavailable'}, 'This message cannot be shown.'));
+      } else {
+        body.append(renderMessage(m.html));
+      }
+      return h('li', {class: `message ${mine ? 'mine' : 'theirs'}`, 'data-id': m.id, 'data-seq': m.seq},
+        h('div', {class: 'meta'},
+          h('span', {class: 'sender'}, mine ? 'You' : m.sender.displayName),
+          h('time', {datetime: m.sentAt}, time(m.sentAt))),
+        body,
+        mine ? h('p', {class: `status${m.readAt ? ' read' : ''}`}, status) : null);
+    });
+  }
+
+  pendingNode(p) {
+    const labels = {queued: 'Sending…', sending: 'Sending…', waiting: 'Waiting for the connection…', failed: 'Not sent'};
+    const label = p.state === 'waiting' && p.reason === 'rate' ? 'Sending shortly…' : labels[p.state];
+    return this.node(`pending-${p.clientMessageId}`, `${p.state}|${p.reason}|${p.error?.type}`, () => {
+      const status = h('p', {class: `status ${p.state}`, role: p.state === 'failed' ? 'alert' : undefined},
+        label, p.state === 'failed' && p.error ? `: ${p.error.message}` : '');
+      if (p.state === 'failed') {
+        status.append(' ',
+          h('button', {type: 'button', class: 'retry', onclick: () => this.outbox.retry(p.clientMessageId)}, 'Retry'), ' ',
+          h('button', {type: 'button', class: 'discard', onclick: () => this.outbox.discard(p.clientMessageId)}, 'Discard'));
+      }
+      return h('li', {class: `message mine pending ${p.state}`, 'data-client-message-id': p.clientMessageId},
+        h('div', {class: 'meta'}, h('span', {class: 'sender'}, 'You'), h('time', {datetime: p.queuedAt}, time(p.queuedAt))),
+        h('div', {class: 'body'}, renderMessage(p.html)),
+        status);
+    });
+  }
+}

@@ -1,0 +1,200 @@
+// The user's event stream: a WebSocket when it can connect, otherwise long polling of /api/events.
+// Both serve the same stream; events are handed on once each, in cursor order, whichever brought them.
+import {BASE, OfflineError, ProblemError} from '../platform/api.js';
+
+const SOCKET_FAILURES_BEFORE_POLLING = 2;
+const SOCKET_RETRY_WHILE_POLLING_MS = 30000;
+const HEALTHY_SOCKET_MS = 3000;
+
+export class Realtime {
+  /**
+   * onEvents(events) gets new events in order; onResync() means: reload state (the cursor was too old);
+   * onStatus(status) gets 'connecting' | 'live' | 'polling' | 'offline'; onEnded(reason) when the
+   * server says this session is over ('expired' | 'disabled').
+   */
+  constructor(api, {onEvents, onResync, onStatus, onEnded}) {
+    this.api = api;
+    this.onEvents = onEvents;
+    this.onResync = onResync;
+    this.onStatus = onStatus;
+    this.onEnded = onEnded;
+    this.cursor = 0;
+    this.failures = 0;
+    this.status = null;
+    this.stopped = false;
+    this.socket = null;
+    this.polling = false;
+    this.online = () => this.reconnectNow();
+    this.offline = () => this.setStatus('offline');
+  }
+
+  start(cursor) {
+    this.cursor = cursor;
+    window.addEventListener('online', this.online);
+    window.addEventListener('offline', this.offline);
+    this.connect();
+  }
+
+  /** Stops for good; resolves once the socket has closed (or after a second, whichever comes first). */
+  stop() {
+    this.stopped = true;
+    window.removeEventListener('online', this.online);
+    window.removeEventListener('offline', this.offline);
+    clearTimeout(this.retry);
+    this.pollAbort?.abort();
+    const socket = this.socket;
+    this.socket = null;
+    if (!socket || socket.readyState === WebSocket.CLOSED) {
+      return Promise.resolve();
+    }
+    return new Promise(resolve => {
+      socket.onclose = () => resolve();
+      setTimeout(resolve, 1000);
+      socket.close(1000, 'signed out');
+    });
+  }
+
+  setStatus(status) {
+    if (this.status !== status) {
+      this.status = status;
+      this.onStatus(status);
+    }
+  }
+
+  /** The browser says the network is back: try the socket again at once, and poll meanwhile. */
+  reconnectNow() {
+    if (this.stopped) {
+      return;
+    }
+    this.failures = 0;
+    clearTimeout(this.retry);
+    if (!this.socket) {
+      this.connect();
+    }
+  }
+
+  async connect() {
+    if (this.stopped || this.socket) {
+      return;
+    }
+    if (this.status !== 'polling') {
+      this.setStatus('connecting');
+    }
+    let ticket;
+    try {
+      ({ticket} = await this.api.post('realtime/tickets', {}));
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 401) {
+        return; // the session is over; the app signs out
+      }
+      this.setStatus('offline');
+      this.startPolling();
+      this.later(() => this.connect(), 5000);
+      return;
+    }
+    if (this.stopped) {
+      return;
+    }
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${location.host}${BASE}ws?ticket=${encodeURIComponent(ticket)}&after=${this.cursor}`);
+    this.socket = socket;
+    let opened = 0;
+    let frames = 0;
+    socket.onopen = () => {
+      opened = Date.now();
+      this.setStatus('live');
+      this.stopPolling();
+    };
+    socket.onmessage = message => {
+      frames++;
+      this.receive(JSON.parse(message.data));
+    };
+    socket.onclose = close => {
+      if (this.socket !== socket) {
+        return;
+      }
+      this.socket = null;
+      if (this.stopped) {
+        return;
+      }
+      if (close.code === 4401) {
+        this.onEnded('expired');
+        return;
+      }
+      if (close.code === 1008) {
+        this.onEnded('disabled');
+        return;
+      }
+      const healthy = opened && (frames > 0 || Date.now() - opened >= HEALTHY_SOCKET_MS);
+      this.failures = healthy ? 0 : this.failures + 1;
+      if (this.failures >= SOCKET_FAILURES_BEFORE_POLLING) {
+        // The socket cannot get through (a proxy, a firewall): poll, and try the socket now and then.
+        this.startPolling();
+        this.later(() => this.connect(), SOCKET_RETRY_WHILE_POLLING_MS);
+      } else {
+        if (!navigator.onLine) {
+          this.setStatus('offline');
+        }
+        this.startPolling();
+        this.later(() => this.connect(), healthy ? 250 : 1000);
+      }
+    };
+  }
+
+  later(action, ms) {
+    clearTimeout(this.retry);
+    this.retry = setTimeout(action, ms);
+  }
+
+  async startPolling() {
+    if (this.polling || this.stopped) {
+      return;
+    }
+    this.polling = true;
+    let backoff = 1000;
+    while (this.polling && !this.stopped) {
+      this.pollAbort = new AbortController();
+      try {
+        const page = await this.api.get(`events?after=${this.cursor}&wait=25`, {signal: this.pollAbort.signal});
+        if (!this.polling) {
+          break;
+        }
+        this.setStatus('polling');
+        backoff = 1000;
+        this.receive(page);
+      } catch (error) {
+        if (error.name === 'AbortError') {
+          break;
+        }
+        if (error instanceof ProblemError && error.status === 401) {
+          break;
+        }
+        this.setStatus(error instanceof OfflineError ? 'offline' : 'polling');
+        await new Promise(resolve => setTimeout(resolve, backoff));
+        backoff = Math.min(backoff * 2, 30000);
+      }
+    }
+    this.polling = false;
+  }
+
+  stopPolling() {
+    this.polling = false;
+    this.pollAbort?.abort();
+  }
+
+  /** One page or frame: {events, cursor, resync}. Anything at or before our cursor was handed on already. */
+  receive(page) {
+    if (page.resync) {
+      this.cursor = page.cursor;
+      this.onResync();
+      return;
+    }
+    const fresh = page.events.filter(event => event.cursor > this.cursor);
+    if (page.cursor > this.cursor) {
+      this.cursor = page.cursor;
+    }
+    if (fresh.length) {
+      this.onEvents(fresh);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// Automatic log-off: after `idleMs` without activity the app warns, and `warnMs` later it signs out.
+
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove', 'scroll'];
+
+export class IdleTimer {
+  constructor({idleMs, warnMs, onWarn, onResume, onTimeout}) {
+    this.idleMs = idleMs;
+    this.warnMs = Math.min(warnMs, idleMs);
+    this.onWarn = onWarn;
+    this.onResume = onResume;
+    this.onTimeout = onTimeout;
+    this.warning = false;
+    this.lastActivity = Date.now();
+    this.activity = () => this.touch();
+  }
+
+  start() {
+    for (const type of ACTIVITY) {
+      document.addEventListener(type, this.activity, {capture: true, passive: true});
+    }
+    this.schedule();
+  }
+
+  stop() {
+    for (const type of ACTIVITY) {
+      document.removeEventListener(type, this.activity, {capture: true});
+    }
+    clearTimeout(this.timer);
+  }
+
+  /** Activity: while the warning shows, only an explicit "stay signed in" (resume) counts. */
+  touch() {
+    if (this.warning) {
+      return;
+    }
+    const now = Date.now();
+    if (now - this.lastActivity < 1000) {
+      return;
+    }
+    this.lastActivity = now;
+    this.schedule();
+  }
+
+  resume() {
+    this.warning = false;
+    this.lastActivity = Date.now();
+    this.onResume?.();
+    this.schedule();
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    const idle = Date.now() - this.lastActivity;
+    const warnAt = this.idleMs - this.warnMs;
+    if (idle >= this.idleMs) {
+      this.stop();
+      this.onTimeout();
+    } else if (idle >= warnAt) {
+      if (!this.warning) {
+        this.warning = true;
+        this.onWarn(Math.ceil((this.idleMs - idle) / 1000));
+      }
+      this.timer = setTimeout(() => this.schedule(), Math.min(1000, this.idleMs - idle));
+    } else {
+      this.timer = setTimeout(() => this.schedule(), warnAt - idle);
+    }
+  }
+}

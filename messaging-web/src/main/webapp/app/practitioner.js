@@ -1,0 +1,3 @@
+import {boot} from './shell.js';
+
+boot({kind: 'practitioner'});

@@ -1,0 +1,320 @@
+// The app around the components: sign-in, layout, the event stream, the outbox, unread totals and the
+// page title, automatic log-off. The practitioner app and the client portal are this shell with a
+// different layout and different rights.
+import {Api, BASE} from './platform/api.js';
+import {announce, h, replace} from './platform/dom.js';
+import {IdleTimer} from './platform/idle.js';
+import {appSettings, handedToken, homeOf, signIn, signOut} from './platform/session.js';
+import {Realtime} from './delivery/realtime.js';
+import {ConversationList} from './conversation/list.js';
+import {Thread} from './conversation/thread.js';
+import {Composer} from './conversation/composer.js';
+import {Outbox} from './conversation/outbox.js';
+
+const STATUS_TEXT = {
+  connecting: ['Connecting…', 'Connecting to the server'],
+  live: ['Live', 'Updates arrive over a live connection (WebSocket)'],
+  polling: ['Live (polling)', 'The live connection is blocked on this network; updates arrive by polling'],
+  offline: ['Offline', 'No connection. Messages you send wait and go out when the connection is back'],
+};
+
+export async function boot({kind}) {
+  const root = document.getElementById('app');
+  const settings = await appSettings();
+  const token = handedToken() || await signIn(root, {kind, settings});
+  const app = new Shell({kind, root, settings, token});
+  await app.start();
+  return app;
+}
+
+class Shell {
+  constructor({kind, root, settings, token}) {
+    this.kind = kind;
+    this.root = root;
+    this.settings = settings;
+    this.appName = kind === 'portal' ? 'Messages' : 'Care Messaging';
+    this.api = new Api({token, onUnauthorized: () => this.end('expired')});
+    this.conversations = [];
+    this.ended = false;
+  }
+
+  async start() {
+    this.me = await this.api.get('me');
+    const portal = this.kind === 'portal';
+    if (portal !== (this.me.role === 'client')) {
+      replace(this.root, h('main', {class: 'signin'},
+        h('h1', {}, portal ? 'This is the client portal' : 'This is the practitioner app'),
+        h('p', {}, portal ? 'Practitioners use the practitioner app.' : 'Clients and guardians use the client portal.'),
+        h('p', {}, h('a', {href: portal ? BASE : `${BASE}portal/`}, portal ? 'Open the practitioner app' : 'Open the client portal'))));
+      return;
+    }
+    this.outbox = new Outbox(this.api, {
+      onChange: item => this.outboxChanged(item),
+      onSent: (item, message) => this.sent(item, message),
+    });
+    this.composer = new Composer({onSend: html => this.send(html)});
+    this.thread = new Thread({
+      api: this.api, me: this.me, outbox: this.outbox, composer: this.composer,
+      onRead: (id, unread) => this.setUnread(id, unread),
+      onBack: () => this.closeThread(),
+    });
+    this.list = new ConversationList({onOpen: id => this.open(id), label: portal ? 'Your conversations' : 'Conversations'});
+    this.layout();
+    this.composer.mount();
+    const {cursor} = await this.api.get('events/cursor');
+    await this.loadConversations();
+    this.realtime = new Realtime(this.api, {
+      onEvents: events => this.onEvents(events),
+      onResync: () => this.resync(),
+      onStatus: status => this.showStatus(status),
+      onEnded: reason => this.end(reason),
+    });
+    this.realtime.start(cursor);
+    this.idle = new IdleTimer({
+      idleMs: this.settings.idleMinutes * 60000,
+      warnMs: this.settings.idleWarningSeconds * 1000,
+      onWarn: seconds => this.warnIdle(seconds),
+      onResume: () => this.idleDialog.close(),
+      onTimeout: () => this.end('idle'),
+    });
+    this.idle.start();
+    if (portal && this.conversations.length === 1) {
+      this.thread.back.hidden = true;
+      await this.open(this.conversations[0].id);
+    }
+    document.body.dataset.ready = 'true';
+  }
+
+  layout() {
+    const portal = this.kind === 'portal';
+    this.connection = h('p', {class: 'connection', role: 'status', 'data-status': 'connecting'});
+    this.totalBadge = h('span', {class: 'badge total', hidden: true});
+    this.idleText = h('p', {id: 'idle-text'});
+    this.idleDialog = h('dialog', {class: 'idle', 'aria-labelledby': 'idle-title', 'aria-describedby': 'idle-text',
+      role: 'alertdialog', oncancel: event => event.preventDefault()},
+      h('h2', {id: 'idle-title'}, 'Are you still there?'), this.idleText,
+      h('div', {class: 'dialog-actions'},
+        h('button', {type: 'button', class: 'stay', onclick: () => this.idle.resume()}, 'Stay signed in'),
+        h('button', {type: 'button', class: 'secondary', onclick: () => this.end('signedout')}, 'Sign out')));
+    const head = h('div', {class: 'sidebar-head'}, h('h2', {id: 'list-title'}, portal ? 'Conversations' : 'Inbox'));
+    if (!portal) {
+      head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.pickClient()}, 'New conversation'));
+    }
+    this.placeholder = h('p', {class: 'placeholder'}, portal ? 'Choose a conversation.' : 'Choose a conversation, or start a new one.');
+    this.sidebar = h('aside', {class: 'sidebar', 'aria-labelledby': 'list-title'}, head, this.list.element);
+    replace(this.root,
+      h('a', {class: 'skip-link', href: '#thread'}, 'Skip to the conversation'),
+      h('header', {class: 'top'},
+        h('h1', {class: 'brand'}, portal && this.me.practice ? this.me.practice.name : this.appName),
+        h('nav', {'aria-label': 'Main'}, h('a', {href: homeOf(this.kind), class: 'nav-inbox', 'aria-current': 'page',
+          onclick: event => { event.preventDefault(); this.closeThread(); }}, portal ? 'Messages' : 'Inbox', ' ', this.totalBadge)),
+        this.connection,
+        h('span', {class: 'who'}, this.me.displayName),
+        h('button', {type: 'button', class: 'signout', onclick: () => this.end('signedout')}, 'Sign out')),
+      h('main', {class: 'layout'}, this.sidebar, this.thread.element, this.placeholder),
+      this.idleDialog);
+    this.showStatus('connecting');
+  }
+
+  async loadConversations() {
+    const limit = Math.min(200, Math.max(50, this.conversations.length));
+    const page = await this.api.get(`conversations?limit=${limit}`);
+    this.conversations = page.items;
+    this.list.render(this.conversations, this.thread.id);
+    const open = this.conversations.find(c => c.id === this.thread.id);
+    if (open) {
+      this.thread.update(open);
+    }
+    this.showTotals();
+  }
+
+  refreshConversationsSoon() {
+    clearTimeout(this.listTimer);
+    this.listTimer = setTimeout(() => this.loadConversations().catch(() => {}), 100);
+  }
+
+  showTotals() {
+    const total = this.conversations.reduce((sum, c) => sum + (c.unreadCount || 0), 0);
+    this.totalBadge.hidden = total === 0;
+    this.totalBadge.textContent = String(total);
+    this.totalBadge.setAttribute('aria-label', `${total} unread`);
+    document.title = total ? `(${total}) ${this.appName}` : this.appName;
+  }
+
+  setUnread(id, unread) {
+    const c = this.conversations.find(x => x.id === id);
+    if (c) {
+      c.unreadCount = unread;
+      this.list.render(this.conversations, this.thread.id);
+      this.showTotals();
+    }
+  }
+
+  async open(id) {
+    const summary = this.conversations.find(c => c.id === id);
+    if (!summary) {
+      return;
+    }
+    this.placeholder.hidden = true;
+    document.body.classList.add('thread-open');
+    this.list.render(this.conversations, id);
+    const opening = this.thread.open(summary);
+    // Focus moves to the thread's heading at once, never later: a late move would steal it from
+    // whatever the user went on to do while the messages loaded.
+    this.thread.title.focus();
+    await opening;
+  }
+
+  closeThread() {
+    if (this.kind === 'portal' && this.conversations.length === 1) {
+      return;
+    }
+    this.thread.close();
+    document.body.classList.remove('thread-open');
+    this.placeholder.hidden = false;
+    this.list.render(this.conversations, null);
+  }
+
+  send(html) {
+    if (this.thread.id) {
+      this.outbox.send(this.thread.id, html);
+      this.thread.scrollToEnd(true);
+    }
+  }
+
+  outboxChanged(item) {
+    if (item.conversationId === this.thread.id) {
+      this.thread.render();
+      if (item.state === 'queued') {
+        this.thread.scrollToEnd(false);
+      }
+    }
+  }
+
+  sent(item, message) {
+    if (item.conversationId === this.thread.id) {
+      this.thread.merge([message]);
+      this.thread.render();
+    }
+    this.refreshConversationsSoon();
+  }
+
+  onEvents(events) {
+    let threadChanged = false;
+    for (const event of events) {
+      const inThread = event.conversationId && event.conversationId === this.thread.id;
+      if (event.type === 'presence') {
+        const c = this.conversations.find(x => x.id === event.conversationId);
+        if (c) {
+          c.counterpart.online = Boolean(event.facts?.counterpartOnline);
+          this.list.render(this.conversations, this.thread.id);
+          if (inThread) {
+            this.thread.update(c);
+          }
+        }
+        continue;
+      }
+      if (event.type === 'message.created' && !inThread && event.facts?.senderId !== this.me.id) {
+        const c = this.conversations.find(x => x.id === event.conversationId);
+        announce(c ? `New message from ${c.counterpart.displayName}` : 'New message');
+      }
+      if (inThread && (event.type !== 'message.read' || event.facts?.readerId !== this.me.id)) {
+        threadChanged = true;
+      }
+    }
+    if (threadChanged) {
+      this.thread.refresh().catch(() => {});
+    }
+    this.refreshConversationsSoon();
+  }
+
+  async resync() {
+    await this.loadConversations().catch(() => {});
+    const open = this.conversations.find(c => c.id === this.thread.id);
+    if (open) {
+      await this.thread.open(open).catch(() => {});
+    }
+  }
+
+  showStatus(status) {
+    const [text, title] = STATUS_TEXT[status];
+    this.connection.dataset.status = status;
+    this.connection.title = title;
+    replace(this.connection, h('span', {class: 'dot', 'aria-hidden': 'true'}), text);
+    if (status === 'live' || status === 'polling') {
+      this.outbox?.resume();
+      if (this.wasOffline) {
+        this.wasOffline = false;
+        this.refreshConversationsSoon();
+        this.thread.refresh().catch(() => {});
+      }
+    } else if (status === 'offline') {
+      this.wasOffline = true;
+    }
+  }
+
+  warnIdle(seconds) {
+    const update = () => {
+      const left = Math.max(0, Math.ceil((this.idle.lastActivity + this.idle.idleMs - Date.now()) / 1000));
+      this.idleText.textContent = `For your clients' privacy you will be signed out in ${left} seconds without activity.`;
+    };
+    update();
+    clearInterval(this.idleCountdown);
+    this.idleCountdown = setInterval(update, 1000);
+    if (!this.idleDialog.open) {
+      this.idleDialog.showModal();
+    }
+    this.idleDialog.querySelector('.stay').focus();
+    announce(`You will be signed out in ${seconds} seconds without activity.`);
+  }
+
+  /** Signs out: closes the socket, drops the outbox and everything shown, and leaves for a fresh page. */
+  async end(reason) {
+    if (this.ended) {
+      return;
+    }
+    this.ended = true;
+    this.idle?.stop();
+    clearInterval(this.idleCountdown);
+    this.outbox?.clear();
+    this.api.token = null;
+    replace(this.root);
+    document.title = this.appName;
+    await this.realtime?.stop();
+    signOut(this.kind, reason);
+  }
+
+  async pickClient() {
+    const search = h('input', {type: 'search', id: 'client-search', autocomplete: 'off'});
+    const results = h('ul', {class: 'client-results', 'aria-label': 'Clients'});
+    const dialog = h('dialog', {class: 'picker', 'aria-labelledby': 'picker-title', onclose: () => dialog.remove()},
+      h('h2', {id: 'picker-title'}, 'New conversation'),
+      h('label', {for: 'client-search'}, 'Find a client'), search, results,
+      h('div', {class: 'dialog-actions'}, h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Cancel')));
+    document.body.append(dialog);
+    dialog.showModal();
+    let clients = [];
+    const show = () => {
+      const q = search.value.trim().toLocaleLowerCase();
+      replace(results, clients.filter(c => !q || c.displayName.toLocaleLowerCase().includes(q)).map(c =>
+        h('li', {}, h('button', {type: 'button', class: 'client', onclick: async () => {
+          const summary = await this.api.post('conversations', {clientId: c.id});
+          dialog.close();
+          await this.loadConversations();
+          await this.open(summary.id);
+        }}, c.displayName, c.note ? ` — ${c.note}` : ''))));
+      if (!results.children.length) {
+        results.append(h('li', {class: 'empty'}, 'No client found.'));
+      }
+    };
+    search.addEventListener('input', show);
+    try {
+      const answer = await this.api.get('clients');
+      clients = Array.isArray(answer) ? answer : answer.items;
+    } catch {
+      clients = [];
+    }
+    show();
+    search.focus();
+  }
+}
