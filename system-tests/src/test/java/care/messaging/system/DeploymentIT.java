@@ -41,6 +41,24 @@ class DeploymentIT {
         var reply = api.call(null, "POST", "/dev/login", "{\"username\": \"dr.rivera\"}");
 
         assertProblem(404, "not-found", reply);
+        assertProblem(404, "not-found", api.call(null, "GET", "/dev/users", null));
+        var settings = api.call(null, "GET", "/app/settings", null);
+        assertEquals(200, settings.status(), settings::toString);
+        assertEquals(false, settings.json().getBoolean("devLogin"), "the apps offer no demo picker in the EAR");
+        assertEquals(15, settings.json().getInt("idleMinutes"), "the default automatic log-off");
+    }
+
+    @Test
+    void theBrowserAppsAreServedWithTheirModules() {
+        for (var path : new String[] {"/messaging/", "/messaging/portal/"}) {
+            var page = api.server(path, "text/html");
+            assertEquals(200, page.status(), path);
+            assertTrue(page.body().contains("type=\"module\""), path + " loads the app's modules");
+        }
+        var module = api.server("/messaging/vendor/dompurify-3.3.3/purify.es.mjs", "*/*");
+        assertEquals(200, module.status());
+        assertTrue(module.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"),
+                "browsers run ES modules only with a JavaScript type (nosniff): " + module.headers().map());
     }
 
     @Test
