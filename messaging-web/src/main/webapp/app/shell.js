@@ -10,6 +10,9 @@ import {ConversationList} from './conversation/list.js';
 import {Thread} from './conversation/thread.js';
 import {Composer} from './conversation/composer.js';
 import {Outbox} from './conversation/outbox.js';
+import {Drafts} from './conversation/drafts.js';
+import {Search} from './conversation/search.js';
+import {Settings} from './directory/settings.js';
 
 const STATUS_TEXT = {
   connecting: ['Connecting…', 'Connecting to the server'],
@@ -35,6 +38,7 @@ class Shell {
     this.appName = kind === 'portal' ? 'Messages' : 'Care Messaging';
     this.api = new Api({token, onUnauthorized: () => this.end('expired')});
     this.conversations = [];
+    this.folder = 'inbox';
     this.ended = false;
   }
 
@@ -52,14 +56,19 @@ class Shell {
       onChange: item => this.outboxChanged(item),
       onSent: (item, message) => this.sent(item, message),
     });
-    this.composer = new Composer({onSend: html => this.send(html)});
+    this.composer = new Composer({onSend: html => this.send(html), onInput: () => this.drafts.typed()});
+    this.drafts = new Drafts(this.api, this.composer);
+    this.settings = new Settings(this.api, this.me, {onChanged: () => this.reloadMe()});
     this.thread = new Thread({
       api: this.api, me: this.me, outbox: this.outbox, composer: this.composer,
       onRead: (id, unread) => this.setUnread(id, unread),
       onBack: () => this.closeThread(),
+      onChanged: (summary, {leave}) => this.conversationChanged(summary, leave),
+      practiceMessaging: () => this.me.practice?.messagingEnabled !== false,
     });
     this.list = new ConversationList({onOpen: id => this.open(id), label: portal ? 'Your conversations' : 'Conversations'});
     this.layout();
+    this.practiceBanner.hidden = this.me.practice?.messagingEnabled !== false;
     this.composer.mount();
     const {cursor} = await this.api.get('events/cursor');
     await this.loadConversations();
@@ -99,9 +108,21 @@ class Shell {
     const head = h('div', {class: 'sidebar-head'}, h('h2', {id: 'list-title'}, portal ? 'Conversations' : 'Inbox'));
     if (!portal) {
       head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.pickClient()}, 'New conversation'));
+      this.thread.onClientSettings = summary => this.settings.client(summary);
+    } else if (this.me.actsFor?.length) {
+      head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.settings.writeFirst(
+        async summary => { await this.loadConversations(); await this.open(summary.id); })}, 'New message'));
     }
+    this.tabs = h('div', {class: 'folders', role: 'tablist', 'aria-label': 'Folders'},
+      ...['inbox', 'archive'].map(folder => h('button', {type: 'button', role: 'tab', class: `folder folder-${folder}`,
+        'aria-selected': String(folder === this.folder), onclick: () => this.showFolder(folder)},
+        folder === 'inbox' ? 'Inbox' : 'Archive')));
+    this.search = new Search(this.api, {onOpen: id => this.openAnywhere(id), portal});
+    this.practiceBanner = h('p', {class: 'practice-banner', role: 'status', hidden: true},
+      'Messaging is turned off for this practice. You can read conversations, but nobody can send.');
     this.placeholder = h('p', {class: 'placeholder'}, portal ? 'Choose a conversation.' : 'Choose a conversation, or start a new one.');
-    this.sidebar = h('aside', {class: 'sidebar', 'aria-labelledby': 'list-title'}, head, this.list.element);
+    this.sidebar = h('aside', {class: 'sidebar', 'aria-labelledby': 'list-title'}, head, this.search.element, this.tabs,
+      this.search.results, this.list.element);
     replace(this.root,
       h('a', {class: 'skip-link', href: '#thread'}, 'Skip to the conversation'),
       h('header', {class: 'top'},
@@ -110,7 +131,9 @@ class Shell {
           onclick: event => { event.preventDefault(); this.closeThread(); }}, portal ? 'Messages' : 'Inbox', ' ', this.totalBadge)),
         this.connection,
         h('span', {class: 'who'}, this.me.displayName),
+        portal ? null : h('button', {type: 'button', class: 'open-settings secondary', onclick: () => this.settings.open()}, 'Settings'),
         h('button', {type: 'button', class: 'signout', onclick: () => this.end('signedout')}, 'Sign out')),
+      this.practiceBanner,
       h('main', {class: 'layout'}, this.sidebar, this.thread.element, this.placeholder),
       this.idleDialog);
     this.showStatus('connecting');
@@ -118,7 +141,7 @@ class Shell {
 
   async loadConversations() {
     const limit = Math.min(200, Math.max(50, this.conversations.length));
-    const page = await this.api.get(`conversations?limit=${limit}`);
+    const page = await this.api.get(`conversations?folder=${this.folder}&limit=${limit}`);
     this.conversations = page.items;
     this.list.render(this.conversations, this.thread.id);
     const open = this.conversations.find(c => c.id === this.thread.id);
@@ -158,14 +181,55 @@ class Shell {
     this.placeholder.hidden = true;
     document.body.classList.add('thread-open');
     this.list.render(this.conversations, id);
-    const opening = this.thread.open(summary);
+    const opening = Promise.all([this.thread.open(summary), this.drafts.open(summary)]);
     // Focus moves to the thread's heading at once, never later: a late move would steal it from
     // whatever the user went on to do while the messages loaded.
     this.thread.title.focus();
     await opening;
   }
 
+  async reloadMe() {
+    this.me = await this.api.get('me');
+    this.settings.me = this.me;
+    this.practiceBanner.hidden = this.me.practice?.messagingEnabled !== false;
+    await this.loadConversations();
+    if (this.thread.conversation) {
+      this.thread.showSending(this.thread.conversation);
+    }
+  }
+
+  showFolder(folder) {
+    this.folder = folder;
+    for (const tab of this.tabs.children) {
+      tab.setAttribute('aria-selected', String(tab.classList.contains(`folder-${folder}`)));
+    }
+    this.closeThread();
+    this.conversations = [];
+    this.loadConversations().catch(() => {});
+  }
+
+  /** A conversation's state changed by the user (unread, archive): refresh, and leave it if asked. */
+  conversationChanged(summary, leave) {
+    if (leave) {
+      this.closeThread();
+    } else if (summary) {
+      this.thread.update(summary);
+    }
+    this.loadConversations().catch(() => {});
+  }
+
+  /** Opens a conversation found by search, whichever folder it is in. */
+  async openAnywhere(id) {
+    if (!this.conversations.some(c => c.id === id)) {
+      const summary = await this.api.get(`conversations/${id}`);
+      this.conversations = [summary, ...this.conversations];
+      this.list.render(this.conversations, id);
+    }
+    await this.open(id);
+  }
+
   closeThread() {
+    this.drafts.flush();
     if (this.kind === 'portal' && this.conversations.length === 1) {
       return;
     }
@@ -177,7 +241,7 @@ class Shell {
 
   send(html) {
     if (this.thread.id) {
-      this.outbox.send(this.thread.id, html);
+      this.outbox.send(this.thread.id, html, this.drafts.sending());
       this.thread.scrollToEnd(true);
     }
   }
@@ -203,6 +267,19 @@ class Shell {
     let threadChanged = false;
     for (const event of events) {
       const inThread = event.conversationId && event.conversationId === this.thread.id;
+      if (event.type === 'practice.changed') {
+        this.reloadMe().catch(() => {});
+        continue;
+      }
+      if (event.type === 'draft.changed') {
+        if (inThread) {
+          this.drafts.changedElsewhere();
+        }
+        continue;
+      }
+      if (event.type === 'message.deleted' && inThread) {
+        this.thread.refreshMessage(event.seq).catch(() => {});
+      }
       if (event.type === 'presence') {
         const c = this.conversations.find(x => x.id === event.conversationId);
         if (c) {
@@ -277,6 +354,7 @@ class Shell {
     this.idle?.stop();
     clearInterval(this.idleCountdown);
     this.outbox?.clear();
+    this.drafts?.stop();
     this.api.token = null;
     replace(this.root);
     document.title = this.appName;
@@ -284,37 +362,53 @@ class Shell {
     signOut(this.kind, reason);
   }
 
+  /** New conversation: find a client by name (a POST: names never go into a URL), start or open theirs. */
   async pickClient() {
-    const search = h('input', {type: 'search', id: 'client-search', autocomplete: 'off'});
-    const results = h('ul', {class: 'client-results', 'aria-label': 'Clients'});
+    const search = h('input', {type: 'search', id: 'client-search', autocomplete: 'off', 'aria-describedby': 'client-search-hint'});
+    const results = h('ul', {class: 'client-results', 'aria-label': 'Clients', 'aria-live': 'polite'});
     const dialog = h('dialog', {class: 'picker', 'aria-labelledby': 'picker-title', onclose: () => dialog.remove()},
       h('h2', {id: 'picker-title'}, 'New conversation'),
-      h('label', {for: 'client-search'}, 'Find a client'), search, results,
+      h('label', {for: 'client-search'}, 'Find a client'), search,
+      h('p', {class: 'hint', id: 'client-search-hint'}, 'Type part of the client\'s or a guardian\'s name.'), results,
       h('div', {class: 'dialog-actions'}, h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Cancel')));
     document.body.append(dialog);
     dialog.showModal();
-    let clients = [];
-    const show = () => {
-      const q = search.value.trim().toLocaleLowerCase();
-      replace(results, clients.filter(c => !q || c.displayName.toLocaleLowerCase().includes(q)).map(c =>
-        h('li', {}, h('button', {type: 'button', class: 'client', onclick: async () => {
-          const summary = await this.api.post('conversations', {clientId: c.id});
-          dialog.close();
-          await this.loadConversations();
-          await this.open(summary.id);
-        }}, c.displayName, c.note ? ` — ${c.note}` : ''))));
-      if (!results.children.length) {
+    let asked = 0;
+    const show = async () => {
+      const query = search.value.trim();
+      const mine = ++asked;
+      if (!query) {
+        replace(results);
+        return;
+      }
+      let clients;
+      try {
+        clients = await this.api.post('clients/search', {query, limit: 20});
+      } catch {
+        clients = null;
+      }
+      if (mine !== asked) {
+        return;
+      }
+      if (!clients) {
+        replace(results, h('li', {class: 'empty'}, 'The clients cannot be searched right now.'));
+        return;
+      }
+      replace(results, clients.map(c => h('li', {}, h('button', {type: 'button', class: 'client', onclick: async () => {
+        const summary = await this.api.post('conversations', {clientId: c.id});
+        dialog.close();
+        await this.loadConversations();
+        await this.open(summary.id);
+      }}, c.displayName, c.note ? ` — ${c.note}` : ''))));
+      if (!clients.length) {
         results.append(h('li', {class: 'empty'}, 'No client found.'));
       }
     };
-    search.addEventListener('input', show);
-    try {
-      const answer = await this.api.get('clients');
-      clients = Array.isArray(answer) ? answer : answer.items;
-    } catch {
-      clients = [];
-    }
-    show();
+    let timer;
+    search.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(show, 200);
+    });
     search.focus();
   }
 }

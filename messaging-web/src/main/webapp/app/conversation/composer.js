@@ -94,6 +94,10 @@ export class Composer {
     this.quill?.focus();
   }
 
+  hasFocus() {
+    return Boolean(this.quill?.hasFocus());
+  }
+
   /** Locks the input (with the reason shown over it), or unlocks it with null. */
   lock(reason) {
     this.locked = Boolean(reason);

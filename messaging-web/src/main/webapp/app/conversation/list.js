@@ -40,7 +40,8 @@ export class ConversationList {
         c.lastActivityAt ? h('time', {class: 'when', datetime: c.lastActivityAt}, when(c.lastActivityAt)) : null),
       c.counterpart.note ? h('span', {class: 'note'}, c.counterpart.note) : null,
       h('span', {class: 'line'},
-        h('span', {class: 'preview'}, c.lastMessagePreview || 'No messages yet'),
+        c.hasDraft ? h('span', {class: 'draft-tag'}, 'Draft') : null,
+        h('span', {class: 'preview'}, c.lastMessageDeleted ? 'Message deleted' : c.lastMessagePreview || 'No messages yet'),
         unread ? h('span', {class: 'badge', 'aria-hidden': 'true'}, String(c.unreadCount)) : null)));
   }
 }

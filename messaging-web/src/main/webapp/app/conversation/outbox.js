@@ -18,8 +18,8 @@ export class Outbox {
   }
 
   /** Queues a new message; it goes out as soon as everything queued before it has. */
-  send(conversationId, html) {
-    const item = {clientMessageId: uuid(), conversationId, html, state: 'queued', queuedAt: new Date().toISOString()};
+  send(conversationId, html, clientMessageId = uuid()) {
+    const item = {clientMessageId, conversationId, html, state: 'queued', queuedAt: new Date().toISOString()};
     this.items.push(item);
     this.onChange(item);
     this.pump();

@@ -7,12 +7,14 @@ import {renderMessage} from '../platform/sanitize.js';
 const PAGE = 50;
 
 export class Thread {
-  constructor({api, me, outbox, composer, onRead, onBack}) {
+  constructor({api, me, outbox, composer, onRead, onBack, onChanged = () => {}, practiceMessaging = () => true}) {
     this.api = api;
     this.me = me;
     this.outbox = outbox;
     this.composer = composer;
     this.onRead = onRead;
+    this.onChanged = onChanged;
+    this.practiceMessaging = practiceMessaging;
     this.messages = new Map();
     this.nodes = new Map();
     this.conversation = null;
@@ -27,8 +29,12 @@ export class Thread {
       this.older, this.list);
     this.marker = h('button', {type: 'button', class: 'new-marker', hidden: true,
       onclick: () => this.scrollToEnd(true)}, 'New messages ↓');
+    this.notice = h('p', {class: 'thread-notice', role: 'status', hidden: true});
+    this.actions = h('div', {class: 'thread-actions'});
     this.element = h('section', {class: 'thread', id: 'thread', 'aria-labelledby': 'thread-title', hidden: true},
-      h('header', {class: 'thread-header'}, this.back, h('div', {}, this.title, this.subtitle, this.presence)),
+      h('header', {class: 'thread-header'}, this.back, h('div', {class: 'thread-who'}, this.title, this.subtitle, this.presence),
+        this.actions),
+      this.notice,
       h('div', {class: 'thread-body'}, this.scroller, this.marker),
       composer.element);
     document.addEventListener('visibilitychange', () => this.maybeMarkRead());
@@ -72,6 +78,91 @@ export class Thread {
     this.subtitle.hidden = !summary.counterpart.note;
     this.presence.textContent = summary.counterpart.online ? 'Online' : 'Offline';
     this.presence.className = `presence-text${summary.counterpart.online ? ' online' : ''}`;
+    this.showSending(summary);
+    this.showActions(summary);
+  }
+
+  /** Whether the reader may write here, and why not: the composer is locked with the reason over it. */
+  showSending(summary) {
+    const sending = summary.sending || {allowed: true};
+    const practitioner = this.me.role !== 'client';
+    const reasons = {
+      'messaging-off': 'Messaging is turned off for this practice.',
+      'messaging-disabled': 'Messaging is turned off for this client. The conversation stays readable.',
+      'client-blocked': practitioner ? 'You blocked this client.' : 'You can no longer send messages in this conversation. You can still read it.',
+      'client-discharged': 'This client has been discharged. The conversation is read-only.',
+    };
+    let reason = sending.allowed ? null : (reasons[sending.reason] || 'You cannot send messages in this conversation.');
+    if (!reason && !this.practiceMessaging()) {
+      reason = reasons['messaging-off'];
+    }
+    this.composer.lock(reason);
+    let notice = null;
+    if (practitioner && sending.clientSignedUp === false) {
+      notice = 'Client hasn\'t signed up yet. They will receive your messages once they create their account.';
+    } else if (practitioner && sending.clientBlocked && sending.allowed) {
+      notice = 'You blocked this client: they can read this conversation but cannot write to you.';
+    }
+    this.notice.textContent = notice || '';
+    this.notice.hidden = !notice;
+  }
+
+  showActions(summary) {
+    const buttons = [
+      h('button', {type: 'button', class: 'mark-unread secondary', onclick: () => this.markUnread()}, 'Mark as unread'),
+      summary.archived
+        ? h('button', {type: 'button', class: 'unarchive secondary', onclick: () => this.archive(false)}, 'Move to inbox')
+        : h('button', {type: 'button', class: 'archive secondary', onclick: () => this.archive(true)}, 'Archive'),
+    ];
+    if (this.me.role !== 'client' && this.onClientSettings) {
+      buttons.push(h('button', {type: 'button', class: 'client-settings secondary',
+        onclick: () => this.onClientSettings(summary)}, 'Client settings'));
+    }
+    replace(this.actions, buttons);
+  }
+
+  async markUnread() {
+    const id = this.id;
+    const summary = await this.api.post(`conversations/${id}/unread`, {});
+    this.onChanged(summary, {leave: true});
+  }
+
+  async archive(archived) {
+    const id = this.id;
+    const summary = archived
+      ? await this.api.post(`conversations/${id}/archive`, {})
+      : await this.api.delete(`conversations/${id}/archive`);
+    this.onChanged(summary, {leave: archived});
+    announce(archived ? 'Conversation archived' : 'Conversation moved to the inbox');
+  }
+
+  /** The sender deletes their own message, after saying so. */
+  async deleteMessage(message) {
+    const dialog = h('dialog', {class: 'confirm', role: 'alertdialog', 'aria-labelledby': 'confirm-title',
+      'aria-describedby': 'confirm-text', onclose: () => dialog.remove()},
+      h('h2', {id: 'confirm-title'}, 'Delete this message?'),
+      h('p', {id: 'confirm-text'}, 'Everyone in the conversation will see "Message deleted" instead. This cannot be undone.'),
+      h('div', {class: 'dialog-actions'},
+        h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Cancel'),
+        h('button', {type: 'button', class: 'danger confirm-delete', onclick: async () => {
+          dialog.close();
+          const shown = await this.api.delete(`conversations/${this.id}/messages/${message.id}`);
+          this.merge([shown]);
+          this.render();
+          announce('Message deleted');
+        }}, 'Delete')));
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+
+  /** A message changed (deleted): fetch it as it is now. */
+  async refreshMessage(seq) {
+    const id = this.id;
+    const page = await this.api.get(`conversations/${id}/messages?limit=1&before=${seq + 1}`);
+    if (this.id === id) {
+      this.merge(page);
+      this.render();
+    }
   }
 
   merge(messages) {
@@ -240,7 +331,7 @@ export class Thread {
   messageNode(m) {
     const mine = m.sender.id === this.me.id;
     const status = mine ? (m.readAt ? `Read ${time(m.readAt)}` : 'Sent') : '';
-    return this.node(m.id, `${m.seq}|${status}|${m.unavailable}|${m.deleted}|${m.html?.length}`, () => {
+    return this.node(m.id, `${m.seq}|${status}|${m.unavailable}|${m.deleted}|${m.html?.length}|${this.composer.locked}`, () => {
       const body = h('div', {class: 'body'});
       if (m.deleted) {
         body.append(h('p', {class: 'deleted'}, 'Message deleted'));
@@ -254,7 +345,10 @@ export class Thread {
           h('span', {class: 'sender'}, mine ? 'You' : m.sender.displayName),
           h('time', {datetime: m.sentAt}, time(m.sentAt))),
         body,
-        mine ? h('p', {class: `status${m.readAt ? ' read' : ''}`}, status) : null);
+        mine ? h('div', {class: 'message-foot'},
+          m.deleted ? null : h('button', {type: 'button', class: 'delete-message', 'aria-label': `Delete your message sent ${time(m.sentAt)}`,
+            onclick: () => this.deleteMessage(m)}, 'Delete'),
+          h('p', {class: `status${m.readAt ? ' read' : ''}`}, status)) : null);
     });
   }
 

@@ -1,0 +1,201 @@
+// Messaging settings: a practitioner's name in messages and block list; an admin's practice switch and
+// practitioners' names; a client's messaging switch; and, in the portal, writing first.
+import {ProblemError} from '../platform/api.js';
+import {announce, h, replace} from '../platform/dom.js';
+
+function dialog(title, ...content) {
+  const id = `dialog-${Math.random().toString(36).slice(2)}`;
+  const element = h('dialog', {class: 'settings', 'aria-labelledby': id, onclose: () => element.remove()},
+    h('h2', {id}, title), ...content,
+    h('div', {class: 'dialog-actions'}, h('button', {type: 'button', class: 'secondary close', onclick: () => element.close()}, 'Close')));
+  document.body.append(element);
+  element.showModal();
+  return element;
+}
+
+function problemText(error) {
+  return error instanceof ProblemError ? error.message : 'The server cannot be reached.';
+}
+
+export class Settings {
+  constructor(api, me, {onChanged}) {
+    this.api = api;
+    this.me = me;
+    this.onChanged = onChanged;
+  }
+
+  async open() {
+    const sections = [];
+    if (this.me.role === 'practitioner') {
+      sections.push(this.nameSection(), await this.blockSection());
+    }
+    if (this.me.role === 'admin') {
+      sections.push(await this.practiceSection());
+    }
+    dialog('Settings', ...sections);
+  }
+
+  nameSection() {
+    const input = h('input', {type: 'text', id: 'messaging-name', maxlength: '100', value: this.me.messagingName || this.me.displayName});
+    const status = h('p', {class: 'hint', role: 'status'});
+    return h('section', {class: 'setting', 'aria-labelledby': 'name-title'},
+      h('h3', {id: 'name-title'}, 'Your name in messages'),
+      h('label', {for: 'messaging-name'}, 'Shown to clients on the messages you send from now on'), input,
+      h('button', {type: 'button', class: 'save-name', onclick: async () => {
+        try {
+          await this.api.put('me/messaging-name', {displayName: input.value.trim() || null});
+          status.textContent = 'Saved. Messages already sent keep the name they were sent under.';
+          this.onChanged();
+        } catch (e) {
+          status.textContent = problemText(e);
+        }
+      }}, 'Save name'), status);
+  }
+
+  async blockSection() {
+    const blocked = h('ul', {class: 'blocked-list', 'aria-label': 'Blocked clients'});
+    const results = h('ul', {class: 'client-results', 'aria-label': 'Clients to block'});
+    const input = h('input', {type: 'search', id: 'block-search', autocomplete: 'off'});
+    const refresh = async () => {
+      const list = await this.api.get('me/blocks');
+      replace(blocked, list.length ? list.map(b => h('li', {}, h('span', {}, b.displayName), ' ',
+        h('button', {type: 'button', class: 'unblock secondary', 'aria-label': `Unblock ${b.displayName}`, onclick: async () => {
+          await this.api.delete(`me/blocks/${b.clientId}`);
+          announce(`${b.displayName} unblocked`);
+          await refresh();
+          this.onChanged();
+        }}, 'Unblock'))) : [h('li', {class: 'empty'}, 'You have not blocked anyone.')]);
+    };
+    const search = async () => {
+      const query = input.value.trim();
+      if (!query) {
+        replace(results);
+        return;
+      }
+      const clients = await this.api.post('clients/search', {query, limit: 20}).catch(() => []);
+      replace(results, clients.filter(c => !c.blocked).map(c => h('li', {}, h('span', {}, c.displayName), ' ',
+        h('button', {type: 'button', class: 'block', 'aria-label': `Block ${c.displayName}`, onclick: async () => {
+          await this.api.put(`me/blocks/${c.id}`, {});
+          announce(`${c.displayName} blocked`);
+          input.value = '';
+          replace(results);
+          await refresh();
+          this.onChanged();
+        }}, 'Block'))));
+    };
+    let timer;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(search, 200);
+    });
+    await refresh();
+    return h('section', {class: 'setting', 'aria-labelledby': 'blocks-title'},
+      h('h3', {id: 'blocks-title'}, 'Blocked clients'),
+      h('p', {class: 'hint'}, 'A blocked client cannot write to you, but can still read your conversation and receives announcements.'),
+      blocked, h('label', {for: 'block-search'}, 'Find a client to block'), input, results);
+  }
+
+  async practiceSection() {
+    const state = await this.api.get('admin/practice/messaging');
+    const toggle = h('input', {type: 'checkbox', id: 'practice-messaging', checked: state.enabled});
+    const status = h('p', {class: 'hint', role: 'status'});
+    toggle.addEventListener('change', async () => {
+      try {
+        await this.api.put('admin/practice/messaging', {enabled: toggle.checked});
+        status.textContent = toggle.checked ? 'Messaging is on for the practice.' : 'Messaging is off: nobody in the practice can send.';
+        this.onChanged();
+      } catch (e) {
+        toggle.checked = !toggle.checked;
+        status.textContent = problemText(e);
+      }
+    });
+    const names = h('ul', {class: 'practitioner-names'}, state.practitioners.map(p => {
+      const id = `name-${p.id}`;
+      const input = h('input', {type: 'text', id, maxlength: '100', value: p.sendsAs});
+      const saved = h('span', {class: 'hint', role: 'status'});
+      return h('li', {}, h('label', {for: id}, p.displayName), input,
+        h('button', {type: 'button', class: 'secondary', onclick: async () => {
+          try {
+            await this.api.put(`admin/practitioners/${p.id}/messaging-name`, {displayName: input.value.trim() || null});
+            saved.textContent = 'Saved';
+          } catch (e) {
+            saved.textContent = problemText(e);
+          }
+        }}, 'Save'), saved);
+    }));
+    return h('section', {class: 'setting', 'aria-labelledby': 'practice-title'},
+      h('h3', {id: 'practice-title'}, 'Practice messaging'),
+      h('p', {}, toggle, ' ', h('label', {for: 'practice-messaging'}, 'Messaging is on for the whole practice')), status,
+      h('h3', {}, 'Names in messages'), names);
+  }
+
+  /** A client's settings, from their thread (practitioner): messaging on or off, blocked or not. */
+  async client(summary) {
+    const clientId = summary.counterpart.id;
+    const name = summary.counterpart.displayName;
+    const status = h('p', {class: 'hint', role: 'status'});
+    const content = [];
+    try {
+      const preferences = await this.api.get(`clients/${clientId}/preferences`);
+      const toggle = h('input', {type: 'checkbox', id: 'client-messaging', checked: preferences.messagingEnabled});
+      toggle.addEventListener('change', async () => {
+        try {
+          await this.api.put(`clients/${clientId}/preferences`, {messagingEnabled: toggle.checked});
+          status.textContent = toggle.checked ? `Messaging is on for ${name}.` : `Messaging is off for ${name}: neither side can send.`;
+          this.onChanged();
+        } catch (e) {
+          toggle.checked = !toggle.checked;
+          status.textContent = problemText(e);
+        }
+      });
+      content.push(h('p', {}, toggle, ' ', h('label', {for: 'client-messaging'}, 'Messaging is on for this client')));
+    } catch (e) {
+      content.push(h('p', {class: 'error'}, problemText(e)));
+    }
+    if (this.me.role === 'practitioner') {
+      const blocked = Boolean(summary.sending?.clientBlocked);
+      content.push(h('p', {}, h('button', {type: 'button', class: blocked ? 'unblock secondary' : 'block secondary',
+        onclick: async event => {
+          try {
+            if (blocked) {
+              await this.api.delete(`me/blocks/${clientId}`);
+            } else {
+              await this.api.put(`me/blocks/${clientId}`, {});
+            }
+            event.target.closest('dialog').close();
+            this.onChanged();
+          } catch (e) {
+            status.textContent = problemText(e);
+          }
+        }}, blocked ? `Unblock ${name}` : `Block ${name}`)));
+    }
+    dialog(`Client settings — ${name}`, ...content, status);
+  }
+
+  /** Portal: a client or guardian starts a conversation with a practitioner of the practice. */
+  async writeFirst(onStarted) {
+    const practitioners = await this.api.get('practitioners');
+    const actsFor = this.me.actsFor || [];
+    const choose = actsFor.length > 1
+      ? h('select', {id: 'acts-for'}, actsFor.map(a => h('option', {value: a.clientId}, a.displayName)))
+      : null;
+    const status = h('p', {class: 'hint', role: 'status'});
+    const element = dialog('New message',
+      choose ? h('p', {}, h('label', {for: 'acts-for'}, 'About'), ' ', choose) : null,
+      h('p', {}, 'Write to:'),
+      h('ul', {class: 'client-results', 'aria-label': 'Practitioners'}, practitioners.map(p => h('li', {},
+        h('button', {type: 'button', class: 'client practitioner', onclick: async () => {
+          try {
+            const body = {practitionerId: p.id};
+            if (choose) {
+              body.clientId = choose.value;
+            }
+            const summary = await this.api.post('conversations', body);
+            element.close();
+            await onStarted(summary);
+          } catch (e) {
+            status.textContent = problemText(e);
+          }
+        }}, p.displayName)))), status);
+  }
+}
