@@ -47,7 +47,7 @@ public class Inbox {
               FROM conversation c
               JOIN client cl ON cl.id = c.client_id
               JOIN account p ON p.id = c.practitioner_id
-              JOIN practice pr ON pr.id = c.practice_id
+              JOIN practice prac ON prac.id = c.practice_id
             """;
     static final String FOR_PRACTITIONER = " WHERE c.practitioner_id = ?1";
     // A discharged client's thread leaves their portal accounts' inbox at once; the practitioner keeps it.

@@ -19,17 +19,17 @@ public class SendingRules {
 
     /**
      * The facts as columns of a query over {@code conversation c} (or any row with practitioner_id and
-     * client_id as {@code c}), {@code client cl} and {@code practice pr}, in the order of {@link Facts}.
+     * client_id as {@code c}), {@code client cl} and {@code practice prac}, in the order of {@link Facts}.
      */
     public static final String COLUMNS = """
-            pr.messaging_enabled, cl.enabled, cl.messaging_enabled,
+            prac.messaging_enabled, cl.enabled, cl.messaging_enabled,
             EXISTS (SELECT 1 FROM block b WHERE b.practitioner_id = c.practitioner_id AND b.client_id = cl.id),
             EXISTS (SELECT 1 FROM client_account sca JOIN account sa ON sa.id = sca.account_id
                      WHERE sca.client_id = cl.id AND sa.subject IS NOT NULL AND sa.enabled)""";
 
     static final String BETWEEN = "SELECT " + COLUMNS + """
 
-              FROM (SELECT CAST(?1 AS uuid) AS practitioner_id) c, client cl JOIN practice pr ON pr.id = cl.practice_id
+              FROM (SELECT CAST(?1 AS uuid) AS practitioner_id) c, client cl JOIN practice prac ON prac.id = cl.practice_id
              WHERE cl.id = ?2""";
 
     @PersistenceContext

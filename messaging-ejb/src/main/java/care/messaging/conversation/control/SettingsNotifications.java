@@ -34,7 +34,7 @@ public class SettingsNotifications {
 
               FROM conversation c
               JOIN client cl ON cl.id = c.client_id
-              JOIN practice pr ON pr.id = c.practice_id
+              JOIN practice prac ON prac.id = c.practice_id
               CROSS JOIN LATERAL (SELECT c.practitioner_id AS account_id, false AS client_side
                                   UNION ALL
                                   SELECT account_id, true FROM client_account WHERE client_id = c.client_id) p

@@ -1,13 +1,16 @@
 package care.messaging.conversation.entity;
 
 import care.messaging.platform.entity.PolicyRefusal;
+import jakarta.json.bind.annotation.JsonbNillable;
 
 /**
  * Whether the reader may write in a conversation now, and if not, why: the same rules refuse a send
  * (409 with {@code reason} as the problem type) and tell the apps to lock the input, so they never guess.
  * {@code clientSignedUp}: some portal account of the client (themself, a guardian) has signed up; when
  * not, a practitioner's messages wait for them. {@code clientBlocked}: the practitioner blocked the client.
+ * {@code reason} is null, not left out, when writing is allowed.
  */
+@JsonbNillable
 public record Sending(boolean allowed, String reason, boolean clientSignedUp, boolean clientBlocked) {
 
     public static final String DISCHARGED = "client-discharged";
