@@ -75,7 +75,7 @@ class BlockListIT {
         assertEquals(List.of(), blockList(practitioner));
         assertEquals(201, api.send(self, id, UUID.randomUUID().toString(), "<p>thanks</p>").status());
         assertEquals(List.of("block.add", "block.add", "block.remove", "block.remove"), sql.query(
-                "SELECT action FROM audit_event WHERE actor_id = ? AND action LIKE 'block.%' ORDER BY no", practitioner.id())
+                "SELECT action FROM audit_event WHERE actor_id = ? AND action IN ('block.add', 'block.remove') ORDER BY no", practitioner.id())
                 .stream().map(r -> r.get("action")).toList());
     }
 

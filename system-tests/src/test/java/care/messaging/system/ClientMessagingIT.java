@@ -121,6 +121,27 @@ class ClientMessagingIT {
         assertProblem(409, "messaging-disabled", api.send(second, two, UUID.randomUUID().toString(), "<p>x</p>"));
     }
 
+    @Test
+    void oneConversationShowsItsSendingToItsParticipantsOnly() {
+        var practitioner = people.practitioner(RIVERSIDE, "Dr. Iris Brandt");
+        var client = people.client(RIVERSIDE, "Nils Berg", false);
+        var self = people.portal(client, "self", "Nils Berg");
+        var id = api.start(practitioner, client.id().toString());
+        api.put(practitioner, preferences(client), Json.createObjectBuilder().add("messagingEnabled", false).build());
+
+        for (var participant : List.<Caller>of(practitioner, self)) {
+            var one = api.get(participant, "/conversations/" + id);
+            assertEquals(200, one.status(), one::toString);
+            assertEquals(id, one.json().getString("id"));
+            assertSending(one.json(), false, "messaging-disabled");
+        }
+        assertProblem(404, "not-found", api.get(PARK, "/conversations/" + id));
+        assertProblem(404, "not-found", api.get(people.practitioner(RIVERSIDE, "Dr. Tom Weller"), "/conversations/" + id));
+        assertProblem(404, "not-found", api.get(ALEX, "/conversations/" + id));
+        assertProblem(404, "not-found", api.get(people.practitioner(people.practice(), "Dr. Other"), "/conversations/" + id));
+        assertProblem(404, "not-found", api.get(self, "/conversations/not-an-id"));
+    }
+
     static String preferences(SeededPeople.Client client) {
         return "/clients/" + client.id() + "/preferences";
     }
