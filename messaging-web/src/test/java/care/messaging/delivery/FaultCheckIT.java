@@ -108,7 +108,8 @@ class FaultCheckIT {
             b.kill();
             TimeUnit.SECONDS.sleep(6);
             var b2 = MicroNode.start("fault-b2", options, environment, List.of());
-            b2.awaitReady(Duration.ofMinutes(2));
+            // A restart while the other node, the workload and PostgreSQL share the machine: slower than a first start.
+            b2.awaitReady(Duration.ofMinutes(4));
             nodes.add(b2);
             TimeUnit.SECONDS.sleep(4);
             Cluster.restartPostgres();

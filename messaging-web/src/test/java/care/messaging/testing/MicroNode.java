@@ -91,6 +91,8 @@ public final class MicroNode implements AutoCloseable {
             }
             Thread.sleep(250);
         }
+        // A node that never got ready is nobody's to stop later: stop it here, so a failed run leaves no process.
+        process.destroyForcibly();
         throw new IllegalStateException("Micro is not ready after " + within + ":\n" + log());
     }
 

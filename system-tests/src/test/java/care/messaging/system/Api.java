@@ -87,8 +87,17 @@ final class Api {
         return call(identityProvider.token(as), "POST", path, null);
     }
 
-    Reply delete(DemoPeople as, String path) {
+    Reply delete(Caller as, String path) {
         return call(identityProvider.token(as), "DELETE", path, null);
+    }
+
+    Reply put(Caller as, String path, JsonObject body) {
+        return call(identityProvider.token(as), "PUT", path, body.toString());
+    }
+
+    /** A PUT without a body, for idempotent actions such as adding to a block list. */
+    Reply put(Caller as, String path) {
+        return call(identityProvider.token(as), "PUT", path, null);
     }
 
     /** Any call under /messaging/api; token and body may be null. */

@@ -32,6 +32,31 @@ final class SeededPeople {
         return account(practice(practice), "practitioner", displayName);
     }
 
+    /** A practice of its own (a fresh name, answered), for tests that switch practice-wide settings. */
+    String practice() {
+        var name = "System Test Practice " + UUID.randomUUID();
+        update("INSERT INTO practice (id, name) VALUES (?, ?)", UUID.randomUUID(), name);
+        return name;
+    }
+
+    Person admin(String practice, String displayName) {
+        return account(practice(practice), "admin", displayName);
+    }
+
+    /**
+     * A portal account acting for the client that has not signed up: no subject links a token to it yet.
+     * The answered person carries the subject a test may activate it with.
+     */
+    Person waitingPortal(Client client, String relationship, String displayName) {
+        var practice = (UUID) value("SELECT practice_id FROM client WHERE id = ?", client.id());
+        var id = UUID.randomUUID();
+        update("INSERT INTO account (id, practice_id, username, role, display_name) VALUES (?, ?, ?, 'client', ?)",
+                id, practice, "sys-" + id, displayName);
+        update("INSERT INTO client_account (client_id, account_id, relationship) VALUES (?, ?, ?)",
+                client.id(), id, relationship);
+        return new Person(id, "idp-" + id, "client", displayName);
+    }
+
     Client client(String practice, String displayName, boolean minor) {
         var id = UUID.randomUUID();
         update("INSERT INTO client (id, practice_id, display_name, minor) VALUES (?, ?, ?, ?)",
@@ -46,6 +71,12 @@ final class SeededPeople {
         update("INSERT INTO client_account (client_id, account_id, relationship) VALUES (?, ?, ?)",
                 client.id(), person.id(), relationship);
         return person;
+    }
+
+    /** An existing portal account acts for one more client (a guardian of a second child). */
+    void link(Client client, Person account, String relationship) {
+        update("INSERT INTO client_account (client_id, account_id, relationship) VALUES (?, ?, ?)",
+                client.id(), account.id(), relationship);
     }
 
     /** The member left: their account is switched off, their tokens stay valid as they would in real life. */

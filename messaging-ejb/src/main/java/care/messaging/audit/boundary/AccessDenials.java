@@ -4,6 +4,7 @@ import care.messaging.audit.entity.Targets;
 import care.messaging.directory.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.DomainException.Kind;
+import care.messaging.platform.entity.PolicyRefusal;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -16,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Records every refusal that leaves a boundary method marked {@link Attempts}: unauthenticated,
- * forbidden or not found. Invalid input and conflicts are not access decisions and are not recorded.
+ * forbidden or not found, and a {@link PolicyRefusal} (a send refused by a messaging setting). Invalid
+ * input and other conflicts are not access decisions and are not recorded.
  * <p>
  * The refusal is written in a transaction of its own while the refused one is still open. That is safe
  * as long as the refused transaction holds no chain head yet, which is why use cases record their
@@ -39,7 +41,7 @@ public class AccessDenials {
             return call.proceed();
         } catch (DomainException refusal) {
             var attempt = call.getMethod().getAnnotation(Attempts.class);
-            if (attempt != null && DENIALS.contains(refusal.kind())) {
+            if (attempt != null && (DENIALS.contains(refusal.kind()) || refusal instanceof PolicyRefusal)) {
                 record(call, attempt, refusal);
             }
             throw refusal;

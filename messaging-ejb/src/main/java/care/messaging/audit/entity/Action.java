@@ -30,6 +30,27 @@ public enum Action {
     KEYS_RETIRE("keys.retire"),
     AUDIT_VERIFY("audit.verify"),
     AUDIT_EXPORT("audit.export"),
+    /** A member looked clients of the practice up by name (the query itself is never stored). */
+    CLIENT_SEARCH("client.search"),
+    /** Someone of the practice listed its practitioners' messaging names; only refusals are recorded. */
+    PRACTITIONER_LIST("practitioner.list"),
+    /** An admin read the practice's messaging setup (its switch, the practitioners' messaging names). */
+    PRACTICE_MESSAGING_READ("practice.messaging.read"),
+    /** An admin switched messaging on or off for the whole practice. */
+    PRACTICE_MESSAGING_UPDATE("practice.messaging.update"),
+    /** A practitioner's messaging name was set or cleared, by themself or by an admin (target: the practitioner). */
+    MESSAGING_NAME_UPDATE("messaging-name.update"),
+    CLIENT_PREFERENCES_READ("client.preferences.read"),
+    /** A practitioner or admin switched messaging on or off for one client. */
+    CLIENT_PREFERENCES_UPDATE("client.preferences.update"),
+    /** A practitioner's block list was read (target account: the practitioner). */
+    BLOCK_LIST("block.list"),
+    BLOCK_ADD("block.add"),
+    BLOCK_REMOVE("block.remove"),
+    /** An admin listed a client's portal accounts (the client's own, guardians'). */
+    PORTAL_ACCOUNTS_LIST("portal.accounts.list"),
+    /** An admin linked an identity provider subject to a portal account that had not signed up. */
+    PORTAL_ACTIVATE("portal.activate"),
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */

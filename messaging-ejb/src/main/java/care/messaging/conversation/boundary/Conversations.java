@@ -114,6 +114,16 @@ public class Conversations {
         return new Outcome<>(summary, started.created());
     }
 
+    /** One row of the caller's inbox, e.g. to refresh it after a conversation.changed event. */
+    @Attempts(Action.CONVERSATION_LIST)
+    public ConversationSummary summary(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
+        var me = accounts.authenticate(identity);
+        var conversation = participation.conversationOf(me, conversationId);
+        var summary = inbox.one(me, conversation.id());
+        audit.record(me, Action.CONVERSATION_LIST, SUCCESS, targets(conversation));
+        return summary;
+    }
+
     /** Participants read their conversation; an admin reads one of their practice only under emergency access. */
     @Attempts(Action.CONVERSATION_READ)
     public List<MessageView> messages(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,

@@ -6,8 +6,10 @@ import care.messaging.conversation.entity.ConversationSummary.Counterpart;
 import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.PracticeConversation;
 import care.messaging.conversation.entity.PracticeConversation.Party;
+import care.messaging.conversation.entity.Sending;
 import care.messaging.delivery.control.PresenceLog;
 import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Guardians;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,8 +28,8 @@ public class Inbox {
 
     static final String SELECT = """
             SELECT c.id, c.last_activity_at, c.preview, c.last_seq,
-                   cl.id, cl.display_name, p.id, p.display_name,
-                   (SELECT string_agg(g.display_name, ', ' ORDER BY g.display_name)
+                   cl.id, cl.display_name, p.id, coalesce(p.messaging_name, p.display_name),
+                   (SELECT string_agg(g.display_name, chr(31) ORDER BY g.display_name)
                       FROM client_account ca JOIN account g ON g.id = ca.account_id
                      WHERE ca.client_id = cl.id AND ca.relationship = 'guardian') AS guardians,
                    (SELECT ca.relationship FROM client_account ca
@@ -39,10 +41,13 @@ public class Inbox {
                    (SELECT max(e.granted_at) FROM emergency_access e WHERE e.conversation_id = c.id) AS emergency,
                    CASE WHEN ?2 THEN EXISTS (SELECT 1 FROM presence pr WHERE pr.account_id = p.id AND pr.last_seen_at > ?6)
                         ELSE EXISTS (SELECT 1 FROM client_account ca JOIN presence pr ON pr.account_id = ca.account_id
-                                      WHERE ca.client_id = cl.id AND pr.last_seen_at > ?6) END AS online
+                                      WHERE ca.client_id = cl.id AND pr.last_seen_at > ?6) END AS online,
+            """ + SendingRules.COLUMNS + """
+
               FROM conversation c
               JOIN client cl ON cl.id = c.client_id
               JOIN account p ON p.id = c.practitioner_id
+              JOIN practice prac ON prac.id = c.practice_id
             """;
     static final String FOR_PRACTITIONER = " WHERE c.practitioner_id = ?1";
     // A discharged client's thread leaves their portal accounts' inbox at once; the practitioner keeps it.
@@ -109,8 +114,10 @@ public class Inbox {
 
     ConversationSummary summary(Object[] r, Account me) {
         var id = (UUID) r[0];
-        return new ConversationSummary(id, counterpart(r, me.role().isClientSide(), Boolean.TRUE.equals(r[12])), bodies.preview(id, (byte[]) r[2]).orElse(null),
-                Rows.time(r[1]), Rows.number(r[3]), Rows.number(r[10]), me.role().isClientSide() ? null : Rows.time(r[11]));
+        var clientSide = me.role().isClientSide();
+        return new ConversationSummary(id, counterpart(r, clientSide, Boolean.TRUE.equals(r[12])), bodies.preview(id, (byte[]) r[2]).orElse(null),
+                Rows.time(r[1]), Rows.number(r[3]), Rows.number(r[10]), clientSide ? null : Rows.time(r[11]),
+                Sending.of(SendingRules.facts(r, 13), clientSide));
     }
 
     static Counterpart counterpart(Object[] r, boolean clientSide, boolean online) {
@@ -120,8 +127,8 @@ public class Inbox {
             return new Counterpart((UUID) r[6], (String) r[7], note, online);
         }
         var guardians = (String) r[8];
-        return new Counterpart((UUID) r[4], clientName, guardians == null ? null : guardians + ", guardian of " + clientName,
-                online);
+        return new Counterpart((UUID) r[4], clientName,
+                Guardians.note(guardians, clientName), online);
     }
 
     /** Activity after this instant counts as online. */

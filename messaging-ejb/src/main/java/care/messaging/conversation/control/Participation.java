@@ -21,6 +21,8 @@ import java.util.UUID;
  * A discharged client (client.enabled = false) takes effect on the next request, whatever tokens say:
  * their portal accounts lose the conversation as if it were anyone else's (404), while the practitioner
  * keeps reading it, since the record is kept, but can no longer write in it (409 client-discharged).
+ * The messaging settings (practice and client switches, block lists) refuse writing the same way, through
+ * {@link SendingRules}, and never reading.
  */
 @Dependent
 public class Participation {
@@ -34,6 +36,8 @@ public class Participation {
 
     @Inject
     EmergencyAccess emergencyAccess;
+    @Inject
+    SendingRules rules;
 
     /** The conversation, if the account takes part in it (a discharged client's portal accounts no longer do). */
     public Conversation conversationOf(Account account, String conversationId) {
@@ -65,16 +69,20 @@ public class Participation {
         return conversation;
     }
 
-    /** The author a participant writes as; a guardian is named as the guardian of the child. */
+    /**
+     * The author a participant writes as, if the messaging settings let them write now (else a
+     * PolicyRefusal naming why). A practitioner sends under their messaging name; a guardian is named as
+     * the guardian of the child.
+     */
     public Author authorFor(Account account, Conversation conversation) {
         var client = clientOf(conversation);
         if (account.id().equals(conversation.practitionerId())) {
-            if (!client.isEnabled()) {
-                throw DomainException.conflict("client-discharged", "The client was discharged; the conversation is kept read-only");
-            }
-            return new Author(account.id(), account.displayName(), false);
+            rules.sending(conversation, false).require();
+            return new Author(account.id(), account.messagingName(), false);
         }
-        if ("guardian".equals(portalRelationship(account, conversation, client))) {
+        var relationship = portalRelationship(account, conversation, client);
+        rules.sending(conversation, true).require();
+        if ("guardian".equals(relationship)) {
             return new Author(account.id(), account.displayName() + ", guardian of " + client.displayName(), true);
         }
         return new Author(account.id(), account.displayName(), true);

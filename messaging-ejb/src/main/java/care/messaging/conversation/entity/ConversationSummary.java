@@ -5,11 +5,12 @@ import java.util.UUID;
 
 /**
  * One row of the inbox. {@code lastEmergencyAccessAt} tells the practitioner when an admin last opened the
- * conversation under emergency access (null if never; never shown to the client side).
+ * conversation under emergency access (null if never; never shown to the client side). {@code sending}:
+ * whether the reader may write here now, and why not (see {@link Sending}).
  */
 public record ConversationSummary(UUID id, Counterpart counterpart, String lastMessagePreview,
                                   OffsetDateTime lastActivityAt, long lastSeq, long unreadCount,
-                                  OffsetDateTime lastEmergencyAccessAt) {
+                                  OffsetDateTime lastEmergencyAccessAt, Sending sending) {
 
     /**
      * Who is on the other side. For a minor's thread the practitioner sees the child's name, and

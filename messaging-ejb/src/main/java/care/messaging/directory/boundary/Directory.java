@@ -4,9 +4,11 @@ import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.entity.Action;
 import care.messaging.directory.control.Accounts;
+import care.messaging.directory.control.Portals;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Identity;
 import care.messaging.directory.entity.Practice;
+import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,10 +26,16 @@ import java.util.UUID;
 @Interceptors(AccessDenials.class)
 public class Directory {
 
-    public record PracticeView(UUID id, String name) {
+    /** {@code messagingEnabled}: the practice's switch; off, nobody of it can send. */
+    public record PracticeView(UUID id, String name, boolean messagingEnabled) {
     }
 
-    public record Me(UUID id, String role, String displayName, PracticeView practice) {
+    /**
+     * {@code messagingName}: for a practitioner, the name their messages are sent under; {@code actsFor}: for
+     * a portal account, the clients in care it acts for (itself, or children as guardian). Absent otherwise.
+     */
+    public record Me(UUID id, String role, String displayName, PracticeView practice, String messagingName,
+                     List<Portals.ActingFor> actsFor) {
     }
 
     /** What the dev login needs to mint a token: the subject and the role claim. */
@@ -36,6 +44,8 @@ public class Directory {
 
     @Inject
     Accounts accounts;
+    @Inject
+    Portals portals;
 
     @PersistenceContext
     EntityManager em;
@@ -44,11 +54,13 @@ public class Directory {
     public Me me(Identity identity) {
         var account = accounts.authenticate(identity);
         if (account.practiceId().equals(Practice.NONE)) {
-            return new Me(account.id(), account.role().claim(), account.displayName(), null);
+            return new Me(account.id(), account.role().claim(), account.displayName(), null, null, null);
         }
         var practice = em.find(Practice.class, account.practiceId());
         return new Me(account.id(), account.role().claim(), account.displayName(),
-                new PracticeView(practice.id(), practice.name()));
+                new PracticeView(practice.id(), practice.name(), practice.isMessagingEnabled()),
+                account.role() == Role.PRACTITIONER ? account.messagingName() : null,
+                account.role().isClientSide() ? portals.actingFor(account) : null);
     }
 
     /** Who the dev login's picker offers: every enabled demo account, signed up or not (the picker says which). */

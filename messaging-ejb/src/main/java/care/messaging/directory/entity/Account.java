@@ -33,6 +33,9 @@ public class Account {
     private boolean enabled = true;
     @Column(name = "signed_up_at")
     private OffsetDateTime signedUpAt;
+    /** A practitioner's name for messaging; null: their directory name. */
+    @Column(name = "messaging_name")
+    private String messagingName;
 
     protected Account() {
     }
@@ -85,5 +88,24 @@ public class Account {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public OffsetDateTime signedUpAt() {
+        return signedUpAt;
+    }
+
+    /** The name messages are sent under from now on: the messaging name if one is set, else the directory name. */
+    public String messagingName() {
+        return messagingName == null ? displayName : messagingName;
+    }
+
+    /** The messaging name set for this account, or null when it sends under its directory name. */
+    public String messagingNameOverride() {
+        return messagingName;
+    }
+
+    /** Sets the name to send under; null goes back to the directory name. Messages sent before keep theirs. */
+    public void renameForMessaging(MessagingName name) {
+        this.messagingName = name == null ? null : name.value();
     }
 }

@@ -19,6 +19,9 @@ public class Client {
     private String displayName;
     private boolean minor;
     private boolean enabled = true;
+    /** Off: the client's threads are locked for both sides; the history stays readable. */
+    @Column(name = "messaging_enabled")
+    private boolean messagingEnabled = true;
 
     protected Client() {
     }
@@ -52,5 +55,16 @@ public class Client {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public boolean isMessagingEnabled() {
+        return messagingEnabled;
+    }
+
+    /** Answers whether the switch moved. */
+    public boolean switchMessaging(boolean enabled) {
+        var changed = messagingEnabled != enabled;
+        messagingEnabled = enabled;
+        return changed;
     }
 }

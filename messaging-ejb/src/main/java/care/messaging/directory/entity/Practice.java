@@ -1,5 +1,6 @@
 package care.messaging.directory.entity;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,6 +16,9 @@ public class Practice {
     @Id
     private UUID id;
     private String name;
+    /** Off: nobody of the practice can send; everything written stays readable. */
+    @Column(name = "messaging_enabled")
+    private boolean messagingEnabled = true;
 
     protected Practice() {
     }
@@ -30,5 +34,16 @@ public class Practice {
 
     public String name() {
         return name;
+    }
+
+    public boolean isMessagingEnabled() {
+        return messagingEnabled;
+    }
+
+    /** Answers whether the switch moved. */
+    public boolean switchMessaging(boolean enabled) {
+        var changed = messagingEnabled != enabled;
+        messagingEnabled = enabled;
+        return changed;
     }
 }

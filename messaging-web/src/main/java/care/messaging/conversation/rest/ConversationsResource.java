@@ -1,6 +1,7 @@
 package care.messaging.conversation.rest;
 
 import care.messaging.conversation.boundary.Conversations;
+import care.messaging.conversation.boundary.PortalConversations;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.Page;
@@ -30,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationsResource {
 
-    public record StartConversation(String clientId) {
+    /** A practitioner names the client; a portal account names the practitioner (and the client if it acts for several). */
+    public record StartConversation(String clientId, String practitionerId) {
     }
 
     public record PostMessage(String clientMessageId, String html) {
@@ -41,6 +43,8 @@ public class ConversationsResource {
 
     @Inject
     Conversations conversations;
+    @Inject
+    PortalConversations portal;
     @Context
     SecurityContext security;
     @Context
@@ -53,12 +57,23 @@ public class ConversationsResource {
     }
 
     @POST
-    @Operation(summary = "Start the conversation with a client (201), or return the existing one (200)")
+    @Operation(summary = "Start the conversation (201), or return the existing one (200): a practitioner with a client "
+            + "{clientId}; a client or guardian with a practitioner {practitionerId[, clientId]}")
     public Response start(StartConversation body) {
-        var outcome = conversations.start(Identities.of(security), Params.required(body).clientId());
+        var start = Params.required(body);
+        var outcome = start.practitionerId() == null
+                ? conversations.start(Identities.of(security), start.clientId())
+                : portal.start(Identities.of(security), start.practitionerId(), start.clientId());
         var location = uri.getAbsolutePathBuilder().path(outcome.value().id().toString()).path("messages").build();
         return (outcome.created() ? Response.created(location) : Response.ok().location(location))
                 .entity(outcome.value()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One conversation as the list shows it (counterpart, unread count, sending)")
+    public ConversationSummary one(@PathParam("id") String id) {
+        return conversations.summary(Identities.of(security), id);
     }
 
     @GET

@@ -1,0 +1,90 @@
+package care.messaging.directory.boundary;
+
+import static care.messaging.audit.entity.Outcome.SUCCESS;
+
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Targets;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.ClientMatch;
+import care.messaging.directory.entity.Guardians;
+import care.messaging.directory.entity.Identity;
+import care.messaging.directory.entity.Role;
+import care.messaging.platform.entity.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Practitioners and admins find the practice's clients in care by name (the client's or a guardian's),
+ * to start a conversation or fill a block list. Names are PHI: the query comes in a request body, never a
+ * URL, is not stored, and each search is audited without it.
+ */
+@Stateless
+@Interceptors(AccessDenials.class)
+public class ClientSearch {
+
+    public static final int MAX_QUERY = 100;
+    public static final int MAX_LIMIT = 50;
+
+    static final String SEARCH = """
+            SELECT cl.id, cl.display_name, cl.minor, cl.messaging_enabled,
+                   (SELECT string_agg(g.display_name, chr(31) ORDER BY g.display_name)
+                      FROM client_account ca JOIN account g ON g.id = ca.account_id
+                     WHERE ca.client_id = cl.id AND ca.relationship = 'guardian'),
+                   EXISTS (SELECT 1 FROM client_account ca JOIN account a ON a.id = ca.account_id
+                            WHERE ca.client_id = cl.id AND a.subject IS NOT NULL AND a.enabled),
+                   EXISTS (SELECT 1 FROM block b WHERE b.practitioner_id = ?2 AND b.client_id = cl.id)
+              FROM client cl
+             WHERE cl.practice_id = ?1 AND cl.enabled
+               AND (strpos(lower(cl.display_name), lower(?3)) > 0
+                    OR EXISTS (SELECT 1 FROM client_account ca JOIN account g ON g.id = ca.account_id
+                                WHERE ca.client_id = cl.id AND ca.relationship = 'guardian'
+                                  AND strpos(lower(g.display_name), lower(?3)) > 0))
+             ORDER BY cl.display_name, cl.id
+             LIMIT ?4""";
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    AuditTrail audit;
+    @PersistenceContext
+    EntityManager em;
+
+    /** Clients whose name, or a guardian's, contains the query (case-insensitive); at most limit (20 by default). */
+    @Attempts(Action.CLIENT_SEARCH)
+    public List<ClientMatch> search(Identity identity, String query, Integer limit) {
+        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
+        var text = query == null ? "" : query.strip();
+        if (text.isEmpty() || text.length() > MAX_QUERY) {
+            throw DomainException.invalid("invalid-query", "query must be 1 to " + MAX_QUERY + " characters");
+        }
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw DomainException.invalid("invalid-limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        List<?> rows = em.createNativeQuery(SEARCH)
+                .setParameter(1, me.practiceId())
+                .setParameter(2, me.id())
+                .setParameter(3, text)
+                .setParameter(4, limit == null ? 20 : limit)
+                .getResultList();
+        var matches = rows.stream().map(Object[].class::cast).map(r -> match(r, me.role() == Role.PRACTITIONER)).toList();
+        audit.record(me, Action.CLIENT_SEARCH, SUCCESS, Targets.none());
+        return matches;
+    }
+
+    static ClientMatch match(Object[] r, boolean practitioner) {
+        var name = (String) r[1];
+        var guardians = (String) r[4];
+        return new ClientMatch((UUID) r[0], name, Boolean.TRUE.equals(r[2]),
+                Guardians.note(guardians, name),
+                Boolean.TRUE.equals(r[5]), Boolean.TRUE.equals(r[3]), practitioner ? Boolean.TRUE.equals(r[6]) : null);
+    }
+}

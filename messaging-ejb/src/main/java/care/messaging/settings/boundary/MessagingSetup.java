@@ -1,0 +1,120 @@
+package care.messaging.settings.boundary;
+
+import static care.messaging.audit.entity.Outcome.SUCCESS;
+
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTarget;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Targets;
+import care.messaging.conversation.control.SettingsNotifications;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Identity;
+import care.messaging.directory.entity.MessagingName;
+import care.messaging.directory.entity.Practice;
+import care.messaging.directory.entity.Role;
+import care.messaging.platform.entity.DomainException;
+import care.messaging.settings.control.PracticeBroadcast;
+import care.messaging.settings.control.Scope;
+import care.messaging.settings.entity.PracticeMessagingView;
+import care.messaging.settings.entity.PractitionerName;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The practice's messaging setup: the switch for the whole practice (admins), and each practitioner's
+ * name for messaging (the practitioner, or an admin). A message keeps the name it was sent under; a new
+ * name applies to later messages and to the conversation lists at once.
+ */
+@Stateless
+@Interceptors(AccessDenials.class)
+public class MessagingSetup {
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    Scope scope;
+    @Inject
+    PracticeBroadcast broadcast;
+    @Inject
+    SettingsNotifications notifications;
+    @Inject
+    AuditTrail audit;
+    @PersistenceContext
+    EntityManager em;
+
+    @Attempts(Action.PRACTICE_MESSAGING_READ)
+    public PracticeMessagingView practice(Identity identity) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        var view = view(em.find(Practice.class, admin.practiceId()));
+        audit.record(admin, Action.PRACTICE_MESSAGING_READ, SUCCESS, Targets.none());
+        return view;
+    }
+
+    /** Off: nobody of the practice can send (409 messaging-off); everything stays readable. */
+    @Attempts(Action.PRACTICE_MESSAGING_UPDATE)
+    public PracticeMessagingView switchPractice(Identity identity, Boolean enabled) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        if (enabled == null) {
+            throw DomainException.invalid("invalid-enabled", "enabled must be true or false");
+        }
+        var practice = em.find(Practice.class, admin.practiceId(), LockModeType.PESSIMISTIC_WRITE);
+        if (practice.switchMessaging(enabled)) {
+            em.flush();
+            broadcast.messagingSwitched(practice);
+        }
+        var view = view(practice);
+        audit.record(admin, Action.PRACTICE_MESSAGING_UPDATE, SUCCESS, Targets.none());
+        return view;
+    }
+
+    /** A practitioner names themself for messaging; null or blank goes back to their directory name. */
+    @Attempts(Action.MESSAGING_NAME_UPDATE)
+    public PractitionerName renameMe(Identity identity, String displayName) {
+        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
+        return rename(me, em.find(Account.class, me.id()), displayName);
+    }
+
+    @Attempts(Action.MESSAGING_NAME_UPDATE)
+    public PractitionerName rename(Identity identity, @AuditTarget(AuditTarget.Kind.ACCOUNT) String practitionerId,
+                                   String displayName) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        return rename(admin, scope.practitionerOf(admin, practitionerId), displayName);
+    }
+
+    PractitionerName rename(Account actor, Account practitioner, String displayName) {
+        var name = MessagingName.parse(displayName);
+        var before = practitioner.messagingName();
+        practitioner.renameForMessaging(name);
+        if (!before.equals(practitioner.messagingName())) {
+            em.flush();
+            notifications.ofPractitioner(practitioner.id());
+        }
+        audit.record(actor, Action.MESSAGING_NAME_UPDATE, SUCCESS, Targets.account(practitioner.id()));
+        return name(practitioner);
+    }
+
+    PracticeMessagingView view(Practice practice) {
+        List<?> rows = em.createNativeQuery("""
+                        SELECT id, display_name, messaging_name, coalesce(messaging_name, display_name) FROM account
+                         WHERE practice_id = ?1 AND role = 'practitioner' AND enabled ORDER BY display_name, id""")
+                .setParameter(1, practice.id()).getResultList();
+        var practitioners = rows.stream().map(Object[].class::cast)
+                .map(r -> new PractitionerName((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+        return new PracticeMessagingView(practice.isMessagingEnabled(), practitioners);
+    }
+
+    static PractitionerName name(Account practitioner) {
+        return new PractitionerName(practitioner.id(), practitioner.displayName(), practitioner.messagingNameOverride(),
+                practitioner.messagingName());
+    }
+}

@@ -1,0 +1,99 @@
+package care.messaging.settings.boundary;
+
+import static care.messaging.audit.entity.Outcome.SUCCESS;
+
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTarget;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Targets;
+import care.messaging.conversation.control.SettingsNotifications;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Identity;
+import care.messaging.directory.entity.Role;
+import care.messaging.platform.control.Rows;
+import care.messaging.platform.entity.DomainException;
+import care.messaging.settings.control.Scope;
+import care.messaging.settings.entity.PortalAccountView;
+import care.messaging.settings.entity.Subject;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The portal accounts acting for a client, and their activation: an admin links the identity provider's
+ * {@code sub} to an account that has not signed up, so its tokens are let in from then on and it sees every
+ * message that waited. A subject links to one account only, and an activation is never redone (409).
+ */
+@Stateless
+@Interceptors(AccessDenials.class)
+public class PortalAccounts {
+
+    static final String LIST = """
+            SELECT a.id, a.display_name, ca.relationship, a.subject IS NOT NULL, a.signed_up_at, a.enabled
+              FROM client_account ca JOIN account a ON a.id = ca.account_id
+             WHERE ca.client_id = ?1 %s ORDER BY ca.relationship DESC, a.display_name, a.id""";
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    Scope scope;
+    @Inject
+    SettingsNotifications notifications;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+    @PersistenceContext
+    EntityManager em;
+
+    @Attempts(Action.PORTAL_ACCOUNTS_LIST)
+    public List<PortalAccountView> list(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        var client = scope.clientOf(admin, clientId, false);
+        var list = views(em.createNativeQuery(LIST.formatted("")).setParameter(1, client.id()).getResultList());
+        audit.record(admin, Action.PORTAL_ACCOUNTS_LIST, SUCCESS, Targets.client(client.id()));
+        return list;
+    }
+
+    @Attempts(Action.PORTAL_ACTIVATE)
+    public PortalAccountView activate(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId,
+                                      @AuditTarget(AuditTarget.Kind.ACCOUNT) String accountId, String subject) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        var client = scope.clientOf(admin, clientId, false);
+        var account = scope.portalAccountOf(client, accountId);
+        var sub = new Subject(subject);
+        if (account.isSignedUp()) {
+            throw DomainException.conflict("already-signed-up", "This portal account has already signed up");
+        }
+        // Subjects are unique; concurrent activations with one subject serialize on this lock, so the
+        // second finds the first's row instead of failing on the unique index.
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked")
+                .setParameter(1, "subject:" + sub.value()).getSingleResult();
+        if (!em.createNamedQuery(Account.BY_SUBJECT, Account.class).setParameter("subject", sub.value()).getResultList().isEmpty()) {
+            throw DomainException.conflict("subject-in-use", "This subject is already linked to another account");
+        }
+        account.signUp(sub.value(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        em.flush();
+        notifications.ofPortalAccount(account.id());
+        var view = views(em.createNativeQuery(LIST.formatted("AND a.id = ?2"))
+                .setParameter(1, client.id()).setParameter(2, account.id()).getResultList()).get(0);
+        audit.record(admin, Action.PORTAL_ACTIVATE, SUCCESS, new Targets(null, null, client.id(), account.id()));
+        return view;
+    }
+
+    static List<PortalAccountView> views(List<?> rows) {
+        return rows.stream().map(Object[].class::cast).map(r -> new PortalAccountView((UUID) r[0], (String) r[1],
+                (String) r[2], Boolean.TRUE.equals(r[3]), Rows.time(r[4]), Boolean.TRUE.equals(r[5]))).toList();
+    }
+}

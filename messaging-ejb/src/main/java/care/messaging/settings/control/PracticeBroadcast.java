@@ -1,0 +1,36 @@
+package care.messaging.settings.control;
+
+import care.messaging.delivery.control.EventLog;
+import care.messaging.delivery.entity.Draft;
+import care.messaging.delivery.entity.Event;
+import care.messaging.directory.entity.Practice;
+import care.messaging.platform.control.JsonObjects;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The practice's switch moved: one {@code practice.changed} event to every account of the practice that can
+ * sign in, in the same transaction. Apps reload their conversations on it (every thread's {@code sending}
+ * changed), so there is one event per account, not one per conversation.
+ */
+@Dependent
+public class PracticeBroadcast {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    EventLog events;
+
+    public void messagingSwitched(Practice practice) {
+        List<?> accounts = em.createNativeQuery(
+                        "SELECT id FROM account WHERE practice_id = ?1 AND enabled AND subject IS NOT NULL")
+                .setParameter(1, practice.id()).getResultList();
+        var changed = new Draft(Event.PRACTICE_CHANGED, null, null, null,
+                JsonObjects.builder().add("messagingEnabled", practice.isMessagingEnabled()).build());
+        events.batch().add(accounts.stream().map(UUID.class::cast).toList(), changed).append();
+    }
+}
