@@ -58,7 +58,7 @@ class Shell {
     });
     this.composer = new Composer({onSend: html => this.send(html), onInput: () => this.drafts.typed()});
     this.drafts = new Drafts(this.api, this.composer);
-    this.settings = new Settings(this.api, this.me, {onChanged: () => this.reloadMe()});
+    this.settingsDialogs = new Settings(this.api, this.me, {onChanged: () => this.reloadMe()});
     this.thread = new Thread({
       api: this.api, me: this.me, outbox: this.outbox, composer: this.composer,
       onRead: (id, unread) => this.setUnread(id, unread),
@@ -108,9 +108,9 @@ class Shell {
     const head = h('div', {class: 'sidebar-head'}, h('h2', {id: 'list-title'}, portal ? 'Conversations' : 'Inbox'));
     if (!portal) {
       head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.pickClient()}, 'New conversation'));
-      this.thread.onClientSettings = summary => this.settings.client(summary);
+      this.thread.onClientSettings = summary => this.settingsDialogs.client(summary);
     } else if (this.me.actsFor?.length) {
-      head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.settings.writeFirst(
+      head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.settingsDialogs.writeFirst(
         async summary => { await this.loadConversations(); await this.open(summary.id); })}, 'New message'));
     }
     this.tabs = h('div', {class: 'folders', role: 'tablist', 'aria-label': 'Folders'},
@@ -131,7 +131,7 @@ class Shell {
           onclick: event => { event.preventDefault(); this.closeThread(); }}, portal ? 'Messages' : 'Inbox', ' ', this.totalBadge)),
         this.connection,
         h('span', {class: 'who'}, this.me.displayName),
-        portal ? null : h('button', {type: 'button', class: 'open-settings secondary', onclick: () => this.settings.open()}, 'Settings'),
+        portal ? null : h('button', {type: 'button', class: 'open-settings secondary', onclick: () => this.settingsDialogs.open()}, 'Settings'),
         h('button', {type: 'button', class: 'signout', onclick: () => this.end('signedout')}, 'Sign out')),
       this.practiceBanner,
       h('main', {class: 'layout'}, this.sidebar, this.thread.element, this.placeholder),
@@ -190,7 +190,7 @@ class Shell {
 
   async reloadMe() {
     this.me = await this.api.get('me');
-    this.settings.me = this.me;
+    this.settingsDialogs.me = this.me;
     this.practiceBanner.hidden = this.me.practice?.messagingEnabled !== false;
     await this.loadConversations();
     if (this.thread.conversation) {

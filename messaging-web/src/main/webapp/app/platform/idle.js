@@ -1,6 +1,7 @@
 // Automatic log-off: after `idleMs` without activity the app warns, and `warnMs` later it signs out.
 
-const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove', 'scroll'];
+// Only what a person does: a programmatic scroll (new messages scrolled into view) is no sign of anyone.
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove'];
 
 export class IdleTimer {
   constructor({idleMs, warnMs, onWarn, onResume, onTimeout}) {

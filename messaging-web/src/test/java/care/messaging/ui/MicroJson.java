@@ -1,0 +1,17 @@
+package care.messaging.ui;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import java.io.StringReader;
+
+final class MicroJson {
+
+    private MicroJson() {
+    }
+
+    static JsonArray array(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readArray();
+        }
+    }
+}
