@@ -83,11 +83,15 @@ final class Api {
     }
 
     /** A POST without a body, for actions such as a key rotation. */
-    Reply post(DemoPeople as, String path) {
+    Reply post(Caller as, String path) {
         return call(identityProvider.token(as), "POST", path, null);
     }
 
-    Reply delete(DemoPeople as, String path) {
+    Reply put(Caller as, String path, JsonObject body) {
+        return call(identityProvider.token(as), "PUT", path, body.toString());
+    }
+
+    Reply delete(Caller as, String path) {
         return call(identityProvider.token(as), "DELETE", path, null);
     }
 

@@ -60,7 +60,8 @@ class SlowReaderIT {
                 last = append(person.id(), EVENTS_PER_BATCH);
                 found = tooSlow(logFrom, Duration.ofMillis(200));
             }
-            var closed = found != null ? found : tooSlow(logFrom, Duration.ofSeconds(5));
+            // On a loaded machine the server may still be turning the last batches into frames: wait for it.
+            var closed = found != null ? found : tooSlow(logFrom, Duration.ofSeconds(60));
             assertTrue(closed != null, "no 4408 after " + MAX_BATCHES + " batches of ~180 KB");
             slow.startReading();
             assertEquals(new SocketClient.Close(4408, "too slow"), slow.awaitClose(Duration.ofSeconds(30)));

@@ -36,7 +36,8 @@ public class DraftTexts {
             ON CONFLICT (conversation_id, account_id) DO UPDATE SET account_id = EXCLUDED.account_id
             RETURNING id, draft, draft_client_message_id, draft_updated_at""";
     static final String WRITE = """
-            UPDATE conversation_state SET draft = ?1, draft_key = ?2, draft_client_message_id = ?3, draft_updated_at = ?4
+            UPDATE conversation_state
+               SET draft = ?1, draft_key = ?2, draft_client_message_id = CAST(?3 AS uuid), draft_updated_at = ?4
              WHERE id = ?5""";
     static final String CLEAR = """
             UPDATE conversation_state SET draft = NULL, draft_key = NULL, draft_client_message_id = NULL, draft_updated_at = NULL
@@ -72,7 +73,8 @@ public class DraftTexts {
         var sealed = cipher.seal(EncryptedColumn.DRAFT, id, text.html());
         em.createNativeQuery(WRITE)
                 .setParameter(1, sealed.ciphertext()).setParameter(2, sealed.keyId())
-                .setParameter(3, clientMessageId).setParameter(4, at).setParameter(5, id)
+                // As text: a null UUID parameter would be bound as varchar, which PostgreSQL does not cast by itself.
+                .setParameter(3, clientMessageId == null ? null : clientMessageId.toString()).setParameter(4, at).setParameter(5, id)
                 .executeUpdate();
         return new Saved(new DraftView(conversation.id(), text.html(), clientMessageId, at, false), true);
     }
