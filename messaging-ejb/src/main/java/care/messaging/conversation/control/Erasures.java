@@ -39,8 +39,8 @@ public class Erasures {
     public void erase(Conversation conversation, Message message, OffsetDateTime at) {
         message.erase(at);
         conversation.erasePreviewOf(message);
-        // SEARCH INDEX (one call point, to be wired by the lead): remove this message's search entries here,
-        // in this transaction, e.g. searchIndex.remove(message.id()) with the search helper's SearchIndex.
+        // SEARCH INDEX (the one call point, for the lead to wire when merging the search branch): drop this
+        // message's entries here, in this transaction: searchIndex.forget(message.id());
         em.flush();
     }
 }
