@@ -8,5 +8,10 @@
  * only move forward and unread counts are derived from them, so they cannot drift. Rich text is
  * sanitized on the way in, once, to a small allowlist. A conversation the caller is not part of is
  * reported as not found, exactly like one that does not exist.
+ * <p>
+ * Each participant keeps their own state of a conversation (archived, marked unread, a draft) in one row
+ * per account; it never moves a read marker back, so receipts the other side saw stay true. A draft is
+ * PHI and sealed like a message body. A deleted message keeps its row and seq (order, receipts) but its
+ * ciphertext is erased, so nothing, key rotation included, can bring the text back.
  */
 package care.messaging.conversation;

@@ -83,7 +83,7 @@ final class Api {
     }
 
     /** A POST without a body, for actions such as a key rotation. */
-    Reply post(DemoPeople as, String path) {
+    Reply post(Caller as, String path) {
         return call(identityProvider.token(as), "POST", path, null);
     }
 

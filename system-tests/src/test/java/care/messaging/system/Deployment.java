@@ -29,6 +29,9 @@ final class Deployment implements AutoCloseable {
      */
     static final int SEND_RATE_CAPACITY = 40;
     static final int SEND_RATE_PER_MINUTE = 6;
+    /** The domain's draft-save rate, low enough for DraftsIT to meet it with a practitioner of its own. */
+    static final int DRAFT_RATE_CAPACITY = 20;
+    static final int DRAFT_RATE_PER_MINUTE = 6;
     /** A page origin allowed to open the WebSocket besides the domain's own (WebSocketIT). */
     static final String ALLOWED_ORIGIN = "https://app.care-messaging.test";
     /** Pings every few seconds, so a test sees one (and a reader that stops is also closed for no pong). */
@@ -151,7 +154,8 @@ final class Deployment implements AutoCloseable {
         environment.put("DB_PASSWORD", database.rolePassword);
         environment.put("MESSAGING_SCHEMA_MIGRATE", "false");
         // Event retention runs often here, so EventsIT sees a trimmed stream answer resync within seconds.
-        environment.put("MESSAGING_PROPERTIES", "messaging.events.trim-interval-seconds=3");
+        environment.put("MESSAGING_PROPERTIES", "messaging.events.trim-interval-seconds=3"
+                + " messaging.draft.rate.capacity=" + DRAFT_RATE_CAPACITY + " messaging.draft.rate.per-minute=" + DRAFT_RATE_PER_MINUTE);
         environment.put("POSTGRESQL_JAR", Path.of(property("postgresql.jar", "target/postgresql.jar")).toAbsolutePath().toString());
         environment.put("MESSAGING_KEYS_KEYSTORE", keystore.toString());
         environment.put("MESSAGING_KEYS_PASSWORD", keystorePassword);

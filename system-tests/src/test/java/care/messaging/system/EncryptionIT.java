@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,6 +48,8 @@ class EncryptionIT {
         assertEquals(201, api.send(RIVERA, conversation, UUID.randomUUID().toString(), "<p>" + marker + " <b>bold</b></p>").status());
         assertTrue(api.messages(ALEX, conversation).stream().anyMatch(m -> m.getString("html").contains(marker)),
                 "the reader gets the text back");
+        // A draft is PHI too: the reader starts a reply with the same words.
+        assertEquals(200, saveDraft(ALEX, conversation, "<p>Re: " + marker + "</p>").status());
 
         var hex = HexFormat.of().formatHex(marker.getBytes(StandardCharsets.UTF_8));
         var tables = sql.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
@@ -137,6 +140,9 @@ class EncryptionIT {
         broken[broken.length - 1] ^= 0x01;
         sql.update("UPDATE message SET body = ? WHERE id = ?::uuid", broken, stuck);
 
+        // A draft saved before the rotation is re-encrypted like the messages (Alex never sends in this class).
+        assertEquals(200, saveDraft(ALEX, conversation, "<p>a draft on the old key</p>").status());
+
         var rotated = api.post(IT_OPS, "/admin/keys/rotation");
         assertEquals(200, rotated.status(), rotated::toString);
         var newPrimary = rotated.json().getInt("primary");
@@ -161,7 +167,8 @@ class EncryptionIT {
         assertEquals(third, done.getInt("primary"));
         assertAll(
                 () -> assertEquals(0L, sql.value("SELECT count(*) FROM message WHERE body_key <> ?", third)),
-                () -> assertEquals(0L, sql.value("SELECT count(*) FROM conversation WHERE preview_key <> ?", third)));
+                () -> assertEquals(0L, sql.value("SELECT count(*) FROM conversation WHERE preview_key <> ?", third)),
+                () -> assertEquals(0L, sql.value("SELECT count(*) FROM conversation_state WHERE draft_key <> ?", third)));
         for (var old : List.of(oldPrimary, newPrimary)) {
             var retired = api.delete(IT_OPS, "/admin/keys/" + old);
             assertEquals(200, retired.status(), retired::toString);
@@ -171,6 +178,8 @@ class EncryptionIT {
         assertAll(api.messages(ALEX, conversation).stream().map(m -> () ->
                 assertFalse(m.getBoolean("unavailable"), m::toString)));
         assertEquals("<p>stays on the old key while broken</p>", message(RIVERA, conversation, stuck).getString("html"));
+        assertEquals("<p>a draft on the old key</p>",
+                api.get(ALEX, "/conversations/" + conversation + "/draft").json().getString("html"));
     }
 
     @Test
@@ -228,6 +237,10 @@ class EncryptionIT {
             }
         }
         throw new AssertionError("Key status did not settle within a minute: " + last);
+    }
+
+    private Api.Reply saveDraft(DemoPeople as, String conversation, String html) {
+        return api.put(as, "/conversations/" + conversation + "/draft", Json.createObjectBuilder().add("html", html).build());
     }
 
     private String send(String conversation, String text) {

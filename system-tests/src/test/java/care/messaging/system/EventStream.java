@@ -6,13 +6,30 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One caller's event stream over GET /api/events: where it ends now, and what came after a cursor. */
+/**
+ * A caller's event stream over HTTP (GET /events), read from a cursor without waiting: where it ends now,
+ * and what came after a cursor. As an object over an {@link Api} it leaves presence out (whether a
+ * counterpart is online changes by itself, so a test that counts what an action told a device ignores
+ * it); the static forms return every event.
+ */
 final class EventStream {
 
-    private EventStream() {
+    private final Api api;
+
+    EventStream(Api api) {
+        this.api = api;
     }
 
-    /** The cursor after the caller's newest event. */
+    /** The cursor after everything the caller's stream holds now. */
+    long end(Caller as) {
+        return end(api, as);
+    }
+
+    /** Every event after the cursor, except presence. */
+    List<JsonObject> after(Caller as, long cursor) {
+        return after(api, as, cursor).stream().filter(e -> !e.getString("type").equals("presence")).toList();
+    }
+
     static long end(Api api, Caller as) {
         long cursor = 0;
         while (true) {
@@ -47,8 +64,22 @@ final class EventStream {
                 .toList();
     }
 
+    /** The events of one type about one conversation, in stream order. */
+    static List<JsonObject> of(List<JsonObject> events, String type, String conversationId) {
+        return events.stream()
+                .filter(e -> e.getString("type").equals(type) && conversationId.equals(e.getString("conversationId", null)))
+                .toList();
+    }
+
+    /** The one event of this type about this conversation. */
+    static JsonObject only(List<JsonObject> events, String type, String conversationId) {
+        var matching = of(events, type, conversationId);
+        assertEquals(1, matching.size(), () -> type + " in " + events);
+        return matching.get(0);
+    }
+
     private static JsonObject page(Api api, Caller as, long after) {
-        var reply = api.get(as, "/events?after=" + after);
+        var reply = api.get(as, "/events?after=" + after + "&wait=0");
         assertEquals(200, reply.status(), reply::toString);
         return reply.json();
     }

@@ -11,6 +11,17 @@ public enum Action {
     CONVERSATION_READ("conversation.read"),
     CONVERSATION_MARK_READ("conversation.mark-read"),
     MESSAGE_CREATE("message.create"),
+    /** A sender deleted their message (its body is erased); a repeat is outcome replayed. */
+    MESSAGE_DELETE("message.delete"),
+    /** A participant marked a conversation unread for themself. */
+    CONVERSATION_MARK_UNREAD("conversation.mark-unread"),
+    CONVERSATION_ARCHIVE("conversation.archive"),
+    CONVERSATION_UNARCHIVE("conversation.unarchive"),
+    /** Reading one's draft of a conversation (it is PHI, like a message). */
+    DRAFT_READ("draft.read"),
+    /** Saving one's draft (an empty one removes it). */
+    DRAFT_SAVE("draft.save"),
+    DRAFT_DELETE("draft.delete"),
     ACCOUNT_ME("account.me"),
     /** An admin opened a conversation they are not part of ("break-glass"). */
     EMERGENCY_GRANT("emergency.grant"),

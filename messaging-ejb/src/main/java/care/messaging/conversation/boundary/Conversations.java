@@ -14,6 +14,7 @@ import care.messaging.conversation.control.ConversationStarts;
 import care.messaging.conversation.control.EmergencyAccess;
 import care.messaging.conversation.control.Inbox;
 import care.messaging.conversation.control.Notifications;
+import care.messaging.conversation.control.ParticipantStates;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
@@ -22,7 +23,9 @@ import care.messaging.conversation.control.SendRate;
 import care.messaging.conversation.control.Transcript;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
+import care.messaging.conversation.entity.DraftView;
 import care.messaging.conversation.entity.EmergencyAccessView;
+import care.messaging.conversation.entity.Folder;
 import care.messaging.conversation.entity.Message;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.Page;
@@ -83,6 +86,8 @@ public class Conversations {
     @Inject
     Notifications notifications;
     @Inject
+    ParticipantStates states;
+    @Inject
     AuditTrail audit;
     @Inject
     Clock clock;
@@ -95,8 +100,14 @@ public class Conversations {
 
     @Attempts(Action.CONVERSATION_LIST)
     public Page<ConversationSummary> list(Identity identity, String cursor, Integer limit) {
+        return list(identity, null, cursor, limit);
+    }
+
+    /** One of the caller's folders: {@code inbox} (the default) or {@code archive}. */
+    @Attempts(Action.CONVERSATION_LIST)
+    public Page<ConversationSummary> list(Identity identity, String folder, String cursor, Integer limit) {
         var me = accounts.authenticate(identity);
-        var page = inbox.page(me, cursor, pageSize(limit));
+        var page = inbox.page(me, Folder.parse(folder), cursor, pageSize(limit));
         audit.record(me, Action.CONVERSATION_LIST, SUCCESS, Targets.none());
         return page;
     }
@@ -200,7 +211,11 @@ public class Conversations {
         var message = bodies.post(conversation, author, id, body, now());
         em.persist(message);
         em.flush();
+        var draftCleared = states.messageSent(conversation, message);
         notifications.messageCreated(conversation, message);
+        if (draftCleared) {
+            notifications.draftChanged(conversation, me, DraftView.none(conversation.id()));
+        }
         audit.record(me, Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
         return new Outcome<>(MessageView.unread(message, body.html()), true);
     }
@@ -215,8 +230,11 @@ public class Conversations {
         var conversation = participation.conversationOf(me, conversationId);
         var at = now();
         var advance = readMarkers.advance(conversation, me, seq, at);
+        var unflagged = states.clearMarkedUnread(conversation, me);
         if (advance.moved()) {
             notifications.markerMoved(conversation, me, advance.marker(), at);
+        } else if (unflagged) {
+            notifications.stateChanged(conversation, me);
         }
         var state = new ReadState(conversation.id(), advance.marker(), inbox.one(me, conversation.id()).unreadCount());
         audit.record(me, Action.CONVERSATION_MARK_READ, SUCCESS, targets(conversation));

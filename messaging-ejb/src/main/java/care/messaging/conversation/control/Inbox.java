@@ -3,6 +3,7 @@ package care.messaging.conversation.control;
 import care.messaging.platform.control.Rows;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.ConversationSummary.Counterpart;
+import care.messaging.conversation.entity.Folder;
 import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.PracticeConversation;
 import care.messaging.conversation.entity.PracticeConversation.Party;
@@ -21,7 +22,8 @@ import java.util.UUID;
 
 /**
  * The caller's conversations, most recent activity first, with derived unread counts. A practitioner
- * sees their own threads; a portal account sees the threads of every client it acts for.
+ * sees their own threads; a portal account sees the threads of every client it acts for. Each caller has
+ * their own inbox and archive (conversation_state); deleted messages are not unread.
  */
 @Dependent
 public class Inbox {
@@ -35,7 +37,7 @@ public class Inbox {
                    (SELECT ca.relationship FROM client_account ca
                      WHERE ca.client_id = cl.id AND ca.account_id = ?1) AS relationship,
                    (SELECT count(*) FROM message m
-                     WHERE m.conversation_id = c.id AND m.from_client <> ?2
+                     WHERE m.conversation_id = c.id AND m.from_client <> ?2 AND m.deleted_at IS NULL
                        AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
                                               WHERE rm.conversation_id = c.id AND rm.account_id = ?1), 0)) AS unread,
                    (SELECT max(e.granted_at) FROM emergency_access e WHERE e.conversation_id = c.id) AS emergency,
@@ -43,15 +45,21 @@ public class Inbox {
                         ELSE EXISTS (SELECT 1 FROM client_account ca JOIN presence pr ON pr.account_id = ca.account_id
                                       WHERE ca.client_id = cl.id AND pr.last_seen_at > ?6) END AS online,
             """ + SendingRules.COLUMNS + """
-
+,
+                   s.archived_at IS NOT NULL, coalesce(s.marked_unread, false), s.draft IS NOT NULL,
+                   EXISTS (SELECT 1 FROM message lm WHERE lm.conversation_id = c.id AND lm.seq = c.last_seq
+                                                     AND lm.deleted_at IS NOT NULL) AS last_deleted
               FROM conversation c
               JOIN client cl ON cl.id = c.client_id
               JOIN account p ON p.id = c.practitioner_id
               JOIN practice prac ON prac.id = c.practice_id
+              LEFT JOIN conversation_state s ON s.conversation_id = c.id AND s.account_id = ?1
             """;
     static final String FOR_PRACTITIONER = " WHERE c.practitioner_id = ?1";
     // A discharged client's thread leaves their portal accounts' inbox at once; the practitioner keeps it.
     static final String FOR_CLIENT = " WHERE c.client_id IN (SELECT client_id FROM client_account WHERE account_id = ?1) AND cl.enabled";
+    static final String IN_INBOX = " AND s.archived_at IS NULL";
+    static final String IN_ARCHIVE = " AND s.archived_at IS NOT NULL";
     static final String AFTER_CURSOR = " AND (c.last_activity_at, c.id) < (?3, ?4)";
     static final String ORDER = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5";
 
@@ -63,8 +71,14 @@ public class Inbox {
     Clock clock;
 
     public Page<ConversationSummary> page(Account me, String cursor, int limit) {
+        return page(me, Folder.INBOX, cursor, limit);
+    }
+
+    /** One folder's conversations; the cursor is a position in the activity order, so it works in either folder. */
+    public Page<ConversationSummary> page(Account me, Folder folder, String cursor, int limit) {
         var after = InboxCursor.parse(cursor);
         var sql = SELECT + (me.role().isClientSide() ? FOR_CLIENT : FOR_PRACTITIONER)
+                + (folder == Folder.ARCHIVE ? IN_ARCHIVE : IN_INBOX)
                 + (after == null ? "" : AFTER_CURSOR) + ORDER;
         var query = em.createNativeQuery(sql)
                 .setParameter(1, me.id())
@@ -115,9 +129,17 @@ public class Inbox {
     ConversationSummary summary(Object[] r, Account me) {
         var id = (UUID) r[0];
         var clientSide = me.role().isClientSide();
+        var markedUnread = Boolean.TRUE.equals(r[19]);
         return new ConversationSummary(id, counterpart(r, clientSide, Boolean.TRUE.equals(r[12])), bodies.preview(id, (byte[]) r[2]).orElse(null),
-                Rows.time(r[1]), Rows.number(r[3]), Rows.number(r[10]), clientSide ? null : Rows.time(r[11]),
-                Sending.of(SendingRules.facts(r, 13), clientSide));
+                Rows.time(r[1]), Rows.number(r[3]), unreadCount(Rows.number(r[10]), markedUnread),
+                clientSide ? null : Rows.time(r[11]),
+                Sending.of(SendingRules.facts(r, 13), clientSide),
+                Boolean.TRUE.equals(r[18]), markedUnread, Boolean.TRUE.equals(r[20]), Boolean.TRUE.equals(r[21]));
+    }
+
+    /** A conversation marked unread counts as unread (at least one) until its reader reads it again. */
+    public static long unreadCount(long unreadMessages, boolean markedUnread) {
+        return markedUnread ? Math.max(1, unreadMessages) : unreadMessages;
     }
 
     static Counterpart counterpart(Object[] r, boolean clientSide, boolean online) {

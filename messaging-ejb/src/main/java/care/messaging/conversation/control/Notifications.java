@@ -1,6 +1,7 @@
 package care.messaging.conversation.control;
 
 import care.messaging.conversation.entity.Conversation;
+import care.messaging.conversation.entity.DraftView;
 import care.messaging.conversation.entity.Message;
 import care.messaging.delivery.control.EventLog;
 import care.messaging.delivery.entity.Draft;
@@ -23,20 +24,25 @@ import java.util.UUID;
 @Dependent
 public class Notifications {
 
-    /** A participant, the side they are on, and how many of the other side's messages they have not read. */
-    record Member(UUID account, boolean clientSide, long unread) {
+    /**
+     * A participant, the side they are on, how many of the other side's messages they have not read, and
+     * their own state of the conversation (archived, marked unread).
+     */
+    record Member(UUID account, boolean clientSide, long unread, boolean archived, boolean markedUnread) {
     }
 
-    // Everyone taking part, with their unread counts, in one round trip (it runs on every send).
+    // Everyone taking part, with their unread counts and state, in one round trip (it runs on every send).
     static final String MEMBERS = """
             SELECT p.account_id, p.client_side,
                    (SELECT count(*) FROM message m
-                     WHERE m.conversation_id = ?1 AND m.from_client <> p.client_side
+                     WHERE m.conversation_id = ?1 AND m.from_client <> p.client_side AND m.deleted_at IS NULL
                        AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
-                                              WHERE rm.conversation_id = ?1 AND rm.account_id = p.account_id), 0))
+                                              WHERE rm.conversation_id = ?1 AND rm.account_id = p.account_id), 0)),
+                   s.archived_at IS NOT NULL, coalesce(s.marked_unread, false)
               FROM (SELECT CAST(?2 AS uuid) AS account_id, false AS client_side
                     UNION ALL
                     SELECT account_id, true FROM client_account WHERE client_id = ?3) p
+              LEFT JOIN conversation_state s ON s.conversation_id = ?1 AND s.account_id = p.account_id
              ORDER BY p.account_id""";
 
     @PersistenceContext
@@ -79,9 +85,44 @@ public class Notifications {
         batch.append();
     }
 
+    /** The sender deleted a message: everyone refetches it (now without a body); counts and preview may change. */
+    public void messageDeleted(Conversation conversation, Message message) {
+        var batch = events.batch();
+        var deleted = new Draft(Event.MESSAGE_DELETED, conversation.id(), message.id(), message.seq(),
+                JsonObjects.builder().add("senderId", message.senderId().toString()).build());
+        for (var member : members(conversation)) {
+            batch.add(member.account(), deleted);
+            batch.add(member.account(), changed(conversation, member));
+        }
+        batch.append();
+    }
+
+    /** One account's own state of the conversation changed (archived, marked unread): its other devices follow. */
+    public void stateChanged(Conversation conversation, Account account) {
+        var batch = events.batch();
+        members(conversation).stream().filter(m -> m.account().equals(account.id()))
+                .forEach(m -> batch.add(m.account(), changed(conversation, m)));
+        batch.append();
+    }
+
+    /** One account's draft was saved or cleared; only its own devices hear of it, and never its text. */
+    public void draftChanged(Conversation conversation, Account account, DraftView draft) {
+        var facts = JsonObjects.builder().add("hasDraft", draft.exists());
+        if (draft.exists()) {
+            facts.add("updatedAt", draft.updatedAt().toString());
+        } else {
+            facts.addNull("updatedAt");
+        }
+        events.batch().add(account.id(), new Draft(Event.DRAFT_CHANGED, conversation.id(), null, null, facts.build())).append();
+    }
+
     static Draft changed(Conversation conversation, Member member) {
         return new Draft(Event.CONVERSATION_CHANGED, conversation.id(), null, conversation.lastSeq(),
-                JsonObjects.builder().add("unreadCount", member.unread()).build());
+                JsonObjects.builder()
+                        .add("unreadCount", Inbox.unreadCount(member.unread(), member.markedUnread()))
+                        .add("markedUnread", member.markedUnread())
+                        .add("archived", member.archived())
+                        .build());
     }
 
     List<Member> members(Conversation conversation) {
@@ -91,7 +132,8 @@ public class Notifications {
                 .setParameter(3, conversation.clientId())
                 .getResultList();
         return rows.stream().map(Object[].class::cast)
-                .map(r -> new Member((UUID) r[0], (Boolean) r[1], Rows.number(r[2])))
+                .map(r -> new Member((UUID) r[0], (Boolean) r[1], Rows.number(r[2]), Boolean.TRUE.equals(r[3]),
+                        Boolean.TRUE.equals(r[4])))
                 .toList();
     }
 }

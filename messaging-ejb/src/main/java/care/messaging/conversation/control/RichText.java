@@ -4,6 +4,7 @@ import care.messaging.conversation.entity.SanitizedHtml;
 import care.messaging.platform.entity.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jsoup.Jsoup;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -39,18 +40,23 @@ public class RichText {
     }
 
     public SanitizedHtml sanitize(String html) {
+        return draft(html).orElseThrow(() -> DomainException.invalid("empty-message", "The message is empty"));
+    }
+
+    /**
+     * A draft goes through the same allowlist and limit as a message, but may be empty: an empty draft
+     * (nothing visible left after sanitizing) is no draft.
+     */
+    public Optional<SanitizedHtml> draft(String html) {
         if (html == null || html.isBlank()) {
-            throw DomainException.invalid("empty-message", "The message is empty");
+            return Optional.empty();
         }
         var clean = POLICY.sanitize(html);
         if (clean.length() > maxLength) {
             throw DomainException.invalid("message-too-long", "The message is longer than " + maxLength + " characters");
         }
         var text = Jsoup.parse(clean).text().strip();
-        if (text.isEmpty()) {
-            throw DomainException.invalid("empty-message", "The message is empty");
-        }
-        return new SanitizedHtml(clean, preview(text));
+        return text.isEmpty() ? Optional.empty() : Optional.of(new SanitizedHtml(clean, preview(text)));
     }
 
     static String preview(String text) {

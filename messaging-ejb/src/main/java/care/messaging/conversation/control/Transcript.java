@@ -8,9 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Pages of a conversation's messages, newest first, each with its read receipt. */
+/** Pages of a conversation's messages, newest first, each with its read receipt; deleted ones keep their place. */
 @Dependent
 public class Transcript {
 
@@ -19,7 +20,8 @@ public class Transcript {
             SELECT m.id, m.seq, m.client_message_id, m.sender_id, m.sender_name, m.sent_at, m.body,
                    (SELECT min(r.read_at) FROM read_receipt r
                      WHERE r.conversation_id = m.conversation_id AND r.seq >= m.seq
-                       AND r.client_side <> m.from_client) AS read_at
+                       AND r.client_side <> m.from_client) AS read_at,
+                   m.deleted_at
               FROM message m
              WHERE m.conversation_id = ?1 AND m.seq < ?2
              ORDER BY m.seq DESC
@@ -41,8 +43,11 @@ public class Transcript {
 
     MessageView view(Object[] r) {
         var id = (UUID) r[0];
-        var html = bodies.body(id, (byte[]) r[6]);
+        var deleted = r[8] != null;
+        // A deleted message has no body left to open; only a body that is there and does not open is unavailable.
+        var html = deleted ? Optional.<String>empty() : bodies.body(id, (byte[]) r[6]);
         return new MessageView(id, ((Number) r[1]).longValue(), (UUID) r[2],
-                new Sender((UUID) r[3], (String) r[4]), Rows.time(r[5]), html.orElse(null), html.isEmpty(), Rows.time(r[7]));
+                new Sender((UUID) r[3], (String) r[4]), Rows.time(r[5]), html.orElse(null), !deleted && html.isEmpty(),
+                Rows.time(r[7]), deleted);
     }
 }

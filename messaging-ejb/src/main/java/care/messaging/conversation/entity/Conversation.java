@@ -51,6 +51,18 @@ public class Conversation {
         this.previewKey = sealed.keyId();
     }
 
+    /** The last message was deleted: its preview goes too (the list shows that it was deleted, not what it said). */
+    public void erasePreviewOf(Message deleted) {
+        if (deleted.seq() == lastSeq) {
+            this.preview = null;
+            this.previewKey = null;
+        }
+    }
+
+    boolean hasPreview() {
+        return preview != null || previewKey != null;
+    }
+
     /** Read markers never point past the last message: a later message must still count as unread. */
     public long clampToLastSeq(long seq) {
         return Math.min(seq, lastSeq);

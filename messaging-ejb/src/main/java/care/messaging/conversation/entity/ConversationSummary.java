@@ -7,10 +7,16 @@ import java.util.UUID;
  * One row of the inbox. {@code lastEmergencyAccessAt} tells the practitioner when an admin last opened the
  * conversation under emergency access (null if never; never shown to the client side). {@code sending}:
  * whether the reader may write here now, and why not (see {@link Sending}).
+ * <p>
+ * The caller's own state: {@code archived} (it is in their Archive folder), {@code markedUnread} (they
+ * marked it unread: {@code unreadCount} is at least 1 until they read it), {@code hasDraft} (they have an
+ * unsent draft; its text only through the draft API), {@code lastMessageDeleted} (the last message was
+ * deleted by its sender, so there is no preview).
  */
 public record ConversationSummary(UUID id, Counterpart counterpart, String lastMessagePreview,
                                   OffsetDateTime lastActivityAt, long lastSeq, long unreadCount,
-                                  OffsetDateTime lastEmergencyAccessAt, Sending sending) {
+                                  OffsetDateTime lastEmergencyAccessAt, Sending sending,
+                                  boolean archived, boolean markedUnread, boolean hasDraft, boolean lastMessageDeleted) {
 
     /**
      * Who is on the other side. For a minor's thread the practitioner sees the child's name, and

@@ -28,14 +28,16 @@ public class Message {
     private String senderName;
     @Column(name = "client_message_id")
     private UUID clientMessageId;
-    /** AES-256-GCM ciphertext of the sanitized HTML, bound to this row; see RowCipher. */
+    /** AES-256-GCM ciphertext of the sanitized HTML, bound to this row; see RowCipher. Null once deleted. */
     private byte[] body;
     @Column(name = "body_key")
-    private int bodyKey;
+    private Integer bodyKey;
     @Column(name = "from_client")
     private boolean fromClient;
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
+    @Column(name = "deleted_at")
+    private OffsetDateTime deletedAt;
 
     protected Message() {
     }
@@ -83,6 +85,38 @@ public class Message {
     public void seal(Sealed sealed) {
         this.body = sealed.ciphertext();
         this.bodyKey = sealed.keyId();
+    }
+
+    /**
+     * Deleted by its sender: the body is erased, ciphertext and key id, so no key opens it any more; the
+     * row stays, so the seq keeps its place in the order and read receipts still point at it.
+     */
+    public void erase(OffsetDateTime at) {
+        if (deletedAt == null) {
+            this.body = null;
+            this.bodyKey = null;
+            this.deletedAt = at;
+        }
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    Integer bodyKey() {
+        return bodyKey;
+    }
+
+    OffsetDateTime deletedAt() {
+        return deletedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public boolean sentBy(UUID account) {
+        return senderId.equals(account);
     }
 
     public boolean isFromClient() {

@@ -6,17 +6,18 @@ import java.util.UUID;
 
 /**
  * A message as its readers see it; readAt is when the other side first read it (the read receipt), null
- * until then. A body whose ciphertext does not open is {@code unavailable} with a null html.
+ * until then. A body whose ciphertext does not open is {@code unavailable} with a null html. A message its
+ * sender deleted is {@code deleted} with a null html (apps show "Message deleted"); it keeps its place.
  */
 @JsonbNillable
 public record MessageView(UUID id, long seq, UUID clientMessageId, Sender sender, OffsetDateTime sentAt,
-                          String html, boolean unavailable, OffsetDateTime readAt) {
+                          String html, boolean unavailable, OffsetDateTime readAt, boolean deleted) {
 
     public record Sender(UUID id, String displayName) {
     }
 
     public static MessageView unread(Message m, String html) {
         return new MessageView(m.id(), m.seq(), m.clientMessageId(), new Sender(m.senderId(), m.senderName()),
-                m.sentAt(), html, false, null);
+                m.sentAt(), html, false, null, false);
     }
 }

@@ -9,7 +9,9 @@ public enum EncryptedColumn {
 
     MESSAGE_BODY("message", "body", "body_key"),
     CONVERSATION_PREVIEW("conversation", "preview", "preview_key"),
-    EMERGENCY_REASON("emergency_access", "reason", "reason_key");
+    EMERGENCY_REASON("emergency_access", "reason", "reason_key"),
+    /** A participant's unsent message, bound to its conversation_state row. */
+    DRAFT("conversation_state", "draft", "draft_key");
 
     private final String table;
     private final String column;

@@ -9,7 +9,9 @@ import java.util.UUID;
  * One entry of an account's stream: what changed, as ids and small facts (counts, seqs), never text.
  * Types: {@code message.created}, {@code message.read} (a receipt), {@code conversation.changed},
  * {@code presence} (an account of the conversation came online or went offline), {@code practice.changed}
- * (the practice's messaging switch moved; no conversation id).
+ * (the practice's messaging switch moved; no conversation id), {@code message.deleted}
+ * (its sender deleted it: fetch the messages again), {@code draft.changed} (the account's own draft of a
+ * conversation was saved or cleared on another device: {@code facts.hasDraft}, {@code facts.updatedAt}).
  */
 @JsonbNillable
 public record Event(long cursor, String type, UUID conversationId, UUID messageId, Long seq, JsonObject facts,
@@ -20,4 +22,6 @@ public record Event(long cursor, String type, UUID conversationId, UUID messageI
     public static final String CONVERSATION_CHANGED = "conversation.changed";
     public static final String PRESENCE = "presence";
     public static final String PRACTICE_CHANGED = "practice.changed";
+    public static final String MESSAGE_DELETED = "message.deleted";
+    public static final String DRAFT_CHANGED = "draft.changed";
 }

@@ -68,4 +68,14 @@ class RichTextTest {
         assertFalse(preview.contains("<"), preview);
         assertEquals("Short one", cut.sanitize("<p>Short\n\n one</p>").preview());
     }
+
+    @Test
+    void aDraftIsSanitizedLikeAMessageButMayBeEmpty() {
+        assertEquals("<p>Hi there</p>", cut.draft("<p>Hi <script>x</script>there</p>").orElseThrow().html());
+        assertTrue(cut.draft(null).isEmpty());
+        assertTrue(cut.draft("  ").isEmpty());
+        assertTrue(cut.draft("<p><img src=x></p>").isEmpty(), "nothing visible is left: no draft");
+        var tooLong = assertThrows(DomainException.class, () -> new RichText(10).draft("<p>more than ten</p>"));
+        assertEquals("message-too-long", tooLong.type());
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.messaging.crypto.entity.Sealed;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,16 @@ class ConversationTest {
         cut.post(rivera, UUID.randomUUID(), T0);
         assertEquals(1, cut.clampToLastSeq(99));
         assertEquals(1, cut.clampToLastSeq(1));
+    }
+
+    @Test
+    void deletingTheLastMessageErasesThePreviewAndAnEarlierOneLeavesIt() {
+        cut.sealPreview(new Sealed(new byte[]{1, 2, 3}, 1));
+        var first = cut.post(rivera, UUID.randomUUID(), T0);
+        var last = cut.post(jordan, UUID.randomUUID(), T0.plusMinutes(1));
+        cut.erasePreviewOf(first);
+        assertTrue(cut.hasPreview(), "the preview is the last message's, which is still there");
+        cut.erasePreviewOf(last);
+        assertFalse(cut.hasPreview());
     }
 }

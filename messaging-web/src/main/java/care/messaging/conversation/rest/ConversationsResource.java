@@ -51,9 +51,10 @@ public class ConversationsResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "The caller's conversations, most recent activity first, paged by cursor")
-    public Page<ConversationSummary> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return conversations.list(Identities.of(security), cursor, Params.integer("limit", limit));
+    @Operation(summary = "The caller's conversations in one folder (inbox, the default, or archive), most recent activity first, paged by cursor")
+    public Page<ConversationSummary> list(@QueryParam("folder") String folder, @QueryParam("cursor") String cursor,
+                                          @QueryParam("limit") String limit) {
+        return conversations.list(Identities.of(security), folder, cursor, Params.integer("limit", limit));
     }
 
     @POST

@@ -1,0 +1,108 @@
+package care.messaging.conversation.boundary;
+
+import static care.messaging.audit.entity.Outcome.SUCCESS;
+
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTarget;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.conversation.control.DraftRate;
+import care.messaging.conversation.control.DraftTexts;
+import care.messaging.conversation.control.Notifications;
+import care.messaging.conversation.control.Participation;
+import care.messaging.conversation.control.RichText;
+import care.messaging.conversation.entity.DraftView;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Identity;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The caller's draft of a conversation: apps save it as the user types (debounced), any device of theirs
+ * restores it, and sending clears it (Conversations.post). A draft is PHI: every read and write is audited,
+ * it is stored encrypted, and its events carry only whether there is one.
+ */
+@Stateless
+@Interceptors(AccessDenials.class)
+public class Drafts {
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    Participation participation;
+    @Inject
+    DraftTexts texts;
+    @Inject
+    RichText richText;
+    @Inject
+    DraftRate rate;
+    @Inject
+    Notifications notifications;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    @Attempts(Action.DRAFT_READ)
+    public DraftView read(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
+        var me = accounts.authenticate(identity);
+        var conversation = participation.conversationOf(me, conversationId);
+        var draft = texts.read(conversation, me);
+        audit.record(me, Action.DRAFT_READ, SUCCESS, Conversations.targets(conversation));
+        return draft;
+    }
+
+    /**
+     * Saves the draft, sanitized like a message; an empty one removes it. With the clientMessageId the
+     * draft will be sent with, a save that arrives after that send (a late autosave) is ignored, so a sent
+     * text never comes back as a draft. Answers the draft as it now stands.
+     */
+    @Attempts(Action.DRAFT_SAVE)
+    public DraftView save(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
+                          String html, String clientMessageId) {
+        var me = accounts.authenticate(identity);
+        var id = clientMessageId == null ? null : Conversations.parseClientMessageId(clientMessageId);
+        var text = richText.draft(html);
+        var conversation = participation.conversationOf(me, conversationId);
+        // Only someone who may write here keeps a draft: not a practitioner whose client was discharged.
+        participation.authorFor(me, conversation);
+        rate.take(me.id());
+        DraftView draft;
+        boolean changed;
+        if (text.isEmpty()) {
+            changed = texts.clear(conversation, me);
+            draft = DraftView.none(conversation.id());
+        } else if (id != null && texts.sent(conversation, me, id)) {
+            changed = false;
+            draft = texts.read(conversation, me);
+        } else {
+            var saved = texts.save(conversation, me, text.get(), id, now());
+            changed = saved.changed();
+            draft = saved.draft();
+        }
+        if (changed) {
+            notifications.draftChanged(conversation, me, draft);
+        }
+        audit.record(me, Action.DRAFT_SAVE, SUCCESS, Conversations.targets(conversation));
+        return draft;
+    }
+
+    @Attempts(Action.DRAFT_DELETE)
+    public void discard(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
+        var me = accounts.authenticate(identity);
+        var conversation = participation.conversationOf(me, conversationId);
+        if (texts.clear(conversation, me)) {
+            notifications.draftChanged(conversation, me, DraftView.none(conversation.id()));
+        }
+        audit.record(me, Action.DRAFT_DELETE, SUCCESS, Conversations.targets(conversation));
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

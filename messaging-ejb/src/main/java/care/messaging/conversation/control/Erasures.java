@@ -1,0 +1,46 @@
+package care.messaging.conversation.control;
+
+import care.messaging.conversation.entity.Conversation;
+import care.messaging.conversation.entity.Message;
+import care.messaging.platform.entity.DomainException;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Deleting a message erases what it said everywhere it is kept: its body (ciphertext and key id), the
+ * conversation's preview if it was the last message, and its search entries. The row, its seq and its
+ * receipts stay, so the order and "read" keep meaning the same; the audit trail keeps that it happened.
+ */
+@Dependent
+public class Erasures {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The message of this conversation; another conversation's message, or a malformed id, does not exist here. */
+    public Message find(Conversation conversation, String messageId) {
+        UUID id;
+        try {
+            id = UUID.fromString(messageId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw DomainException.notFound();
+        }
+        var message = em.find(Message.class, id);
+        if (message == null || !message.belongsTo(conversation.id())) {
+            throw DomainException.notFound();
+        }
+        return message;
+    }
+
+    /** Erases the message's text; the caller holds the conversation's lock, so no send moves the preview meanwhile. */
+    public void erase(Conversation conversation, Message message, OffsetDateTime at) {
+        message.erase(at);
+        conversation.erasePreviewOf(message);
+        // SEARCH INDEX (the one call point, for the lead to wire when merging the search branch): drop this
+        // message's entries here, in this transaction: searchIndex.forget(message.id());
+        em.flush();
+    }
+}
