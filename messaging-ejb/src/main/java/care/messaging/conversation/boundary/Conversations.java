@@ -17,6 +17,7 @@ import care.messaging.conversation.control.Notifications;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
+import care.messaging.conversation.control.SearchIndex;
 import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.SendRate;
 import care.messaging.conversation.control.Transcript;
@@ -82,6 +83,8 @@ public class Conversations {
     SendRate rate;
     @Inject
     Notifications notifications;
+    @Inject
+    SearchIndex searchIndex;
     @Inject
     AuditTrail audit;
     @Inject
@@ -190,6 +193,7 @@ public class Conversations {
         var message = bodies.post(conversation, author, id, body, now());
         em.persist(message);
         em.flush();
+        searchIndex.index(conversation, message, body.html());
         notifications.messageCreated(conversation, message);
         audit.record(me, Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
         return new Outcome<>(MessageView.unread(message, body.html()), true);
