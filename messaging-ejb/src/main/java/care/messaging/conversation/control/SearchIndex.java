@@ -29,7 +29,7 @@ public class SearchIndex {
                 INSERT INTO search_indexed (message_id, key_check) VALUES (?2, ?5)
                 ON CONFLICT (message_id) DO UPDATE SET key_check = EXCLUDED.key_check)
             INSERT INTO search_term (term, sent_at, message_id, conversation_id)
-            SELECT DISTINCT substring(CAST(?1 AS bytea) FROM g * 16 + 1 FOR 16), ?4, ?2, ?3
+            SELECT DISTINCT substring(CAST(?1 AS bytea) FROM g * 16 + 1 FOR 16), CAST(?4 AS timestamptz), ?2, ?3
               FROM generate_series(0, length(CAST(?1 AS bytea)) / 16 - 1) AS g""";
 
     // Not yet indexed, or indexed under another key; rows another node is indexing are skipped.
