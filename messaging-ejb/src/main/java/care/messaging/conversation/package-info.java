@@ -8,5 +8,10 @@
  * only move forward and unread counts are derived from them, so they cannot drift. Rich text is
  * sanitized on the way in, once, to a small allowlist. A conversation the caller is not part of is
  * reported as not found, exactly like one that does not exist.
+ * <p>
+ * Search over encrypted bodies uses a blind index written in the send transaction: keyed hashes of every
+ * normalized word and word beginning, under a key per practice, so the database never holds a word and
+ * equal words are linkable only within one practice. The index only proposes candidates; each is
+ * decrypted and checked before it is shown, so collisions and stale rows cost time, never correctness.
  */
 package care.messaging.conversation;
