@@ -64,7 +64,7 @@ dev_keys() {
   echo "Created dev login keys in $dir"
 }
 
-# A dev-only keystore for encryption at rest (data-1 and audit-mac), made with the same script IT uses,
+# A dev-only keystore for encryption at rest (data-1, audit-mac, index-mac), made with the same script IT uses,
 # and its random password beside it. Exports MESSAGING_KEYS_PASSWORD; the keystore path is $dir/messaging-keys.p12.
 dev_keystore() {
   local dir=$1

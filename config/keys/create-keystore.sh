@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Creates Care Messaging's keystore: a PKCS12 file holding the first data key (data-1, AES-256) and the
-# audit trail's MAC key (audit-mac, HmacSHA256, 256 bits), protected by the password in
+# Creates Care Messaging's keystore: a PKCS12 file holding the first data key (data-1, AES-256), the
+# audit trail's MAC key (audit-mac, HmacSHA256, 256 bits) and the search index's master key (index-mac,
+# HmacSHA256, 256 bits; each practice's index key is derived from it), protected by the password in
 # MESSAGING_KEYS_PASSWORD. Uses only the JDK's keytool. Refuses to overwrite an existing keystore.
 #   config/keys/create-keystore.sh /secure/path/messaging-keys.p12
 # Then point the application at it (README, "Keys"): messaging.keys.keystore=<path> and the password as
@@ -24,5 +25,7 @@ keytool=${JAVA_HOME:+$JAVA_HOME/bin/}keytool
   -keystore "$keystore" -storepass:env MESSAGING_KEYS_PASSWORD >/dev/null
 "$keytool" -genseckey -alias audit-mac -keyalg HmacSHA256 -keysize 256 -storetype PKCS12 \
   -keystore "$keystore" -storepass:env MESSAGING_KEYS_PASSWORD >/dev/null
+"$keytool" -genseckey -alias index-mac -keyalg HmacSHA256 -keysize 256 -storetype PKCS12 \
+  -keystore "$keystore" -storepass:env MESSAGING_KEYS_PASSWORD >/dev/null
 chmod 600 "$keystore"
-echo "Created $keystore with data-1 and audit-mac"
+echo "Created $keystore with data-1, audit-mac and index-mac"

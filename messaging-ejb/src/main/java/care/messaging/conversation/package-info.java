@@ -13,5 +13,10 @@
  * per account; it never moves a read marker back, so receipts the other side saw stay true. A draft is
  * PHI and sealed like a message body. A deleted message keeps its row and seq (order, receipts) but its
  * ciphertext is erased, so nothing, key rotation included, can bring the text back.
+ * <p>
+ * Search over encrypted bodies uses a blind index written in the send transaction: keyed hashes of every
+ * normalized word and word beginning, under a key per practice, so the database never holds a word and
+ * equal words are linkable only within one practice. The index only proposes candidates; each is
+ * decrypted and checked before it is shown, so collisions and stale rows cost time, never correctness.
  */
 package care.messaging.conversation;

@@ -1,5 +1,6 @@
 /**
  * Keys and authenticated encryption: the key ring loaded from IT's keystore, AEAD for row columns bound
- * to their table, row and column, key rotation and re-encryption, and the audit trail's MAC key.
+ * to their table, row and column, key rotation and re-encryption, the audit trail's MAC key, and the
+ * search index's keyed hashes (a key per practice, derived from one master key in the keystore).
  */
 package care.messaging.crypto;

@@ -30,6 +30,10 @@ public enum Action {
     EMERGENCY_LIST("emergency.list"),
     /** An admin listed the practice's conversations (names, no content). */
     PRACTICE_CONVERSATIONS("practice.conversations"),
+    /** A search of the caller's messages; the row never holds the search terms (PHI). */
+    SEARCH_MESSAGES("search.messages"),
+    /** A search of the caller's conversations by name; without the terms. */
+    SEARCH_CONVERSATIONS("search.conversations"),
     /** Reading one's event stream; only refusals are recorded (events hold no PHI). */
     EVENTS_READ("events.read"),
     /** A one-time ticket to open the WebSocket was handed out (browsers cannot send the token on the handshake). */

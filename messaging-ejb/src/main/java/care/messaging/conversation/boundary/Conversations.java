@@ -18,6 +18,7 @@ import care.messaging.conversation.control.ParticipantStates;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
+import care.messaging.conversation.control.SearchIndex;
 import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.SendRate;
 import care.messaging.conversation.control.Transcript;
@@ -87,6 +88,8 @@ public class Conversations {
     Notifications notifications;
     @Inject
     ParticipantStates states;
+    @Inject
+    SearchIndex searchIndex;
     @Inject
     AuditTrail audit;
     @Inject
@@ -212,6 +215,7 @@ public class Conversations {
         em.persist(message);
         em.flush();
         var draftCleared = states.messageSent(conversation, message);
+        searchIndex.index(conversation, message, body.html());
         notifications.messageCreated(conversation, message);
         if (draftCleared) {
             notifications.draftChanged(conversation, me, DraftView.none(conversation.id()));

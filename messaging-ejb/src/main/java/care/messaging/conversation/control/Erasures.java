@@ -4,6 +4,7 @@ import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.Message;
 import care.messaging.platform.entity.DomainException;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -19,6 +20,8 @@ public class Erasures {
 
     @PersistenceContext
     EntityManager em;
+    @Inject
+    SearchIndex searchIndex;
 
     /** The message of this conversation; another conversation's message, or a malformed id, does not exist here. */
     public Message find(Conversation conversation, String messageId) {
@@ -39,8 +42,8 @@ public class Erasures {
     public void erase(Conversation conversation, Message message, OffsetDateTime at) {
         message.erase(at);
         conversation.erasePreviewOf(message);
-        // SEARCH INDEX (the one call point, for the lead to wire when merging the search branch): drop this
-        // message's entries here, in this transaction: searchIndex.forget(message.id());
+        // Its search entries go in the same transaction; the backfill never indexes an erased message again.
+        searchIndex.forget(message.id());
         em.flush();
     }
 }

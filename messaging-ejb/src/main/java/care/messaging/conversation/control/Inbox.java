@@ -28,7 +28,8 @@ import java.util.UUID;
 @Dependent
 public class Inbox {
 
-    static final String SELECT = """
+    // Public for the benchmark (bin/bench search, B5), which runs this very SQL raw as its divisor.
+    public static final String SELECT = """
             SELECT c.id, c.last_activity_at, c.preview, c.last_seq,
                    cl.id, cl.display_name, p.id, coalesce(p.messaging_name, p.display_name),
                    (SELECT string_agg(g.display_name, chr(31) ORDER BY g.display_name)
@@ -55,13 +56,13 @@ public class Inbox {
               JOIN practice prac ON prac.id = c.practice_id
               LEFT JOIN conversation_state s ON s.conversation_id = c.id AND s.account_id = ?1
             """;
-    static final String FOR_PRACTITIONER = " WHERE c.practitioner_id = ?1";
+    public static final String FOR_PRACTITIONER = " WHERE c.practitioner_id = ?1";
     // A discharged client's thread leaves their portal accounts' inbox at once; the practitioner keeps it.
     static final String FOR_CLIENT = " WHERE c.client_id IN (SELECT client_id FROM client_account WHERE account_id = ?1) AND cl.enabled";
     static final String IN_INBOX = " AND s.archived_at IS NULL";
     static final String IN_ARCHIVE = " AND s.archived_at IS NOT NULL";
     static final String AFTER_CURSOR = " AND (c.last_activity_at, c.id) < (?3, ?4)";
-    static final String ORDER = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5";
+    public static final String ORDER = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5";
 
     @PersistenceContext
     EntityManager em;

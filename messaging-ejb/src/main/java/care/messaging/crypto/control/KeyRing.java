@@ -34,10 +34,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KeyRing {
 
+    private static final System.Logger LOGGER = System.getLogger(KeyRing.class.getName());
+
     static final Duration RECHECK = Duration.ofSeconds(2);
 
     /** One loaded version of the keystore. */
-    public record Keys(Aead aead, int primary, SortedSet<Integer> ids, SecretKey auditKey, KeyStoreFile.Contents source) {
+    public record Keys(Aead aead, int primary, SortedSet<Integer> ids, SecretKey auditKey, SecretKey indexKey,
+                       KeyStoreFile.Contents source) {
     }
 
     @Inject
@@ -82,6 +85,23 @@ public class KeyRing {
         return keys().auditKey();
     }
 
+    /**
+     * The search index's master key. A keystore made before search existed has none: it is added here,
+     * once, which needs the keystore's directory to be writable (as rotation does).
+     */
+    public SecretKey indexKey() {
+        var current = keys();
+        if (current.indexKey() != null) {
+            return current.indexKey();
+        }
+        synchronized (this) {
+            if (file().addIndexKey()) {
+                LOGGER.log(System.Logger.Level.INFO, "Added the search index key index-mac to {0}; back the keystore up", file().path());
+            }
+            return reload().indexKey();
+        }
+    }
+
     public synchronized KeyStoreFile file() {
         if (file == null) {
             var location = keystore.filter(s -> !s.isBlank()).orElseThrow(() -> new KeysUnusable(
@@ -123,7 +143,8 @@ public class KeyRing {
             }
             var aead = builder.build().getPrimitive(RegistryConfiguration.get(), Aead.class);
             return new Keys(aead, contents.primary(), new TreeSet<>(contents.dataKeys().keySet()),
-                    new SecretKeySpec(contents.auditKey(), "HmacSHA256"), contents);
+                    new SecretKeySpec(contents.auditKey(), "HmacSHA256"),
+                    contents.indexKey() == null ? null : new SecretKeySpec(contents.indexKey(), "HmacSHA256"), contents);
         } catch (GeneralSecurityException e) {
             throw new KeysUnusable("the data keys cannot be used for AES-256-GCM: " + e.getMessage(), e);
         }

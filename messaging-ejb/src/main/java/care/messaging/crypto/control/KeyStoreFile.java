@@ -24,8 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * IT's PKCS12 keystore: AES-256 data keys named {@code data-<id>} (the highest id is the primary) and the
- * audit trail's HMAC key {@code audit-mac}. Its password is the master key; nothing of it is ever in the
+ * IT's PKCS12 keystore: AES-256 data keys named {@code data-<id>} (the highest id is the primary), the
+ * audit trail's HMAC key {@code audit-mac}, and the search index's master key {@code index-mac} (each
+ * practice's blind-index key is derived from it, see BlindIndex). Its password is the master key; nothing of it is ever in the
  * database. Changes (rotation, retirement) are written to a sibling file and moved over the original
  * atomically, under a file lock, so a node reading it never sees half a keystore and two nodes sharing
  * the file never lose each other's keys.
@@ -34,11 +35,15 @@ public final class KeyStoreFile {
 
     public static final String DATA_PREFIX = "data-";
     public static final String AUDIT_ALIAS = "audit-mac";
+    public static final String INDEX_ALIAS = "index-mac";
     static final int KEY_BYTES = 32;
     private static final ReentrantLock WRITERS = new ReentrantLock();
 
-    /** What the keystore holds, and the modification time it was read at. */
-    public record Contents(SortedMap<Integer, byte[]> dataKeys, byte[] auditKey, FileTime modified) {
+    /**
+     * What the keystore holds, and the modification time it was read at. {@code indexKey} is null in a
+     * keystore made before search existed; the application adds it (see {@link #addIndexKey()}).
+     */
+    public record Contents(SortedMap<Integer, byte[]> dataKeys, byte[] auditKey, byte[] indexKey, FileTime modified) {
 
         public int primary() {
             return dataKeys.lastKey();
@@ -66,9 +71,12 @@ public final class KeyStoreFile {
         try {
             var data = new TreeMap<Integer, byte[]>();
             byte[] audit = null;
+            byte[] index = null;
             for (var alias : Collections.list(store.aliases())) {
                 if (alias.equals(AUDIT_ALIAS)) {
                     audit = keyBytes(store, alias);
+                } else if (alias.equals(INDEX_ALIAS)) {
+                    index = keyBytes(store, alias);
                 } else if (alias.startsWith(DATA_PREFIX)) {
                     data.put(dataKeyId(alias), keyBytes(store, alias));
                 }
@@ -79,7 +87,7 @@ public final class KeyStoreFile {
             if (audit == null) {
                 throw new KeysUnusable("the keystore " + path + " has no audit-mac entry (an HmacSHA256 secret key of 256 bits)");
             }
-            return new Contents(Collections.unmodifiableSortedMap(data), audit, modified());
+            return new Contents(Collections.unmodifiableSortedMap(data), audit, index, modified());
         } catch (GeneralSecurityException | IOException e) {
             throw new KeysUnusable("the keystore " + path + " cannot be read: " + e.getMessage(), e);
         }
@@ -96,6 +104,36 @@ public final class KeyStoreFile {
             Arrays.fill(bytes, (byte) 0);
             return next;
         });
+    }
+
+    /**
+     * Adds the search index's master key if the keystore has none yet (a keystore made before search
+     * existed); several nodes may race here, the file lock lets exactly one add it. True if this call added it.
+     */
+    public boolean addIndexKey() {
+        return change(store -> {
+            if (store.containsAlias(INDEX_ALIAS)) {
+                return 0;
+            }
+            setIndexKey(store);
+            return 1;
+        }) == 1;
+    }
+
+    /** Replaces the search index's master key with a fresh one: every message must then be indexed again. */
+    public void replaceIndexKey() {
+        change(store -> {
+            setIndexKey(store);
+            return 1;
+        });
+    }
+
+    private void setIndexKey(KeyStore store) throws GeneralSecurityException {
+        var bytes = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        store.setEntry(INDEX_ALIAS, new KeyStore.SecretKeyEntry(new SecretKeySpec(bytes, "HmacSHA256")),
+                new KeyStore.PasswordProtection(password));
+        Arrays.fill(bytes, (byte) 0);
     }
 
     /** Removes a data key; the caller has checked that no row uses it and that it is not the primary. */

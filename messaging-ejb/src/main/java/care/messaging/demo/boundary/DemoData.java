@@ -5,6 +5,7 @@ import care.messaging.conversation.control.ConversationStarts;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
+import care.messaging.conversation.control.SearchIndex;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
@@ -48,6 +49,8 @@ public class DemoData {
     RichText richText;
     @Inject
     Bodies bodies;
+    @Inject
+    SearchIndex searchIndex;
     @Inject
     Clock clock;
 
@@ -131,10 +134,12 @@ public class DemoData {
     }
 
     void say(Conversation conversation, Account author, int hoursAgo, String html) {
+        var body = richText.sanitize(html);
         var message = bodies.post(conversation, participation.authorFor(author, conversation), UUID.randomUUID(),
-                richText.sanitize(html), now(Duration.ofHours(hoursAgo)));
+                body, now(Duration.ofHours(hoursAgo)));
         em.persist(message);
         em.flush();
+        searchIndex.index(conversation, message, body.html());
     }
 
     void read(Conversation conversation, Account reader, int hoursAgo) {

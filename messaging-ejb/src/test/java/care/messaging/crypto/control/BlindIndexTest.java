@@ -1,0 +1,107 @@
+package care.messaging.crypto.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-practice keys derived from the keystore's index-mac, and the keystores made before it existed. */
+class BlindIndexTest {
+
+    static final HexFormat HEX = HexFormat.of();
+
+    @TempDir
+    Path dir;
+    Path keystore;
+    BlindIndex cut;
+
+    @BeforeEach
+    void keystoreFromItsScript() throws Exception {
+        keystore = dir.resolve("messaging-keys.p12");
+        var process = new ProcessBuilder("bash", "../config/keys/create-keystore.sh", keystore.toString())
+                .redirectErrorStream(true);
+        process.environment().put("MESSAGING_KEYS_PASSWORD", RowCipherTest.PASSWORD);
+        var started = process.start();
+        var output = new String(started.getInputStream().readAllBytes());
+        assertTrue(started.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, started.exitValue(), output);
+        cut = new BlindIndex(RowCipherTest.ring(keystore, RowCipherTest.PASSWORD));
+    }
+
+    @Test
+    void hkdfMatchesRfc5869TestCases() {
+        var ikm = HEX.parseHex("0b".repeat(22));
+        assertEquals("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865",
+                HEX.formatHex(BlindIndex.hkdf(HEX.parseHex("000102030405060708090a0b0c"), ikm,
+                        HEX.parseHex("f0f1f2f3f4f5f6f7f8f9"), 42)));
+        assertEquals("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8",
+                HEX.formatHex(BlindIndex.hkdf(null, ikm, new byte[0], 42)));
+    }
+
+    @Test
+    void equalTermsHashEquallyWithinAPracticeAndDifferentlyAcrossPractices() {
+        var riverside = UUID.randomUUID();
+        var lakeside = UUID.randomUUID();
+
+        var once = cut.hash(riverside, "anxiety");
+        assertEquals(BlindIndex.HASH_BYTES, once.length);
+        assertArrayEquals(once, cut.hash(riverside, "anxiety"));
+        assertFalse(Arrays.equals(once, cut.hash(riverside, "anxiet")));
+        assertFalse(Arrays.equals(once, cut.hash(lakeside, "anxiety")));
+        var both = cut.hashes(riverside, List.of("anxiety", "anx"));
+        assertArrayEquals(once, Arrays.copyOfRange(both, 0, 16));
+        assertArrayEquals(cut.hash(riverside, "anx"), Arrays.copyOfRange(both, 16, 32));
+    }
+
+    @Test
+    void keystoreWithoutIndexKeyGetsOneAddedOnceAndKeepsItsOtherKeys() throws Exception {
+        var store = KeyStore.getInstance("PKCS12");
+        var password = RowCipherTest.PASSWORD.toCharArray();
+        try (var in = Files.newInputStream(keystore)) {
+            store.load(in, password);
+        }
+        var audit = store.getKey("audit-mac", password).getEncoded();
+        store.deleteEntry("index-mac");
+        try (var out = Files.newOutputStream(keystore)) {
+            store.store(out, password);
+        }
+        var ring = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD);
+
+        var added = ring.indexKey();
+
+        assertNotNull(added);
+        var again = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD);
+        assertArrayEquals(added.getEncoded(), again.indexKey().getEncoded(), "stored, not made up per node");
+        assertArrayEquals(audit, again.auditKey().getEncoded());
+        assertFalse(again.file().addIndexKey(), "a second node finds it there");
+    }
+
+    @Test
+    void replacingTheIndexKeyChangesHashesAndTheKeyCheck() throws Exception {
+        var practice = UUID.randomUUID();
+        var ring = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD);
+        var index = new BlindIndex(ring);
+        var before = index.hash(practice, "sleep");
+        var check = index.keyCheck();
+
+        ring.file().replaceIndexKey();
+        ring.reload();
+
+        assertFalse(Arrays.equals(before, index.hash(practice, "sleep")));
+        assertFalse(Arrays.equals(check, index.keyCheck()));
+        assertEquals(8, check.length);
+    }
+}
