@@ -57,14 +57,14 @@ class EventsIT {
     void theCursorEndpointTellsWhereTheStreamIsNow() {
         var conversation = api.conversationWith(RIVERA, ALEX.displayName).getString("id");
         assertEquals(201, api.send(RIVERA, conversation, UUID.randomUUID().toString(), "<p>moves the cursor</p>").status());
-        var position = api.get(ALEX, "events/cursor");
+        var position = api.get(ALEX, "/events/cursor");
         assertEquals(200, position.status(), position::toString);
         var cursor = position.json().getJsonNumber("cursor").longValue();
         assertEquals(cursorNow(ALEX), cursor, "the cursor after the last event, as paging to the end finds it");
         assertTrue(poll(ALEX, cursor, 0).getJsonArray("events").isEmpty(), "nothing after it yet");
         assertEquals(201, api.send(RIVERA, conversation, UUID.randomUUID().toString(), "<p>after the cursor</p>").status());
         assertFalse(poll(ALEX, cursor, 0).getJsonArray("events").isEmpty(), "a later change comes after it");
-        assertEquals(401, api.call(null, "GET", "events/cursor", null).status());
+        assertEquals(401, api.call(null, "GET", "/events/cursor", null).status());
     }
 
     @Test
