@@ -12,7 +12,7 @@ import {Composer} from './conversation/composer.js';
 import {Outbox} from './conversation/outbox.js';
 import {Drafts} from './conversation/drafts.js';
 import {Search} from './conversation/search.js';
-import {Settings} from './directory/settings.js';
+import {Settings} from './settings/dialogs.js';
 
 const STATUS_TEXT = {
   connecting: ['Connecting…', 'Connecting to the server'],
