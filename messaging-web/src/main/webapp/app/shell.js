@@ -371,8 +371,22 @@ class Shell {
       h('label', {for: 'client-search'}, 'Find a client'), search,
       h('p', {class: 'hint', id: 'client-search-hint'}, 'Type part of the client\'s or a guardian\'s name.'), results,
       h('div', {class: 'dialog-actions'}, h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Cancel')));
+    // Colleagues: the practice's other practitioners, for a conversation between two practitioners.
+    const colleagueList = h('ul', {class: 'client-results', 'aria-label': 'Colleagues'});
+    dialog.insertBefore(h('section', {class: 'colleagues'}, h('h3', {}, 'Or write to a colleague'), colleagueList),
+      dialog.querySelector('.dialog-actions'));
     document.body.append(dialog);
     dialog.showModal();
+    this.api.get('practitioners').then(practitioners => {
+      const others = practitioners.filter(p => p.id !== this.me.id);
+      replace(colleagueList, others.length ? others.map(p => h('li', {}, h('button', {type: 'button', class: 'client colleague',
+        onclick: async () => {
+          const summary = await this.api.post('conversations', {practitionerId: p.id});
+          dialog.close();
+          await this.loadConversations();
+          await this.openAnywhere(summary.id);
+        }}, p.displayName))) : [h('li', {class: 'empty'}, 'No colleagues in this practice.')]);
+    }).catch(() => replace(colleagueList, h('li', {class: 'empty'}, 'Colleagues cannot be listed right now.')));
     let asked = 0;
     const show = async () => {
       const query = search.value.trim();

@@ -114,7 +114,7 @@ export class Thread {
         ? h('button', {type: 'button', class: 'unarchive secondary', onclick: () => this.archive(false)}, 'Move to inbox')
         : h('button', {type: 'button', class: 'archive secondary', onclick: () => this.archive(true)}, 'Archive'),
     ];
-    if (this.me.role !== 'client' && this.onClientSettings) {
+    if (this.me.role !== 'client' && summary.kind !== 'colleague' && this.onClientSettings) {
       buttons.push(h('button', {type: 'button', class: 'client-settings secondary',
         onclick: () => this.onClientSettings(summary)}, 'Client settings'));
     }
