@@ -82,6 +82,7 @@ public final class Realtime {
         guarded("B8", catchUp::b8);
         guarded("B6", catchUp::b6);
         var throughput = new Throughput(this);
+        guarded("B1.ladder", throughput.ladder::measure);
         guarded("B1.no_sockets", throughput::withoutSockets);
         if (socketsMissing == null) {
             guarded("B1+B3", () -> underSockets(throughput));
@@ -113,10 +114,15 @@ public final class Realtime {
     /** The benchmark's own JDBC connection to the application's database, opened again if it broke. */
     Connection db() throws SQLException {
         if (db == null || !db.isValid(2)) {
-            db = DriverManager.getConnection("jdbc:postgresql://" + env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432")
-                    + "/" + System.getProperty("bench.db"), env("PGUSER", "postgres"), env("PGPASSWORD", ""));
+            db = connect();
         }
         return db;
+    }
+
+    /** A new connection to the application's database, as the application's pool makes them. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432")
+                + "/" + System.getProperty("bench.db") + "?reWriteBatchedInserts=true", env("PGUSER", "postgres"), env("PGPASSWORD", ""));
     }
 
     void login() throws Exception {

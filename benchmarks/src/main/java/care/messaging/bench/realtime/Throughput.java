@@ -18,12 +18,14 @@ final class Throughput {
     }
 
     private final Realtime bench;
+    final Ladder ladder;
     /** B1's sends/s with the sockets: what the machine sustains, for B3's second round. */
     double b1Rate;
     double noSocketsRate;
 
     Throughput(Realtime bench) {
         this.bench = bench;
+        this.ladder = new Ladder(bench);
     }
 
     /**
@@ -119,6 +121,7 @@ final class Throughput {
             if (noSocketsRate > 0) {
                 print("B1.ratio_to_no_sockets", ratio(b1Rate, noSocketsRate), "B1 over B1.no_sockets: what holding the sockets costs the senders");
             }
+            ladder.summary(b1Rate, noSocketsRate);
         }
     }
 }
