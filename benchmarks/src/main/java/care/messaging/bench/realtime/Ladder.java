@@ -28,14 +28,19 @@ final class Ladder {
 
     void measure() throws Exception {
         note("# B1's ladder (load average %s)", load());
-        var replay = new SendReplay(bench);
-        replay.run(3);
-        replayPerSecond = replay.run(bench.seconds);
         var limit = limit("single_tps_c16");
-        print("B1.ladder.b.replay_sends_per_s", String.format("%.0f", replayPerSecond), "the send transaction's statements over JDBC, "
-                + bench.layout.replay().size() + " clients, no application server, " + bench.seconds + " s; errors " + replay.errorCounts());
-        print("B1.ladder.b.ratio", limit == null ? "unknown" : ratio(replayPerSecond, limit), "over single_tps_c16");
-        if (!replay.errorCounts().isEmpty()) {
+        try {
+            var replay = new SendReplay(bench);
+            replay.run(3);
+            replayPerSecond = replay.run(bench.seconds);
+            print("B1.ladder.b.replay_sends_per_s", String.format("%.0f", replayPerSecond), "the send transaction's statements over JDBC, "
+                    + bench.layout.replay().size() + " clients, no application server, " + bench.seconds + " s; errors " + replay.errorCounts());
+            print("B1.ladder.b.ratio", limit == null ? "unknown" : ratio(replayPerSecond, limit), "over single_tps_c16");
+            if (!replay.errorCounts().isEmpty()) {
+                bench.failed.add("B1.ladder.b");
+            }
+        } catch (Exception | AssertionError e) {
+            print("B1.ladder.b.error", "broke off: " + e + "; no figure");
             bench.failed.add("B1.ladder.b");
         }
         getMe(3);
