@@ -59,9 +59,9 @@ public final class Realtime {
 
     public static void main(String[] args) throws Exception {
         var seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        if (seconds < 1 || seconds > 120) {
-            // Five load phases of this length must end well within the dev login's 15-minute tokens.
-            System.err.println("seconds per load phase: 1 to 120");
+        if (seconds < 1 || seconds > 60) {
+            // Nine load phases of this length (and their warm-ups) must end well within the dev login's 15-minute tokens.
+            System.err.println("seconds per load phase: 1 to 60");
             System.exit(2);
         }
         var bench = new Realtime(seconds);
@@ -75,7 +75,7 @@ public final class Realtime {
         var seeded = System.nanoTime();
         login();
         note("# seeded %d practices, %d practitioners, %d portal accounts and their conversations in %.1f s; %d dev logins in %.1f s",
-                senderCount + 1, 2 * senderCount + 2, layout.socketPortals().size() + 2, seconds(seeded - begin),
+                2 * senderCount + 1, 3 * senderCount + 2, layout.socketPortals().size() + 2 + layout.replay().size() * Seed.REPLAY_CONVERSATIONS, seconds(seeded - begin),
                 tokens.size(), seconds(System.nanoTime() - seeded));
         probe();
         var catchUp = new CatchUp(this);
