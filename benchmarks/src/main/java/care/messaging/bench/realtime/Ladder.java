@@ -90,7 +90,7 @@ final class Ladder {
             return;
         }
         print("B1.ladder.a.pgbench_single_insert_tps", String.format("%.0f", limit), "ratio 1.000; load average now " + load());
-        print("B1.ladder.b.replay_sends_per_s", String.format("%.0f", replayPerSecond), "ratio " + ratio(replayPerSecond, limit)
+        print("B1.ladder.b.replay_sends_per_s", Double.isNaN(replayPerSecond) ? "none" : String.format("%.0f", replayPerSecond), "ratio " + ratio(replayPerSecond, limit)
                 + ": the send's SQL alone, the most any application could reach");
         print("B1.ladder.c.get_me_per_s", String.format("%.0f", mePerSecond), "ratio " + ratio(mePerSecond, limit)
                 + ": an authenticated request that does almost nothing, on this server");
