@@ -81,10 +81,6 @@ public class Sockets {
         // Client messages are never needed (an ack is ignored): keep what one may make the server buffer small.
         session.setMaxTextMessageBufferSize(4096);
         session.setMaxBinaryMessageBufferSize(1024);
-        // No container idle timeout: the heartbeat finds a dead peer (two pings without a pong close it), and
-        // Tyrus re-arms that timeout on every frame, ping and pong through the managed scheduler, which looks
-        // its context providers up each time (ServiceLoader): about 7% of the server's CPU under B1's load.
-        session.setMaxIdleTimeout(0);
         var feed = new Feed(session, principal, this);
         open.add(feed);
         feed.start(clock);
