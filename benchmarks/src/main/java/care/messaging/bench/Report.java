@@ -88,6 +88,16 @@ public final class Report {
         return all;
     }
 
+    /** The machine's 1-minute load average and its runnable/total tasks (/proc/loadavg), to tell a noisy run. */
+    public static String load() {
+        try {
+            var fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " (" + fields[3] + " runnable/tasks)";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     public static String env(String name, String fallback) {
         var value = System.getenv(name);
         return value == null || value.isEmpty() ? fallback : value;

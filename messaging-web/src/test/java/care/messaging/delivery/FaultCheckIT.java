@@ -60,10 +60,10 @@ class FaultCheckIT {
         var environment = Map.of("DB_NAME", database);
         try {
             var a = MicroNode.start("fault-a", options, environment, List.of());
-            a.awaitReady(Duration.ofMinutes(2));
+            a.awaitReady(Duration.ofMinutes(4));
             nodes.add(a);
             var b = MicroNode.start("fault-b", options, environment, List.of());
-            b.awaitReady(Duration.ofMinutes(2));
+            b.awaitReady(Duration.ofMinutes(4));
             nodes.add(b);
             for (var user : List.of("dr.rivera", "alex.morgan", "jordan.lee", "dr.okafor", "robin.hale")) {
                 tokens.put(user, a.login(user));

@@ -47,9 +47,9 @@ class TwoNodesIT {
         var properties = Cluster.nodeOptions("two-nodes", List.of("-Dmessaging.events.recheck-seconds=600"));
         // One after the other: the first seeds the demo data, the second finds it.
         a = MicroNode.start("node-a", properties, Map.of("DB_NAME", database), List.of());
-        a.awaitReady(Duration.ofMinutes(2));
+        a.awaitReady(Duration.ofMinutes(4));
         b = MicroNode.start("node-b", properties, Map.of("DB_NAME", database), List.of());
-        b.awaitReady(Duration.ofMinutes(2));
+        b.awaitReady(Duration.ofMinutes(4));
         rivera = login(a, "dr.rivera");
         alex = login(b, "alex.morgan");
         conversation = json(call(a, rivera, "GET", "/messaging/api/conversations", null)).getJsonArray("items")

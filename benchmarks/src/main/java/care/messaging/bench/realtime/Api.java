@@ -88,6 +88,22 @@ final class Api {
         return send(token, conversation, html).join();
     }
 
+    /** GET /api/me: the cheapest authenticated request (token, one account query, a small JSON answer); its status. */
+    int me(String token) {
+        var request = HttpRequest.newBuilder(base.resolve("api/me"))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
+                .GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     /** GET /api/events?after=&wait=: the caller's events after the cursor, held up to wait seconds when there are none. */
     EventPage events(String token, long after, int waitSeconds) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(base.resolve("api/events?after=" + after + "&wait=" + waitSeconds))

@@ -18,7 +18,10 @@ import java.util.UUID;
  * <li>one practice: {@code senders} practitioners in a single practice, each with a few socket clients
  * (every send appends to the same audit chain: the limit that layout hits);</li>
  * <li>two more clients without sockets, in the first spread practice: one that reconnects (B6) and one that
- * polls (B8).</li>
+ * polls (B8);</li>
+ * <li>replay: {@code senders} more practices like the spread ones, with {@link #REPLAY_CONVERSATIONS} clients
+ * each and no sockets, for the send transaction replayed over JDBC ({@link SendReplay}), whose events must not
+ * reach the watched sockets.</li>
  * </ul>
  */
 final class Seed {
@@ -36,8 +39,11 @@ final class Seed {
     }
 
     record Layout(List<Sender> spread, List<Sender> onePractice, List<Portal> socketPortals, Sender reconnectSender,
-                  Target reconnect, Sender pollSender, Target poll) {
+                  Target reconnect, Sender pollSender, Target poll, List<Sender> replay) {
     }
+
+    /** Conversations per replay sender: many, so that each holds few unread messages, as B1's do. */
+    static final int REPLAY_CONVERSATIONS = 128;
 
     private final Connection c;
     private int clients;
@@ -69,9 +75,13 @@ final class Seed {
         }
         var reconnect = seed.sender(spread.get(0).practice(), "bench.reconnect.dr", 1, new ArrayList<>());
         var poll = seed.sender(spread.get(spread.size() > 1 ? 1 : 0).practice(), "bench.poll.dr", 1, new ArrayList<>());
+        var replay = new ArrayList<Sender>();
+        for (int p = 0; p < senders; p++) {
+            replay.add(seed.sender(seed.practice("Bench replay " + p), "bench.r" + p + ".dr", REPLAY_CONVERSATIONS, new ArrayList<>()));
+        }
         connection.commit();
         connection.setAutoCommit(true);
-        return new Layout(spread, onePractice, portals, reconnect, reconnect.targets().get(0), poll, poll.targets().get(0));
+        return new Layout(spread, onePractice, portals, reconnect, reconnect.targets().get(0), poll, poll.targets().get(0), replay);
     }
 
     UUID practice(String name) throws SQLException {

@@ -27,14 +27,17 @@ public class AuditLog {
     static final String NEW_HEAD = """
             INSERT INTO audit_head (chain, last_no, last_hash) VALUES (CAST(?1 AS uuid), 0, ?2)
             ON CONFLICT (chain) DO NOTHING""";
-    static final String MOVE_HEAD = "UPDATE audit_head SET last_no = ?2, last_hash = ?3 WHERE chain = CAST(?1 AS uuid)";
+    /** The row and the head's move in one round trip: both or neither, as before, since they share the transaction. */
     static final String INSERT = """
-            INSERT INTO audit_event (chain, no, at, practice_id, actor_id, actor_role, subject, action,
-                                     attempted_action, outcome, reason, conversation_id, message_id, client_id,
-                                     subject_account_id, source_address, request_id, prev_hash, hash)
-            VALUES (CAST(?1 AS uuid), ?2, ?3, CAST(?4 AS uuid), CAST(?5 AS uuid), CAST(?6 AS text), CAST(?7 AS text),
-                    ?8, CAST(?9 AS text), ?10, CAST(?11 AS text), CAST(?12 AS uuid), CAST(?13 AS uuid),
-                    CAST(?14 AS uuid), CAST(?15 AS uuid), CAST(?16 AS text), CAST(?17 AS text), ?18, ?19)""";
+            WITH appended AS (
+                INSERT INTO audit_event (chain, no, at, practice_id, actor_id, actor_role, subject, action,
+                                         attempted_action, outcome, reason, conversation_id, message_id, client_id,
+                                         subject_account_id, source_address, request_id, prev_hash, hash)
+                VALUES (CAST(?1 AS uuid), ?2, ?3, CAST(?4 AS uuid), CAST(?5 AS uuid), CAST(?6 AS text), CAST(?7 AS text),
+                        ?8, CAST(?9 AS text), ?10, CAST(?11 AS text), CAST(?12 AS uuid), CAST(?13 AS uuid),
+                        CAST(?14 AS uuid), CAST(?15 AS uuid), CAST(?16 AS text), CAST(?17 AS text), ?18, ?19)
+                RETURNING chain, no, hash)
+            UPDATE audit_head h SET last_no = a.no, last_hash = a.hash FROM appended a WHERE h.chain = a.chain""";
 
     @PersistenceContext
     EntityManager em;
@@ -58,9 +61,6 @@ public class AuditLog {
                 .setParameter(14, targets.clientId()).setParameter(15, targets.accountId())
                 .setParameter(16, sealed.origin().sourceAddress()).setParameter(17, sealed.origin().requestId())
                 .setParameter(18, sealed.prevHash()).setParameter(19, sealed.hash())
-                .executeUpdate();
-        em.createNativeQuery(MOVE_HEAD)
-                .setParameter(1, chain).setParameter(2, sealed.no()).setParameter(3, sealed.hash())
                 .executeUpdate();
         return sealed;
     }

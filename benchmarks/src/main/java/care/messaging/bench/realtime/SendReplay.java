@@ -1,0 +1,279 @@
+package care.messaging.bench.realtime;
+
+import care.messaging.audit.control.AuditLog;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Actor;
+import care.messaging.audit.entity.AuditEvent;
+import care.messaging.audit.entity.Origin;
+import care.messaging.audit.entity.Outcome;
+import care.messaging.audit.entity.Targets;
+import care.messaging.conversation.control.Notifications;
+import care.messaging.conversation.control.Participation;
+import care.messaging.delivery.control.EventLog;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Rung (b) of B1's ladder: the application's send transaction without the application server. Each of 16
+ * clients (one practitioner in each of 16 practices, like B1's senders, in practices of their own without
+ * sockets) issues over plain JDBC, statement by statement, what PostgreSQL logs for one
+ * {@code POST /conversations/{id}/messages} with {@code log_statement = all}: the pool's validation, the
+ * account, the participation facts, the send's advisory lock, the conversation's row lock, the look for an
+ * original, the conversation's update and the message's insert, the members with their unread counts, the
+ * events with their NOTIFY, the audit chain's head and the audit row, and the commit. Sends per second is
+ * what the application could reach if HTTP, JAX-RS, MP-JWT, EJB, JTA and JPA cost nothing.
+ * <p>
+ * The application's own native SQL is read from its classes (so the replay follows it); what EclipseLink
+ * generates is copied from the statement log. Bodies are random bytes of the ciphertext's length; the audit
+ * row is sealed with the application's own AuditEvent (HMAC-SHA256) under a key of the replay's own.
+ */
+final class SendReplay {
+
+    // As EclipseLink and the pool issue them (PostgreSQL's log, log_statement = all).
+    static final String VALIDATION = "SELECT 1";
+    static final String ACCOUNT = "SELECT ID, display_name, ENABLED, practice_id, ROLE, signed_up_at, SUBJECT, USERNAME"
+            + " FROM account WHERE (SUBJECT = ?)";
+    static final String LOCK_CONVERSATION = "SELECT ID, client_id, created_at, last_activity_at, last_seq, practice_id,"
+            + " practitioner_id, PREVIEW, preview_key FROM conversation WHERE (ID = ?) FOR UPDATE";
+    static final String ORIGINAL = "SELECT ID, BODY, body_key, client_message_id, conversation_id, from_client, sender_id,"
+            + " sender_name, sent_at, SEQ FROM message WHERE ((sender_id = ?) AND (client_message_id = ?))";
+    /** As on a conversation's first message; later ones leave out preview_key, which stays the same. */
+    static final String UPDATE_CONVERSATION = "UPDATE conversation SET last_seq = ?, last_activity_at = ?, PREVIEW = ?, preview_key = ? WHERE (ID = ?)";
+    static final String INSERT_MESSAGE = "INSERT INTO message (ID, BODY, body_key, client_message_id, conversation_id, from_client,"
+            + " sender_id, sender_name, sent_at, SEQ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** SendLocks' statement (inline there). */
+    static final Sql ADVISORY = new Sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked");
+
+    /** Tink's 5-byte key prefix, a 12-byte nonce and a 16-byte tag around the plaintext. */
+    static final int AEAD_OVERHEAD = 5 + 12 + 16;
+
+    /** A native query of the application: JPA's numbered parameters turned into JDBC's, in order of appearance. */
+    record Sql(String jdbc, int[] order) {
+
+        private static final Pattern NUMBERED = Pattern.compile("\\?(\\d+)");
+
+        Sql(String jpa) {
+            this(NUMBERED.matcher(jpa).replaceAll("?"), NUMBERED.matcher(jpa).results().mapToInt(m -> Integer.parseInt(m.group(1))).toArray());
+        }
+
+        /** The constant of that name in the application's class: the replay issues what the application does. */
+        static Sql of(Class<?> owner, String name) {
+            try {
+                var field = owner.getDeclaredField(name);
+                field.setAccessible(true);
+                return new Sql((String) field.get(null));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(owner.getSimpleName() + "." + name + " is gone: the replay no longer matches the application", e);
+            }
+        }
+
+        PreparedStatement prepare(Connection c, Object... byNumber) throws SQLException {
+            var statement = c.prepareStatement(jdbc);
+            for (int i = 0; i < order.length; i++) {
+                statement.setObject(i + 1, byNumber[order[i] - 1]);
+            }
+            return statement;
+        }
+    }
+
+    final Sql writer = Sql.of(Participation.class, "WRITER");
+    final Sql members = Sql.of(Notifications.class, "MEMBERS");
+    final Sql append = Sql.of(EventLog.class, "APPEND");
+    final Sql lockHead = Sql.of(AuditLog.class, "LOCK_HEAD");
+    final Sql newHead = Sql.of(AuditLog.class, "NEW_HEAD");
+    final Sql audit = Sql.of(AuditLog.class, "INSERT");
+
+    private final Realtime bench;
+    private final SecretKeySpec auditKey;
+    private final byte[] body = random(Realtime.BODY.length() + AEAD_OVERHEAD);
+    private final byte[] preview = random(100 + AEAD_OVERHEAD);
+    final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+    SendReplay(Realtime bench) {
+        this.bench = bench;
+        this.auditKey = new SecretKeySpec(random(32), "HmacSHA256");
+    }
+
+    /** Sends per second of the replay senders for the given time, each on a connection of its own, opened first. */
+    double run(int seconds) throws Exception {
+        var senders = bench.layout.replay();
+        var connections = new ArrayList<Connection>();
+        try {
+            for (var ignored : senders) {
+                connections.add(connect());
+            }
+            var done = new LongAdder();
+            var threads = new ArrayList<Thread>();
+            var begin = System.nanoTime();
+            var end = begin + TimeUnit.SECONDS.toNanos(seconds);
+            for (int s = 0; s < senders.size(); s++) {
+                var sender = senders.get(s);
+                var c = connections.get(s);
+                var thread = new Thread(() -> {
+                    var i = 0;
+                    while (System.nanoTime() < end) {
+                        var target = sender.targets().get(i++ % sender.targets().size());
+                        try {
+                            send(c, sender, target);
+                            done.increment();
+                        } catch (SQLException e) {
+                            errors.computeIfAbsent(String.valueOf(e.getSQLState()), state -> new LongAdder()).increment();
+                            try {
+                                c.rollback();
+                            } catch (SQLException broken) {
+                                return;
+                            }
+                        }
+                    }
+                }, "replay-" + sender.username());
+                thread.start();
+                threads.add(thread);
+            }
+            for (var thread : threads) {
+                thread.join();
+            }
+            return done.sum() / ((System.nanoTime() - begin) / 1e9);
+        } finally {
+            for (var c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    /** A connection, retried for a while: on a shared server PostgreSQL may be at max_connections for a moment. */
+    Connection connect() throws Exception {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                return bench.connect();
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    Map<String, Long> errorCounts() {
+        var counts = new TreeMap<String, Long>();
+        errors.forEach((state, count) -> counts.put(state, count.sum()));
+        return counts;
+    }
+
+    /** One send of a practitioner into one of their conversations, as the application issues it. */
+    void send(Connection c, Seed.Sender sender, Seed.Target target) throws SQLException {
+        var conversation = target.conversation();
+        var clientMessageId = UUID.randomUUID();
+        // The pool validates the connection it hands out, before JTA enlists it.
+        c.setAutoCommit(true);
+        try (var s = c.createStatement()) {
+            s.executeQuery(VALIDATION).close();
+        }
+        c.setAutoCommit(false);
+        query(c, ACCOUNT, sender.username());
+        query(c, writer, conversation, sender.account());
+        query(c, ADVISORY, 31 * (sender.account().getMostSignificantBits() ^ sender.account().getLeastSignificantBits())
+                + (clientMessageId.getMostSignificantBits() ^ clientMessageId.getLeastSignificantBits()));
+        long seq;
+        UUID client;
+        try (var lock = c.prepareStatement(LOCK_CONVERSATION)) {
+            lock.setObject(1, conversation);
+            try (var rows = lock.executeQuery()) {
+                rows.next();
+                client = rows.getObject(2, UUID.class);
+                seq = rows.getLong(5) + 1;
+            }
+        }
+        query(c, ORIGINAL, sender.account(), clientMessageId);
+        var now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        var message = UUID.randomUUID();
+        update(c, UPDATE_CONVERSATION, seq, now, preview, 1, conversation);
+        update(c, INSERT_MESSAGE, message, body, 1, clientMessageId, conversation, false, sender.account(), "Dr. " + sender.username(), now, seq);
+        var events = new StringBuilder("[");
+        var accounts = new ArrayList<String>();
+        try (var statement = members.prepare(c, conversation, sender.account().toString(), client);
+             var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                var account = rows.getObject(1, UUID.class);
+                accounts.add(account.toString());
+                events.append(events.length() > 1 ? "," : "")
+                        .append(String.format("{\"a\":\"%s\",\"o\":1,\"t\":\"message.created\",\"c\":\"%s\",\"m\":\"%s\",\"s\":%d,\"f\":{\"senderId\":\"%s\"}},",
+                                account, conversation, message, seq, sender.account()))
+                        .append(String.format("{\"a\":\"%s\",\"o\":2,\"t\":\"conversation.changed\",\"c\":\"%s\",\"s\":%d,\"f\":{\"unreadCount\":%d}}",
+                                account, conversation, seq, rows.getLong(3)));
+            }
+        }
+        query(c, append, events.append(']').toString(), now, String.join(",", accounts));
+        var chain = sender.practice();
+        var head = lockHead(c, chain);
+        if (head == null) {
+            update(c, newHead, chain, AuditEvent.GENESIS);
+            head = lockHead(c, chain);
+        }
+        var sealed = AuditEvent.of(now, chain, new Actor(sender.account(), "practitioner", null), Action.MESSAGE_CREATE, null,
+                        Outcome.SUCCESS, null, new Targets(conversation, message, client, null),
+                        new Origin("127.0.0.1", UUID.randomUUID().toString()))
+                .link(head.next(), head.hash()).seal(auditKey);
+        update(c, audit, chain, sealed.no(), sealed.at(), chain, sender.account(), "practitioner", null, sealed.action(), null,
+                sealed.outcome(), null, conversation, message, client, null, "127.0.0.1", sealed.origin().requestId(),
+                sealed.prevHash(), sealed.hash());
+        c.commit();
+    }
+
+    record Head(long next, byte[] hash) {
+    }
+
+    Head lockHead(Connection c, UUID chain) throws SQLException {
+        try (var statement = lockHead.prepare(c, chain); var rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                return null;
+            }
+            return new Head(Math.max(rows.getLong(1), rows.getLong(3)) + 1, rows.getBytes(2));
+        }
+    }
+
+    static void query(Connection c, Object sql, Object... parameters) throws SQLException {
+        try (var statement = statement(c, sql, parameters); var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                rows.getObject(1);
+            }
+        }
+    }
+
+    static void update(Connection c, Object sql, Object... parameters) throws SQLException {
+        try (var statement = statement(c, sql, parameters)) {
+            statement.executeUpdate();
+        }
+    }
+
+    static PreparedStatement statement(Connection c, Object sql, Object... parameters) throws SQLException {
+        if (sql instanceof Sql numbered) {
+            return numbered.prepare(c, parameters);
+        }
+        var statement = c.prepareStatement((String) sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    static byte[] random(int length) {
+        var bytes = new byte[length];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}
