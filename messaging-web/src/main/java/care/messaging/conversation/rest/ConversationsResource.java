@@ -73,15 +73,18 @@ public class ConversationsResource {
         var identity = Identities.of(security);
         var outcome = start.practitionerId() == null
                 ? conversations.start(identity, start.clientId())
-                : practitioner(identity)
-                ? colleagues.start(identity, ColleagueStart.practitionerId(start.practitionerId(), start.clientId()))
+                : practitioner(identity) && start.clientId() == null
+                ? colleagues.start(identity, start.practitionerId())
                 : portal.start(identity, start.practitionerId(), start.clientId());
         var location = uri.getAbsolutePathBuilder().path(outcome.value().id().toString()).path("messages").build();
         return (outcome.created() ? Response.created(location) : Response.ok().location(location))
                 .entity(outcome.value()).build();
     }
 
-    /** A practitioner's token names a colleague with practitionerId; a portal account's, whom it writes to. */
+    /**
+     * A practitioner's token names a colleague with practitionerId alone; with clientId too it is a portal
+     * start, which refuses practitioners (403 wrong-role) as it always did.
+     */
     static boolean practitioner(Identity identity) {
         return identity.groups() != null && identity.groups().contains(Role.PRACTITIONER.claim());
     }
