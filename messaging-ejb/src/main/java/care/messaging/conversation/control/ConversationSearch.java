@@ -14,17 +14,20 @@ import java.util.UUID;
  * activity first. Names are directory data (not encrypted), so there is no index: the caller's own
  * conversations are read and their names compared after the same normalization as message search (case,
  * accents and compatibility forms ignored; each word a prefix of a name's word). A practitioner finds a
- * conversation by the client's name or a guardian's; a portal account by the practitioner's.
+ * conversation by the client's name or a guardian's, or by a colleague's messaging name; a portal account
+ * by the practitioner's.
  */
 @Dependent
 public class ConversationSearch {
 
     static final String FOR_PRACTITIONER = """
-            SELECT c.id, cl.display_name,
+            SELECT c.id, coalesce(cl.display_name, coalesce(o.messaging_name, o.display_name)),
                    (SELECT string_agg(g.display_name, ' ') FROM client_account ca JOIN account g ON g.id = ca.account_id
                      WHERE ca.client_id = cl.id AND ca.relationship = 'guardian')
-              FROM conversation c JOIN client cl ON cl.id = c.client_id
-             WHERE c.practitioner_id = ?1
+              FROM conversation c LEFT JOIN client cl ON cl.id = c.client_id
+              LEFT JOIN account o ON c.colleague_id IS NOT NULL
+                                 AND o.id = CASE WHEN c.practitioner_id = ?1 THEN c.colleague_id ELSE c.practitioner_id END
+             WHERE (c.practitioner_id = ?1 OR c.colleague_id = ?1)
              ORDER BY c.last_activity_at DESC, c.id DESC""";
     static final String FOR_CLIENT = """
             SELECT c.id, p.display_name, NULL

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /**
  * The caller's conversations, most recent activity first, with derived unread counts. A practitioner
- * sees their own threads; a portal account sees the threads of every client it acts for. Each caller has
+ * sees their own threads, with clients and with colleagues (the counterpart is then the other practitioner); a portal account sees the threads of every client it acts for. Each caller has
  * their own inbox and archive (conversation_state); deleted messages are not unread.
  */
 @Dependent
@@ -38,25 +38,29 @@ public class Inbox {
                    (SELECT ca.relationship FROM client_account ca
                      WHERE ca.client_id = cl.id AND ca.account_id = ?1) AS relationship,
                    (SELECT count(*) FROM message m
-                     WHERE m.conversation_id = c.id AND m.from_client <> ?2 AND m.deleted_at IS NULL
+                     WHERE m.conversation_id = c.id AND m.from_client <> (?2 OR c.colleague_id IS NOT DISTINCT FROM ?1)
+                       AND m.deleted_at IS NULL
                        AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
                                               WHERE rm.conversation_id = c.id AND rm.account_id = ?1), 0)) AS unread,
                    (SELECT max(e.granted_at) FROM emergency_access e WHERE e.conversation_id = c.id) AS emergency,
-                   CASE WHEN ?2 THEN EXISTS (SELECT 1 FROM presence pr WHERE pr.account_id = p.id AND pr.last_seen_at > ?6)
+                   CASE WHEN ?2 OR c.colleague_id IS NOT NULL THEN EXISTS (SELECT 1 FROM presence pr WHERE pr.account_id = p.id AND pr.last_seen_at > ?6)
                         ELSE EXISTS (SELECT 1 FROM client_account ca JOIN presence pr ON pr.account_id = ca.account_id
                                       WHERE ca.client_id = cl.id AND pr.last_seen_at > ?6) END AS online,
             """ + SendingRules.COLUMNS + """
 ,
                    s.archived_at IS NOT NULL, coalesce(s.marked_unread, false), s.draft IS NOT NULL,
                    EXISTS (SELECT 1 FROM message lm WHERE lm.conversation_id = c.id AND lm.seq = c.last_seq
-                                                     AND lm.deleted_at IS NOT NULL) AS last_deleted
+                                                     AND lm.deleted_at IS NOT NULL) AS last_deleted,
+                   c.kind
               FROM conversation c
-              JOIN client cl ON cl.id = c.client_id
-              JOIN account p ON p.id = c.practitioner_id
+              LEFT JOIN client cl ON cl.id = c.client_id
+              JOIN account p ON p.id = CASE WHEN c.practitioner_id = ?1 THEN coalesce(c.colleague_id, c.practitioner_id)
+                                            ELSE c.practitioner_id END
               JOIN practice prac ON prac.id = c.practice_id
               LEFT JOIN conversation_state s ON s.conversation_id = c.id AND s.account_id = ?1
             """;
-    public static final String FOR_PRACTITIONER = " WHERE c.practitioner_id = ?1";
+    // A practitioner's client conversations and colleague conversations, on either side of the pair.
+    public static final String FOR_PRACTITIONER = " WHERE (c.practitioner_id = ?1 OR c.colleague_id = ?1)";
     // A discharged client's thread leaves their portal accounts' inbox at once; the practitioner keeps it.
     static final String FOR_CLIENT = " WHERE c.client_id IN (SELECT client_id FROM client_account WHERE account_id = ?1) AND cl.enabled";
     static final String IN_INBOX = " AND s.archived_at IS NULL";
@@ -131,11 +135,17 @@ public class Inbox {
         var id = (UUID) r[0];
         var clientSide = me.role().isClientSide();
         var markedUnread = Boolean.TRUE.equals(r[19]);
-        return new ConversationSummary(id, counterpart(r, clientSide, Boolean.TRUE.equals(r[12])), bodies.preview(id, (byte[]) r[2]).orElse(null),
+        var colleague = ConversationSummary.COLLEAGUE.equals(r[22]);
+        var online = Boolean.TRUE.equals(r[12]);
+        var facts = SendingRules.facts(r, 13);
+        return new ConversationSummary(id,
+                colleague ? new Counterpart((UUID) r[6], (String) r[7], null, online) : counterpart(r, clientSide, online),
+                bodies.preview(id, (byte[]) r[2]).orElse(null),
                 Rows.time(r[1]), Rows.number(r[3]), unreadCount(Rows.number(r[10]), markedUnread),
                 clientSide ? null : Rows.time(r[11]),
-                Sending.of(SendingRules.facts(r, 13), clientSide),
-                Boolean.TRUE.equals(r[18]), markedUnread, Boolean.TRUE.equals(r[20]), Boolean.TRUE.equals(r[21]));
+                colleague ? Sending.colleague(facts.practiceMessaging()) : Sending.of(facts, clientSide),
+                Boolean.TRUE.equals(r[18]), markedUnread, Boolean.TRUE.equals(r[20]), Boolean.TRUE.equals(r[21]),
+                colleague ? ConversationSummary.COLLEAGUE : ConversationSummary.CLIENT);
     }
 
     /** A conversation marked unread counts as unread (at least one) until its reader reads it again. */

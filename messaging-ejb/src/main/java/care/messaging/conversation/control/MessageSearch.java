@@ -33,7 +33,7 @@ public class MessageSearch {
              ORDER BY t.sent_at DESC, t.message_id DESC
              LIMIT ?5""";
     // The same participation rules as the conversation list (Inbox).
-    static final String PRACTITIONER_CONVERSATIONS = "SELECT c.id FROM conversation c WHERE c.practitioner_id = ?2";
+    static final String PRACTITIONER_CONVERSATIONS = "SELECT c.id FROM conversation c WHERE (c.practitioner_id = ?2 OR c.colleague_id = ?2)";
     static final String PORTAL_CONVERSATIONS = """
             SELECT c.id FROM conversation c JOIN client cl ON cl.id = c.client_id
              WHERE cl.enabled AND c.client_id IN (SELECT client_id FROM client_account WHERE account_id = ?2)""";

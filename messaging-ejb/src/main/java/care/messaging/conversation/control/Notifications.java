@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * The events a conversation's changes produce, for everyone who takes part in it: its practitioner and
- * every portal account acting for its client. Appended in the use case's transaction, after its writes.
+ * every portal account acting for its client, or its two practitioners (a colleague conversation). Appended in the use case's transaction, after its writes.
  */
 @Dependent
 public class Notifications {
@@ -41,7 +41,10 @@ public class Notifications {
                    s.archived_at IS NOT NULL, coalesce(s.marked_unread, false)
               FROM (SELECT CAST(?2 AS uuid) AS account_id, false AS client_side
                     UNION ALL
-                    SELECT account_id, true FROM client_account WHERE client_id = ?3) p
+                    SELECT account_id, true FROM client_account
+                     WHERE client_id = (SELECT client_id FROM conversation WHERE id = ?1)
+                    UNION ALL
+                    SELECT colleague_id, true FROM conversation WHERE id = ?1 AND colleague_id IS NOT NULL) p
               LEFT JOIN conversation_state s ON s.conversation_id = ?1 AND s.account_id = p.account_id
              ORDER BY p.account_id""";
 
@@ -66,7 +69,7 @@ public class Notifications {
         var batch = events.batch();
         var receipt = new Draft(Event.MESSAGE_READ, conversation.id(), null, seq,
                 JsonObjects.builder().add("readerId", reader.id().toString()).add("readAt", at.toString()).build());
-        var readerSide = reader.role().isClientSide();
+        var readerSide = conversation.secondSide(reader.id(), reader.role().isClientSide());
         for (var member : members(conversation)) {
             if (member.clientSide() != readerSide) {
                 batch.add(member.account(), receipt);
@@ -129,7 +132,6 @@ public class Notifications {
         List<?> rows = em.createNativeQuery(MEMBERS)
                 .setParameter(1, conversation.id())
                 .setParameter(2, conversation.practitionerId().toString())
-                .setParameter(3, conversation.clientId())
                 .getResultList();
         return rows.stream().map(Object[].class::cast)
                 .map(r -> new Member((UUID) r[0], (Boolean) r[1], Rows.number(r[2]), Boolean.TRUE.equals(r[3]),

@@ -36,6 +36,8 @@ public class ParticipantStates {
     /**
      * A send: the sender's conversation is back in their inbox, no longer marked unread (they have it open)
      * and without a draft (it was just sent); for the other side's participants it is back in the inbox.
+     * The side is the second one (?3, as message.from_client) for portal accounts, or for the colleague_id
+     * practitioner of a colleague conversation.
      * The FROM row is the row before the update, so RETURNING can say whether the sender had a draft.
      */
     static final String SENT = """
@@ -50,7 +52,8 @@ public class ParticipantStates {
              WHERE prior.id = s.id AND s.conversation_id = ?1
                AND (s.account_id = ?2
                     OR (s.archived_at IS NOT NULL
-                        AND (SELECT a.role = 'client' FROM account a WHERE a.id = s.account_id) <> ?3))
+                        AND (SELECT coalesce(c.colleague_id = s.account_id, a.role = 'client')
+                               FROM account a, conversation c WHERE a.id = s.account_id AND c.id = ?1) <> ?3))
             RETURNING s.account_id, prior.draft IS NOT NULL""";
 
     @PersistenceContext

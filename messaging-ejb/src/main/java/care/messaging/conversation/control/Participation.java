@@ -98,7 +98,11 @@ public class Participation {
     /** The conversation, if the account takes part in it (a discharged client's portal accounts no longer do). */
     public Conversation conversationOf(Account account, String conversationId) {
         var conversation = inPractice(account, conversationId);
-        if (!account.id().equals(conversation.practitionerId())) {
+        if (conversation.isColleague()) {
+            if (!conversation.hasColleague(account.id())) {
+                throw DomainException.notFound();
+            }
+        } else if (!account.id().equals(conversation.practitionerId())) {
             portalRelationship(account, conversation, clientOf(conversation));
         }
         return conversation;
@@ -131,6 +135,13 @@ public class Participation {
      * the guardian of the child.
      */
     public Author authorFor(Account account, Conversation conversation) {
+        if (conversation.isColleague()) {
+            if (!conversation.hasColleague(account.id())) {
+                throw DomainException.notFound();
+            }
+            rules.colleagueSending(conversation).require();
+            return new Author(account.id(), account.messagingName(), conversation.secondSide(account.id(), false));
+        }
         var client = clientOf(conversation);
         if (account.id().equals(conversation.practitionerId())) {
             rules.sending(conversation, false).require();

@@ -42,7 +42,7 @@ public class ReadMarkers {
             if (moved) {
                 em.createNativeQuery(RECEIPT)
                         .setParameter(1, conversation.id()).setParameter(2, reader.id()).setParameter(3, target)
-                        .setParameter(4, reader.role().isClientSide()).setParameter(5, at)
+                        .setParameter(4, conversation.secondSide(reader.id(), reader.role().isClientSide())).setParameter(5, at)
                         .executeUpdate();
             }
         }

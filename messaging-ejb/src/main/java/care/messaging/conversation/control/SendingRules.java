@@ -40,6 +40,13 @@ public class SendingRules {
         return Sending.of(between(conversation.practitionerId(), conversation.clientId()), clientSide);
     }
 
+    /** What either colleague may do now in a colleague conversation: only the practice's switch applies. */
+    public Sending colleagueSending(Conversation conversation) {
+        var on = em.createNativeQuery("SELECT messaging_enabled FROM practice WHERE id = ?1")
+                .setParameter(1, conversation.practiceId()).getSingleResult();
+        return Sending.colleague(flag(on));
+    }
+
     /** The facts for a practitioner and a client, whether or not they have a conversation yet. */
     public Facts between(UUID practitionerId, UUID clientId) {
         var row = (Object[]) em.createNativeQuery(BETWEEN)

@@ -2,13 +2,20 @@ package care.messaging.conversation.entity;
 
 import care.messaging.crypto.entity.Sealed;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One thread between a practitioner and a client; it hands out the next seq for each message. */
+/**
+ * One thread between a practitioner and a client, or (kind colleague) between two practitioners of the
+ * practice; it hands out the next seq for each message. A conversation has two sides: the practitioner
+ * (practitioner_id), and the second side, which is the client's portal accounts or the colleague
+ * (colleague_id). message.from_client and read_receipt.client_side say "written/read by the second side",
+ * so unread counts and receipts work the same for both kinds.
+ */
 @Entity
 @Table(name = "conversation")
 public class Conversation {
@@ -19,8 +26,14 @@ public class Conversation {
     private UUID practiceId;
     @Column(name = "practitioner_id")
     private UUID practitionerId;
+    /** Null in a colleague conversation. */
     @Column(name = "client_id")
+    @Convert(converter = NullableUuid.class)
     private UUID clientId;
+    /** The second practitioner of a colleague conversation (the greater uuid of the pair); null for a client's. */
+    @Column(name = "colleague_id")
+    @Convert(converter = NullableUuid.class)
+    private UUID colleagueId;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
     @Column(name = "last_activity_at")
@@ -82,6 +95,28 @@ public class Conversation {
 
     public UUID clientId() {
         return clientId;
+    }
+
+    public UUID colleagueId() {
+        return colleagueId;
+    }
+
+    /** Between two practitioners of the practice, not with a client. */
+    public boolean isColleague() {
+        return colleagueId != null;
+    }
+
+    /** Whether the account is one of the two practitioners of this colleague conversation. */
+    public boolean hasColleague(UUID accountId) {
+        return isColleague() && (accountId.equals(practitionerId) || accountId.equals(colleagueId));
+    }
+
+    /**
+     * Whether an account writes and reads on the second side: a portal account in a client's conversation,
+     * the colleague_id practitioner in a colleague conversation.
+     */
+    public boolean secondSide(UUID accountId, boolean clientSide) {
+        return isColleague() ? accountId.equals(colleagueId) : clientSide;
     }
 
     public long lastSeq() {

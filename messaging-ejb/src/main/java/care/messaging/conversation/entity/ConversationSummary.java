@@ -16,13 +16,19 @@ import java.util.UUID;
 public record ConversationSummary(UUID id, Counterpart counterpart, String lastMessagePreview,
                                   OffsetDateTime lastActivityAt, long lastSeq, long unreadCount,
                                   OffsetDateTime lastEmergencyAccessAt, Sending sending,
-                                  boolean archived, boolean markedUnread, boolean hasDraft, boolean lastMessageDeleted) {
+                                  boolean archived, boolean markedUnread, boolean hasDraft, boolean lastMessageDeleted,
+                                  String kind) {
+
+    /** {@code kind}: with a client, or between two practitioners of the practice (issue 6, point 11). */
+    public static final String CLIENT = "client";
+    public static final String COLLEAGUE = "colleague";
 
     /**
      * Who is on the other side. For a minor's thread the practitioner sees the child's name, and
      * {@code note} names the guardians; a guardian sees the practitioner, and {@code note} says whose
      * thread it is. {@code online}: the counterpart was active in the last five minutes; for the
-     * practitioner, any portal account of the client (the client themself or a guardian).
+     * practitioner, any portal account of the client (the client themself or a guardian). In a colleague
+     * conversation it is the other practitioner, by their messaging name.
      */
     public record Counterpart(UUID id, String displayName, String note, boolean online) {
     }

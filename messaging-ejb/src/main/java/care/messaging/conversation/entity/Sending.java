@@ -41,6 +41,14 @@ public record Sending(boolean allowed, String reason, boolean clientSignedUp, bo
         return new Sending(reason == null, reason, facts.clientSignedUp(), facts.blocked());
     }
 
+    /**
+     * Between two practitioners only the practice's switch applies (client switches, discharge and block
+     * lists are about clients); both sides are on the practice's staff, so both count as "signed up".
+     */
+    public static Sending colleague(boolean practiceMessaging) {
+        return of(new Facts(practiceMessaging, true, true, false, true), false);
+    }
+
     /** Refuses with the reason's problem type, unless writing is allowed. */
     public Sending require() {
         if (!allowed) {

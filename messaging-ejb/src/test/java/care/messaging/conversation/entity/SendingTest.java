@@ -79,4 +79,16 @@ class SendingTest {
         var allowed = Sending.of(OPEN, true);
         assertEquals(allowed, allowed.require());
     }
+
+    @Test
+    void colleaguesAreStoppedOnlyByThePracticeSwitch() {
+        var on = Sending.colleague(true);
+        assertTrue(on.allowed());
+        assertNull(on.reason());
+        assertFalse(on.clientBlocked());
+        var off = Sending.colleague(false);
+        assertFalse(off.allowed());
+        assertEquals(Sending.PRACTICE_OFF, off.reason());
+        assertEquals(Sending.PRACTICE_OFF, assertThrows(PolicyRefusal.class, off::require).type());
+    }
 }

@@ -1,11 +1,14 @@
 package care.messaging.conversation.rest;
 
+import care.messaging.conversation.boundary.ColleagueConversations;
 import care.messaging.conversation.boundary.Conversations;
 import care.messaging.conversation.boundary.PortalConversations;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.ReadState;
+import care.messaging.directory.entity.Identity;
+import care.messaging.directory.entity.Role;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationsResource {
 
-    /** A practitioner names the client; a portal account names the practitioner (and the client if it acts for several). */
+    /**
+     * A practitioner names the client, or a colleague (practitionerId); a portal account names the
+     * practitioner (and the client if it acts for several).
+     */
     public record StartConversation(String clientId, String practitionerId) {
     }
 
@@ -45,6 +51,8 @@ public class ConversationsResource {
     Conversations conversations;
     @Inject
     PortalConversations portal;
+    @Inject
+    ColleagueConversations colleagues;
     @Context
     SecurityContext security;
     @Context
@@ -59,15 +67,26 @@ public class ConversationsResource {
 
     @POST
     @Operation(summary = "Start the conversation (201), or return the existing one (200): a practitioner with a client "
-            + "{clientId}; a client or guardian with a practitioner {practitionerId[, clientId]}")
+            + "{clientId} or with a colleague of their practice {practitionerId}; a client or guardian with a practitioner {practitionerId[, clientId]}")
     public Response start(StartConversation body) {
         var start = Params.required(body);
+        var identity = Identities.of(security);
         var outcome = start.practitionerId() == null
-                ? conversations.start(Identities.of(security), start.clientId())
-                : portal.start(Identities.of(security), start.practitionerId(), start.clientId());
+                ? conversations.start(identity, start.clientId())
+                : practitioner(identity) && start.clientId() == null
+                ? colleagues.start(identity, start.practitionerId())
+                : portal.start(identity, start.practitionerId(), start.clientId());
         var location = uri.getAbsolutePathBuilder().path(outcome.value().id().toString()).path("messages").build();
         return (outcome.created() ? Response.created(location) : Response.ok().location(location))
                 .entity(outcome.value()).build();
+    }
+
+    /**
+     * A practitioner's token names a colleague with practitionerId alone; with clientId too it is a portal
+     * start, which refuses practitioners (403 wrong-role) as it always did.
+     */
+    static boolean practitioner(Identity identity) {
+        return identity.groups() != null && identity.groups().contains(Role.PRACTITIONER.claim());
     }
 
     @GET
