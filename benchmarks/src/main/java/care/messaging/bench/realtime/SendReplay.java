@@ -8,7 +8,7 @@ import care.messaging.audit.entity.Origin;
 import care.messaging.audit.entity.Outcome;
 import care.messaging.audit.entity.Targets;
 import care.messaging.conversation.control.Notifications;
-import care.messaging.conversation.control.Participation;
+import care.messaging.conversation.control.SendingRules;
 import care.messaging.delivery.control.EventLog;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -46,6 +46,10 @@ final class SendReplay {
     static final String VALIDATION = "SELECT 1";
     static final String ACCOUNT = "SELECT ID, display_name, ENABLED, practice_id, ROLE, signed_up_at, SUBJECT, USERNAME"
             + " FROM account WHERE (SUBJECT = ?)";
+    /** Participation reads the conversation (em.find) before the lock, and its client when the sender writes. */
+    static final String FIND_CONVERSATION = "SELECT ID, client_id, colleague_id, created_at, KIND, last_activity_at, last_seq,"
+            + " practice_id, practitioner_id, PREVIEW, preview_key FROM conversation WHERE (ID = ?)";
+    static final String FIND_CLIENT = "SELECT ID, display_name, ENABLED, messaging_enabled, MINOR, practice_id FROM client WHERE (ID = ?)";
     static final String LOCK_CONVERSATION = "SELECT ID, client_id, created_at, last_activity_at, last_seq, practice_id,"
             + " practitioner_id, PREVIEW, preview_key FROM conversation WHERE (ID = ?) FOR UPDATE";
     static final String ORIGINAL = "SELECT ID, BODY, body_key, client_message_id, conversation_id, from_client, sender_id,"
@@ -89,7 +93,7 @@ final class SendReplay {
         }
     }
 
-    final Sql writer = Sql.of(Participation.class, "WRITER");
+    final Sql sendingRules = Sql.of(SendingRules.class, "BETWEEN");
     final Sql members = Sql.of(Notifications.class, "MEMBERS");
     final Sql append = Sql.of(EventLog.class, "APPEND");
     final Sql lockHead = Sql.of(AuditLog.class, "LOCK_HEAD");
@@ -185,7 +189,7 @@ final class SendReplay {
         }
         c.setAutoCommit(false);
         query(c, ACCOUNT, sender.username());
-        query(c, writer, conversation, sender.account());
+        query(c, FIND_CONVERSATION, conversation);
         query(c, ADVISORY, 31 * (sender.account().getMostSignificantBits() ^ sender.account().getLeastSignificantBits())
                 + (clientMessageId.getMostSignificantBits() ^ clientMessageId.getLeastSignificantBits()));
         long seq;
@@ -199,6 +203,8 @@ final class SendReplay {
             }
         }
         query(c, ORIGINAL, sender.account(), clientMessageId);
+        query(c, FIND_CLIENT, client);
+        query(c, sendingRules, sender.account(), client);
         var now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         var message = UUID.randomUUID();
         update(c, UPDATE_CONVERSATION, seq, now, preview, 1, conversation);

@@ -195,14 +195,13 @@ public class Conversations {
         var me = accounts.authenticate(identity);
         var id = parseClientMessageId(clientMessageId);
         var body = richText.sanitize(html);
-        var writer = participation.writer(me, conversationId);
+        // One read of the conversation (participation), then the same row locked: the settings' sending rules,
+        // the messaging name and colleague conversations all live in authorFor, the one path every send takes.
+        var conversation = participation.conversationOf(me, conversationId);
         // Retries of one send serialize here, whichever conversation they name, so a retry always finds
         // the original instead of racing it; the row lock then hands out the next seq.
         sends.lock(me.id(), id);
-        var conversation = em.find(Conversation.class, writer.conversationId(), LockModeType.PESSIMISTIC_WRITE);
-        if (conversation == null) {
-            throw DomainException.notFound();
-        }
+        em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
         var original = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
                 .setParameter("sender", me.id()).setParameter("clientMessageId", id)
                 .getResultStream().findFirst();
@@ -211,7 +210,7 @@ public class Conversations {
             audit.record(me, Action.MESSAGE_CREATE, REPLAYED, targets(conversation).withMessage(view.id()));
             return new Outcome<>(view, false);
         }
-        var author = writer.authorOfNew();
+        var author = participation.authorFor(me, conversation);
         // Only a message that would be new counts against the sender's rate: a retry above never does.
         rate.take(me.id());
         var message = bodies.post(conversation, author, id, body, now());

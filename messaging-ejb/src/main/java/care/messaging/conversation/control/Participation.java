@@ -34,66 +34,10 @@ public class Participation {
     public record Reading(Conversation conversation, boolean emergency) {
     }
 
-    /**
-     * Who writes in a conversation, found before its row is locked: the conversation's id and the author the
-     * account writes as, or no author when the client was discharged (the practitioner may then only replay
-     * what was already sent).
-     */
-    public record Writer(UUID conversationId, Author author) {
-
-        /** The author of a new message; refused while the client is discharged. */
-        public Author authorOfNew() {
-            if (author == null) {
-                throw DomainException.conflict("client-discharged", "The client was discharged; the conversation is kept read-only");
-            }
-            return author;
-        }
-    }
-
-    // The conversation, its client and the account's relationship to that client in one round trip: a send
-    // runs this on every request, before it locks the conversation's row.
-    static final String WRITER = """
-            SELECT c.practice_id, c.practitioner_id, cl.enabled, cl.display_name, ca.relationship
-              FROM conversation c
-              JOIN client cl ON cl.id = c.client_id
-              LEFT JOIN client_account ca ON ca.client_id = c.client_id AND ca.account_id = ?2
-             WHERE c.id = ?1""";
-
     @Inject
     EmergencyAccess emergencyAccess;
     @Inject
     SendingRules rules;
-
-    /**
-     * The same decisions as {@link #conversationOf} and {@link #authorFor} from one query, without loading the
-     * conversation: its row is locked next, and read then.
-     */
-    public Writer writer(Account account, String conversationId) {
-        var id = parse(conversationId);
-        List<?> rows = em.createNativeQuery(WRITER)
-                .setParameter(1, id)
-                .setParameter(2, account.id())
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw DomainException.notFound();
-        }
-        var row = (Object[]) rows.get(0);
-        var clientEnabled = (Boolean) row[2];
-        var relationship = (String) row[4];
-        if (!account.practiceId().equals(row[0])) {
-            throw DomainException.notFound();
-        }
-        if (account.id().equals(row[1])) {
-            return new Writer(id, clientEnabled ? new Author(account.id(), account.displayName(), false) : null);
-        }
-        if (relationship == null || !clientEnabled) {
-            throw DomainException.notFound();
-        }
-        var name = "guardian".equals(relationship)
-                ? account.displayName() + ", guardian of " + row[3]
-                : account.displayName();
-        return new Writer(id, new Author(account.id(), name, true));
-    }
 
     /** The conversation, if the account takes part in it (a discharged client's portal accounts no longer do). */
     public Conversation conversationOf(Account account, String conversationId) {
