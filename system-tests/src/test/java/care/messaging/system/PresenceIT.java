@@ -83,6 +83,25 @@ class PresenceIT {
         return conversation.getJsonObject("counterpart").getBoolean("online");
     }
 
+    @Test
+    void aColleagueHearsThatTheOtherPractitionerCameOnline() throws Exception {
+        var first = people.practitioner(RIVERSIDE, "Dr. Kim Colleague");
+        var second = people.practitioner(RIVERSIDE, "Dr. Noor Colleague");
+        var started = api.post(first, "/conversations",
+                jakarta.json.Json.createObjectBuilder().add("practitionerId", second.id().toString()).build());
+        assertEquals(201, started.status(), started::toString);
+        var conversation = started.json().getString("id");
+        var bearer = Map.of("Authorization", "Bearer " + api.identityProvider().token(first));
+        try (var socket = SocketClient.open(api.socket("after=0"), bearer)) {
+            assertEquals(200, api.get(second, "/me").status());
+            var cameOnline = presence(socket, second, true);
+            assertAll(
+                    () -> assertEquals(conversation, cameOnline.getString("conversationId")),
+                    () -> assertTrue(cameOnline.getJsonObject("facts").getBoolean("counterpartOnline")),
+                    () -> assertTrue(online(api.conversationWith(first, "Dr. Noor Colleague"))));
+        }
+    }
+
     static JsonObject presence(SocketClient socket, Caller of, boolean online) {
         var id = ((SeededPeople.Person) of).id().toString();
         List<JsonObject> events = SocketClient.events(

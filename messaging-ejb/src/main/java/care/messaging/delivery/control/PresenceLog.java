@@ -38,7 +38,7 @@ public class PresenceLog {
             RETURNING account_id""";
     // Whoever shares a conversation with the account, by conversation, and how that reader's counterpart now
     // stands: for a practitioner's clients it is the practitioner; for the practitioner it is the client,
-    // online while any of its portal accounts (self, guardians) is.
+    // online while any of its portal accounts (self, guardians) is; for a colleague, the other practitioner.
     static final String COUNTERPARTS = """
             SELECT c.id, ca.account_id, CAST(?3 AS boolean)
               FROM conversation c
@@ -51,7 +51,11 @@ public class PresenceLog {
                             WHERE o.client_id = c.client_id AND p.last_seen_at > ?2)
               FROM conversation c
               JOIN client_account ca ON ca.client_id = c.client_id
-             WHERE ca.account_id = ?1""";
+             WHERE ca.account_id = ?1
+            UNION ALL
+            SELECT c.id, CASE WHEN c.practitioner_id = ?1 THEN c.colleague_id ELSE c.practitioner_id END, CAST(?3 AS boolean)
+              FROM conversation c
+             WHERE c.kind = 'colleague' AND (c.practitioner_id = ?1 OR c.colleague_id = ?1)""";
 
     @PersistenceContext
     EntityManager em;
