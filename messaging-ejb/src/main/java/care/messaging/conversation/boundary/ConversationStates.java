@@ -11,8 +11,10 @@ import care.messaging.conversation.control.Inbox;
 import care.messaging.conversation.control.Notifications;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ParticipantStates;
+import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.function.BiPredicate;
 
 /**
  * How each participant files a conversation for themself: marked unread (until they read it again),
@@ -48,37 +51,29 @@ public class ConversationStates {
 
     @Attempts(Action.CONVERSATION_MARK_UNREAD)
     public ConversationSummary markUnread(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
-        var me = accounts.authenticate(identity);
-        var conversation = participation.conversationOf(me, conversationId);
-        if (states.markUnread(conversation, me)) {
-            notifications.stateChanged(conversation, me);
-        }
-        var summary = inbox.one(me, conversation.id());
-        audit.record(me, Action.CONVERSATION_MARK_UNREAD, SUCCESS, Conversations.targets(conversation));
-        return summary;
+        return file(identity, conversationId, Action.CONVERSATION_MARK_UNREAD, states::markUnread);
     }
 
     @Attempts(Action.CONVERSATION_ARCHIVE)
     public ConversationSummary archive(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
-        var me = accounts.authenticate(identity);
-        var conversation = participation.conversationOf(me, conversationId);
-        if (states.archive(conversation, me, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS))) {
-            notifications.stateChanged(conversation, me);
-        }
-        var summary = inbox.one(me, conversation.id());
-        audit.record(me, Action.CONVERSATION_ARCHIVE, SUCCESS, Conversations.targets(conversation));
-        return summary;
+        var at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return file(identity, conversationId, Action.CONVERSATION_ARCHIVE, (conversation, me) -> states.archive(conversation, me, at));
     }
 
     @Attempts(Action.CONVERSATION_UNARCHIVE)
     public ConversationSummary unarchive(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
+        return file(identity, conversationId, Action.CONVERSATION_UNARCHIVE, states::unarchive);
+    }
+
+    /** The caller files a conversation for themself: change their state, tell their devices if it moved, audit. */
+    ConversationSummary file(Identity identity, String conversationId, Action action, BiPredicate<Conversation, Account> change) {
         var me = accounts.authenticate(identity);
         var conversation = participation.conversationOf(me, conversationId);
-        if (states.unarchive(conversation, me)) {
+        if (change.test(conversation, me)) {
             notifications.stateChanged(conversation, me);
         }
         var summary = inbox.one(me, conversation.id());
-        audit.record(me, Action.CONVERSATION_UNARCHIVE, SUCCESS, Conversations.targets(conversation));
+        audit.record(me, action, SUCCESS, Conversations.targets(conversation));
         return summary;
     }
 }
