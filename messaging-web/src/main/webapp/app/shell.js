@@ -11,6 +11,7 @@ import {Thread} from './conversation/thread.js';
 import {Composer} from './conversation/composer.js';
 import {Outbox} from './conversation/outbox.js';
 import {Drafts} from './conversation/drafts.js';
+import {newConversation} from './conversation/picker.js';
 import {Search} from './conversation/search.js';
 import {Settings} from './settings/dialogs.js';
 
@@ -107,7 +108,10 @@ class Shell {
         h('button', {type: 'button', class: 'secondary', onclick: () => this.end('signedout')}, 'Sign out')));
     const head = h('div', {class: 'sidebar-head'}, h('h2', {id: 'list-title'}, portal ? 'Conversations' : 'Inbox'));
     if (!portal) {
-      head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.pickClient()}, 'New conversation'));
+      head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => newConversation(this.api, this.me, async summary => {
+        await this.loadConversations();
+        await this.openAnywhere(summary.id);
+      })}, 'New conversation'));
       this.thread.onClientSettings = summary => this.settingsDialogs.client(summary);
     } else if (this.me.actsFor?.length) {
       head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.settingsDialogs.writeFirst(
@@ -360,69 +364,5 @@ class Shell {
     document.title = this.appName;
     await this.realtime?.stop();
     signOut(this.kind, reason);
-  }
-
-  /** New conversation: find a client by name (a POST: names never go into a URL), start or open theirs. */
-  async pickClient() {
-    const search = h('input', {type: 'search', id: 'client-search', autocomplete: 'off', 'aria-describedby': 'client-search-hint'});
-    const results = h('ul', {class: 'client-results', 'aria-label': 'Clients', 'aria-live': 'polite'});
-    const dialog = h('dialog', {class: 'picker', 'aria-labelledby': 'picker-title', onclose: () => dialog.remove()},
-      h('h2', {id: 'picker-title'}, 'New conversation'),
-      h('label', {for: 'client-search'}, 'Find a client'), search,
-      h('p', {class: 'hint', id: 'client-search-hint'}, 'Type part of the client\'s or a guardian\'s name.'), results,
-      h('div', {class: 'dialog-actions'}, h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Cancel')));
-    // Colleagues: the practice's other practitioners, for a conversation between two practitioners.
-    const colleagueList = h('ul', {class: 'client-results', 'aria-label': 'Colleagues'});
-    dialog.insertBefore(h('section', {class: 'colleagues'}, h('h3', {}, 'Or write to a colleague'), colleagueList),
-      dialog.querySelector('.dialog-actions'));
-    document.body.append(dialog);
-    dialog.showModal();
-    this.api.get('practitioners').then(practitioners => {
-      const others = practitioners.filter(p => p.id !== this.me.id);
-      replace(colleagueList, others.length ? others.map(p => h('li', {}, h('button', {type: 'button', class: 'client colleague',
-        onclick: async () => {
-          const summary = await this.api.post('conversations', {practitionerId: p.id});
-          dialog.close();
-          await this.loadConversations();
-          await this.openAnywhere(summary.id);
-        }}, p.displayName))) : [h('li', {class: 'empty'}, 'No colleagues in this practice.')]);
-    }).catch(() => replace(colleagueList, h('li', {class: 'empty'}, 'Colleagues cannot be listed right now.')));
-    let asked = 0;
-    const show = async () => {
-      const query = search.value.trim();
-      const mine = ++asked;
-      if (!query) {
-        replace(results);
-        return;
-      }
-      let clients;
-      try {
-        clients = await this.api.post('clients/search', {query, limit: 20});
-      } catch {
-        clients = null;
-      }
-      if (mine !== asked) {
-        return;
-      }
-      if (!clients) {
-        replace(results, h('li', {class: 'empty'}, 'The clients cannot be searched right now.'));
-        return;
-      }
-      replace(results, clients.map(c => h('li', {}, h('button', {type: 'button', class: 'client', onclick: async () => {
-        const summary = await this.api.post('conversations', {clientId: c.id});
-        dialog.close();
-        await this.loadConversations();
-        await this.open(summary.id);
-      }}, c.displayName, c.note ? ` — ${c.note}` : ''))));
-      if (!clients.length) {
-        results.append(h('li', {class: 'empty'}, 'No client found.'));
-      }
-    };
-    let timer;
-    search.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(show, 200);
-    });
-    search.focus();
   }
 }

@@ -3,6 +3,7 @@
 // scrolled up. Opening it, and reaching its end, moves the read marker.
 import {announce, dayKey, dayLabel, h, replace, time} from '../platform/dom.js';
 import {renderMessage} from '../platform/sanitize.js';
+import {sendingState} from './sending.js';
 
 const PAGE = 50;
 
@@ -84,25 +85,8 @@ export class Thread {
 
   /** Whether the reader may write here, and why not: the composer is locked with the reason over it. */
   showSending(summary) {
-    const sending = summary.sending || {allowed: true};
-    const practitioner = this.me.role !== 'client';
-    const reasons = {
-      'messaging-off': 'Messaging is turned off for this practice.',
-      'messaging-disabled': 'Messaging is turned off for this client. The conversation stays readable.',
-      'client-blocked': practitioner ? 'You blocked this client.' : 'You can no longer send messages in this conversation. You can still read it.',
-      'client-discharged': 'This client has been discharged. The conversation is read-only.',
-    };
-    let reason = sending.allowed ? null : (reasons[sending.reason] || 'You cannot send messages in this conversation.');
-    if (!reason && !this.practiceMessaging()) {
-      reason = reasons['messaging-off'];
-    }
-    this.composer.lock(reason);
-    let notice = null;
-    if (practitioner && sending.clientSignedUp === false) {
-      notice = 'Client hasn\'t signed up yet. They will receive your messages once they create their account.';
-    } else if (practitioner && sending.clientBlocked && sending.allowed) {
-      notice = 'You blocked this client: they can read this conversation but cannot write to you.';
-    }
+    const {lock, notice} = sendingState(summary, this.me.role !== 'client', this.practiceMessaging());
+    this.composer.lock(lock);
     this.notice.textContent = notice || '';
     this.notice.hidden = !notice;
   }
