@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,101 @@ class ColleagueConversationsIT {
             assertFalse(sending.getBoolean("allowed"));
             assertEquals("messaging-off", sending.getString("reason"));
         }
+    }
+
+    @Test
+    void aNewMessagingNameReachesTheColleagueLiveWhileOldMessagesKeepTheirs() {
+        var t = pair("Dr. Kim Vale", "Dr. Roy Sand");
+        api.send(t.one(), t.id(), UUID.randomUUID().toString(), "<p>Before the new name</p>");
+        api.send(t.other(), t.id(), UUID.randomUUID().toString(), "<p>Noted</p>");
+        var otherFrom = EventStream.end(api, t.other());
+
+        var renamed = api.put(t.one(), "/me/messaging-name", Json.createObjectBuilder().add("displayName", "Dr. Kim").build());
+
+        assertEquals(200, renamed.status(), renamed::toString);
+        var changed = EventStream.only(EventStream.after(api, t.other(), otherFrom), "conversation.changed", t.id());
+        var facts = changed.getJsonObject("facts");
+        assertEquals(api.conversation(t.other(), t.id()).getInt("unreadCount"), facts.getInt("unreadCount"), facts::toString);
+        assertTrue(facts.getJsonObject("sending").getBoolean("allowed"), "between colleagues only the practice's switch applies");
+        assertEquals("Dr. Kim", api.conversation(t.other(), t.id()).getJsonObject("counterpart").getString("displayName"));
+        assertEquals("Dr. Kim Vale", api.messages(t.other(), t.id()).get(1).getJsonObject("sender").getString("displayName"),
+                "the message sent before keeps the name it was sent under");
+    }
+
+    @Test
+    void theChangedEventCountsWhatTheColleagueHasNotReadAndTheirOwnMarks() {
+        var t = pair("Dr. Liv Hale", "Dr. Oto Reyes");
+        api.send(t.one(), t.id(), UUID.randomUUID().toString(), "<p>One</p>");
+        api.send(t.one(), t.id(), UUID.randomUUID().toString(), "<p>Two</p>");
+        var otherFrom = EventStream.end(api, t.other());
+
+        assertEquals(200, api.put(t.one(), "/me/messaging-name", Json.createObjectBuilder().add("displayName", "Dr. Liv").build()).status());
+
+        var facts = EventStream.only(EventStream.after(api, t.other(), otherFrom), "conversation.changed", t.id()).getJsonObject("facts");
+        assertEquals(2, facts.getInt("unreadCount"), facts::toString);
+        assertEquals(api.conversation(t.other(), t.id()).getInt("unreadCount"), facts.getInt("unreadCount"), "the event says what the list says");
+    }
+
+    @Test
+    void aPractitionerPagesThroughConversationsOnEitherSideOfEveryPairInActivityOrder() {
+        var practice = people.practice();
+        var me = people.practitioner(practice, "Dr. Pia Lund");
+        // Which side of a pair a practitioner is stored on follows the uuids' order: colleagues are added
+        // until the list holds both kinds of row (practitioner_id = me and colleague_id = me).
+        for (int i = 0; i < 40 && sidesOf(me) < 2; i++) {
+            var colleague = people.practitioner(practice, "Dr. Colleague " + i);
+            var started = start(colleague, me.id().toString());
+            assertEquals(201, started.status(), started::toString);
+            api.send(colleague, started.json().getString("id"), UUID.randomUUID().toString(), "<p>Hello " + i + "</p>");
+        }
+        assertEquals(2, sidesOf(me), "both sides present");
+        for (int i = 0; i < 3; i++) {
+            var client = people.client(practice, "Client " + i, false);
+            var id = api.start(me, client.id().toString());
+            api.send(me, id, UUID.randomUUID().toString(), "<p>Hi " + i + "</p>");
+        }
+        var expected = sql.query("""
+                SELECT id FROM conversation WHERE practitioner_id = ? OR colleague_id = ?
+                 ORDER BY last_activity_at DESC, id DESC""", me.id(), me.id()).stream().map(r -> r.get("id").toString()).toList();
+
+        var paged = new ArrayList<String>();
+        String cursor = null;
+        do {
+            var reply = api.get(me, "/conversations?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertEquals(200, reply.status(), reply::toString);
+            reply.json().getJsonArray("items").getValuesAs(JsonObject.class).forEach(c -> paged.add(c.getString("id")));
+            cursor = Api.isNull(reply.json(), "nextCursor") ? null : reply.json().getString("nextCursor");
+        } while (cursor != null);
+
+        assertEquals(expected, paged, "every conversation once, most recent first, across pages");
+        assertEquals(expected.subList(0, 3), api.get(me, "/conversations?limit=3").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList());
+    }
+
+    long sidesOf(SeededPeople.Person me) {
+        return ((Number) sql.value("""
+                SELECT count(DISTINCT practitioner_id = ?) FROM conversation WHERE kind = 'colleague' AND ? IN (practitioner_id, colleague_id)""",
+                me.id(), me.id())).longValue();
+    }
+
+    @Test
+    void theAdminSeesColleagueConversationsInThePracticeListWithoutContent() {
+        var t = pair("Dr. Ada Frost", "Dr. Cy Lamb");
+        var admin = people.admin(t.practice(), "Mo Admin");
+        api.send(t.one(), t.id(), UUID.randomUUID().toString(), "<p>Confidential between colleagues</p>");
+
+        var listed = api.get(admin, "/admin/conversations");
+
+        assertEquals(200, listed.status(), listed::toString);
+        var row = listed.array().getValuesAs(JsonObject.class).stream().filter(c -> c.getString("id").equals(t.id()))
+                .findFirst().orElseThrow(() -> new AssertionError("the colleague conversation is listed: " + listed));
+        assertEquals("colleague", row.getString("kind"));
+        var names = List.of(row.getJsonObject("practitioner").getString("displayName"), row.getJsonObject("colleague").getString("displayName"));
+        assertTrue(names.containsAll(List.of("Dr. Ada Frost", "Dr. Cy Lamb")), names::toString);
+        assertFalse(row.containsKey("client") && !row.isNull("client"), "no client in a colleague conversation");
+        assertFalse(listed.body().contains("Confidential"), "no content in the admin list");
+        var other = api.get(people.admin(people.practice(), "Other Admin"), "/admin/conversations");
+        assertFalse(other.body().contains(t.id()), "another practice's admin does not see it");
     }
 
     List<JsonObject> search(Caller as, String q) {

@@ -3,6 +3,7 @@ package care.messaging.bench.search;
 import static care.messaging.bench.Report.*;
 
 import care.messaging.conversation.control.Inbox;
+import care.messaging.conversation.entity.Folder;
 import care.messaging.crypto.control.BlindIndex;
 import care.messaging.crypto.control.KeyRing;
 import care.messaging.crypto.control.RowCipher;
@@ -88,7 +89,7 @@ public final class SearchBench {
         if (check.statusCode() != 200 || !check.body().contains("\"unreadCount\"") || !check.body().contains("\"lastMessagePreview\":\"")) {
             throw new IllegalStateException("GET /conversations answered " + check.statusCode() + ": no previews or unread counts");
         }
-        var sql = jdbc(Inbox.SELECT + Inbox.FOR_PRACTITIONER + Inbox.ORDER);
+        var sql = jdbc(Inbox.practitionerPage(Folder.INBOX, false));
         Call overHttp = () -> {
             var response = http.send(list, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {

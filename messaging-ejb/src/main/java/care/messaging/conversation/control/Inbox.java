@@ -28,8 +28,7 @@ import java.util.UUID;
 @Dependent
 public class Inbox {
 
-    // Public for the benchmark (bin/bench search, B5), which runs this very SQL raw as its divisor.
-    public static final String SELECT = """
+    static final String COLUMNS = """
             SELECT c.id, c.last_activity_at, c.preview, c.last_seq,
                    cl.id, cl.display_name, p.id, coalesce(p.messaging_name, p.display_name),
                    (SELECT string_agg(g.display_name, chr(31) ORDER BY g.display_name)
@@ -52,21 +51,43 @@ public class Inbox {
                    EXISTS (SELECT 1 FROM message lm WHERE lm.conversation_id = c.id AND lm.seq = c.last_seq
                                                      AND lm.deleted_at IS NOT NULL) AS last_deleted,
                    c.kind
-              FROM conversation c
+            """;
+    static final String JOINS = """
               LEFT JOIN client cl ON cl.id = c.client_id
               JOIN account p ON p.id = CASE WHEN c.practitioner_id = ?1 THEN coalesce(c.colleague_id, c.practitioner_id)
                                             ELSE c.practitioner_id END
               JOIN practice prac ON prac.id = c.practice_id
               LEFT JOIN conversation_state s ON s.conversation_id = c.id AND s.account_id = ?1
             """;
-    // A practitioner's client conversations and colleague conversations, on either side of the pair.
-    public static final String FOR_PRACTITIONER = " WHERE (c.practitioner_id = ?1 OR c.colleague_id = ?1)";
+    static final String SELECT = COLUMNS + " FROM conversation c" + JOINS;
     // A discharged client's thread leaves their portal accounts' inbox at once; the practitioner keeps it.
     static final String FOR_CLIENT = " WHERE c.client_id IN (SELECT client_id FROM client_account WHERE account_id = ?1) AND cl.enabled";
     static final String IN_INBOX = " AND s.archived_at IS NULL";
     static final String IN_ARCHIVE = " AND s.archived_at IS NOT NULL";
     static final String AFTER_CURSOR = " AND (c.last_activity_at, c.id) < (?3, ?4)";
-    public static final String ORDER = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5";
+    static final String ORDER = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5";
+    // One side's conversations in one folder. The folder is a NOT EXISTS / EXISTS on the caller's archived
+    // state, not the outer join's filter: PostgreSQL then estimates it passes most rows and reads the
+    // activity index in order, stopping after a page (a filter on the outer-joined row made it sort them all).
+    static final String BRANCH = """
+            (SELECT c.* FROM conversation c
+              WHERE c.%s = ?1
+                AND %s EXISTS (SELECT 1 FROM conversation_state a
+                                WHERE a.conversation_id = c.id AND a.account_id = ?1 AND a.archived_at IS NOT NULL)""";
+
+    /**
+     * A practitioner's page of one folder. Their conversations are those they started with clients or
+     * colleagues (practitioner_id) and those a colleague started with them (colleague_id): one OR over the
+     * two columns would make PostgreSQL gather and sort all of them, so each column gets its own ordered,
+     * limited index scan (the folder and the cursor applied in both) and the two short lists are merged.
+     * Public for the benchmark (bin/bench search, B5), which runs this very SQL raw as its divisor.
+     */
+    public static String practitionerPage(Folder folder, boolean afterCursor) {
+        var archived = folder == Folder.ARCHIVE ? "" : "NOT";
+        var rest = (afterCursor ? AFTER_CURSOR : "") + ORDER + ")";
+        return COLUMNS + " FROM (" + BRANCH.formatted("practitioner_id", archived) + rest
+                + " UNION ALL " + BRANCH.formatted("colleague_id", archived) + rest + ") c" + JOINS + ORDER;
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -82,9 +103,9 @@ public class Inbox {
     /** One folder's conversations; the cursor is a position in the activity order, so it works in either folder. */
     public Page<ConversationSummary> page(Account me, Folder folder, String cursor, int limit) {
         var after = InboxCursor.parse(cursor);
-        var sql = SELECT + (me.role().isClientSide() ? FOR_CLIENT : FOR_PRACTITIONER)
-                + (folder == Folder.ARCHIVE ? IN_ARCHIVE : IN_INBOX)
-                + (after == null ? "" : AFTER_CURSOR) + ORDER;
+        var sql = me.role().isClientSide()
+                ? SELECT + FOR_CLIENT + (folder == Folder.ARCHIVE ? IN_ARCHIVE : IN_INBOX) + (after == null ? "" : AFTER_CURSOR) + ORDER
+                : practitionerPage(folder, after != null);
         var query = em.createNativeQuery(sql)
                 .setParameter(1, me.id())
                 .setParameter(2, me.role().isClientSide())
@@ -103,22 +124,30 @@ public class Inbox {
     }
 
     static final String PRACTICE = """
-            SELECT c.id, p.id, p.display_name, cl.id, cl.display_name, c.last_activity_at
+            SELECT c.id, c.kind, p.id, p.display_name, cl.id, cl.display_name, o.id, o.display_name, c.last_activity_at
               FROM conversation c
-              JOIN client cl ON cl.id = c.client_id
               JOIN account p ON p.id = c.practitioner_id
+              LEFT JOIN client cl ON cl.id = c.client_id
+              LEFT JOIN account o ON o.id = c.colleague_id
              WHERE c.practice_id = ?1 AND (?2 = '' OR c.client_id = CAST(NULLIF(?2, '') AS uuid))
              ORDER BY c.last_activity_at DESC, c.id DESC
              LIMIT 500""";
 
-    /** A practice's conversations for its admin, optionally for one client: names and times, no content. */
+    /**
+     * A practice's conversations for its admin, with clients and between colleagues, or those of one client:
+     * names and times, no content.
+     */
     public List<PracticeConversation> practice(Account admin, String clientId) {
         List<?> rows = em.createNativeQuery(PRACTICE)
                 .setParameter(1, admin.practiceId())
                 .setParameter(2, clientId == null ? "" : ConversationStarts.parse(clientId).toString())
                 .getResultList();
-        return rows.stream().map(Object[].class::cast).map(r -> new PracticeConversation((UUID) r[0],
-                new Party((UUID) r[1], (String) r[2]), new Party((UUID) r[3], (String) r[4]), Rows.time(r[5]))).toList();
+        return rows.stream().map(Object[].class::cast).map(r -> new PracticeConversation((UUID) r[0], (String) r[1],
+                party(r, 2), party(r, 4), party(r, 6), Rows.time(r[8]))).toList();
+    }
+
+    static Party party(Object[] row, int at) {
+        return row[at] == null ? null : new Party((UUID) row[at], (String) row[at + 1]);
     }
 
     public ConversationSummary one(Account me, UUID conversationId) {

@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.Sending;
 import care.messaging.delivery.control.EventLog;
 import care.messaging.delivery.entity.Draft;
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 /**
  * A messaging setting changed what the participants of some conversations may do or see (a client's
- * switch, a block, a sign-up, a practitioner's messaging name): every participant of each of them gets
+ * switch, a block, a sign-up, a practitioner's messaging name, seen by clients and colleagues): every participant of each of them gets
  * {@code conversation.changed} with their unread count and their new {@code sending}, in the setting's
  * transaction, so open apps lock or unlock the input and refresh the row without polling. One query
  * finds them all, however many conversations a setting touches.
@@ -27,17 +28,22 @@ public class SettingsNotifications {
     static final String MEMBERS = """
             SELECT c.id, c.last_seq, p.account_id, p.client_side,
                    (SELECT count(*) FROM message m
-                     WHERE m.conversation_id = c.id AND m.from_client <> p.client_side
+                     WHERE m.conversation_id = c.id AND m.from_client <> p.second_side AND m.deleted_at IS NULL
                        AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
                                               WHERE rm.conversation_id = c.id AND rm.account_id = p.account_id), 0)),
             """ + SendingRules.COLUMNS + """
-
+,
+                   c.kind,
+                   coalesce((SELECT s.marked_unread FROM conversation_state s
+                              WHERE s.conversation_id = c.id AND s.account_id = p.account_id), false)
               FROM conversation c
-              JOIN client cl ON cl.id = c.client_id
+              LEFT JOIN client cl ON cl.id = c.client_id
               JOIN practice prac ON prac.id = c.practice_id
-              CROSS JOIN LATERAL (SELECT c.practitioner_id AS account_id, false AS client_side
+              CROSS JOIN LATERAL (SELECT c.practitioner_id AS account_id, false AS client_side, false AS second_side
                                   UNION ALL
-                                  SELECT account_id, true FROM client_account WHERE client_id = c.client_id) p
+                                  SELECT c.colleague_id, false, true WHERE c.colleague_id IS NOT NULL
+                                  UNION ALL
+                                  SELECT account_id, true, true FROM client_account WHERE client_id = c.client_id) p
             """;
 
     @PersistenceContext
@@ -50,9 +56,9 @@ public class SettingsNotifications {
         notify(MEMBERS + " WHERE c.client_id = ?1", clientId);
     }
 
-    /** Every conversation of the practitioner, e.g. after their messaging name changed. */
+    /** Every conversation of the practitioner, with clients and colleagues, e.g. after their messaging name changed. */
     public void ofPractitioner(UUID practitionerId) {
-        notify(MEMBERS + " WHERE c.practitioner_id = ?1", practitionerId);
+        notify(MEMBERS + " WHERE c.practitioner_id = ?1 OR c.colleague_id = ?1", practitionerId);
     }
 
     /** Every conversation of the clients a portal account acts for, e.g. after it signed up. */
@@ -73,9 +79,12 @@ public class SettingsNotifications {
         List<?> rows = query.getResultList();
         var batch = events.batch();
         for (var row : rows.stream().map(Object[].class::cast).toList()) {
-            var sending = Sending.of(SendingRules.facts(row, 5), (Boolean) row[3]);
+            var facts = SendingRules.facts(row, 5);
+            var sending = ConversationSummary.COLLEAGUE.equals(row[10])
+                    ? Sending.colleague(facts.practiceMessaging()) : Sending.of(facts, (Boolean) row[3]);
+            var unread = Inbox.unreadCount(Rows.number(row[4]), Boolean.TRUE.equals(row[11]));
             batch.add((UUID) row[2], new Draft(Event.CONVERSATION_CHANGED, (UUID) row[0], null, Rows.number(row[1]),
-                    JsonObjects.builder().add("unreadCount", Rows.number(row[4])).add("sending", json(sending)).build()));
+                    JsonObjects.builder().add("unreadCount", unread).add("sending", json(sending)).build()));
         }
         batch.append();
     }
