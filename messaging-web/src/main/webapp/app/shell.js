@@ -11,6 +11,7 @@ import {Thread} from './conversation/thread.js';
 import {Composer} from './conversation/composer.js';
 import {Outbox} from './conversation/outbox.js';
 import {Drafts} from './conversation/drafts.js';
+import {newAnnouncement} from './conversation/announcement.js';
 import {newConversation} from './conversation/picker.js';
 import {Search} from './conversation/search.js';
 import {Settings} from './settings/dialogs.js';
@@ -111,7 +112,9 @@ class Shell {
       head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => newConversation(this.api, this.me, async summary => {
         await this.loadConversations();
         await this.openAnywhere(summary.id);
-      })}, 'New conversation'));
+      })}, 'New conversation'),
+      h('button', {type: 'button', class: 'new-announcement secondary', onclick: () => newAnnouncement(this.api,
+        () => this.loadConversations())}, 'New announcement'));
       this.thread.onClientSettings = summary => this.settingsDialogs.client(summary);
     } else if (this.me.actsFor?.length) {
       head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.settingsDialogs.writeFirst(

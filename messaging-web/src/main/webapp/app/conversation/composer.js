@@ -11,8 +11,11 @@ function tool(format, label, value) {
 }
 
 export class Composer {
-  constructor({onSend, onInput = () => {}}) {
+  constructor({onSend, onInput = () => {}, label = 'Message', hintId = 'send-hint', placeholder = 'Write a message…'}) {
     this.onSend = onSend;
+    this.label = label;
+    this.hintId = hintId;
+    this.placeholder = placeholder;
     this.onInput = onInput;
     const shortcut = MAC ? '⌘+Enter' : 'Ctrl+Enter';
     this.toolbar = h('div', {class: 'composer-toolbar', role: 'toolbar', 'aria-label': 'Formatting'},
@@ -28,7 +31,7 @@ export class Composer {
     this.element = h('section', {class: 'composer', 'aria-label': 'Write a message'},
       this.lockNotice, this.toolbar, this.editorHost,
       h('div', {class: 'composer-actions'}, this.emoji.element,
-        h('span', {class: 'hint', id: 'send-hint'}, `${shortcut} to send`), this.sendButton));
+        h('span', {class: 'hint', id: hintId}, `${shortcut} to send`), this.sendButton));
     // Capture phase: seen before Quill's own key handling.
     this.editorHost.addEventListener('keydown', event => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -48,13 +51,13 @@ export class Composer {
       theme: 'snow',
       modules: {toolbar: this.toolbar},
       formats: ['bold', 'italic', 'header', 'list', 'link'],
-      placeholder: 'Write a message…',
+      placeholder: this.placeholder,
     });
     const root = this.quill.root;
-    root.setAttribute('aria-label', 'Message');
+    root.setAttribute('aria-label', this.label);
     root.setAttribute('aria-multiline', 'true');
     root.setAttribute('role', 'textbox');
-    root.setAttribute('aria-describedby', 'send-hint');
+    root.setAttribute('aria-describedby', this.hintId);
     this.quill.on('text-change', (delta, old, source) => {
       if (source === 'user') {
         this.onInput();

@@ -1,4 +1,5 @@
 import {h, replace} from '../platform/dom.js';
+import {findClients} from './clients.js';
 
 /**
  * New conversation: find a client by name (a POST: names never go into a URL) or pick a colleague; the
@@ -27,40 +28,10 @@ export function newConversation(api, me, onStarted) {
         await onStarted(summary);
       }}, p.displayName))) : [h('li', {class: 'empty'}, 'No colleagues in this practice.')]);
   }).catch(() => replace(colleagueList, h('li', {class: 'empty'}, 'Colleagues cannot be listed right now.')));
-  let asked = 0;
-  const show = async () => {
-    const query = search.value.trim();
-    const mine = ++asked;
-    if (!query) {
-      replace(results);
-      return;
-    }
-    let clients;
-    try {
-      clients = await api.post('clients/search', {query, limit: 20});
-    } catch {
-      clients = null;
-    }
-    if (mine !== asked) {
-      return;
-    }
-    if (!clients) {
-      replace(results, h('li', {class: 'empty'}, 'The clients cannot be searched right now.'));
-      return;
-    }
-    replace(results, clients.map(c => h('li', {}, h('button', {type: 'button', class: 'client', onclick: async () => {
-      const summary = await api.post('conversations', {clientId: c.id});
-      dialog.close();
-      await onStarted(summary);
-    }}, c.displayName, c.note ? ` — ${c.note}` : ''))));
-    if (!clients.length) {
-      results.append(h('li', {class: 'empty'}, 'No client found.'));
-    }
-  };
-  let timer;
-  search.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(show, 200);
-  });
+  findClients(api, search, results, c => h('button', {type: 'button', class: 'client', onclick: async () => {
+    const summary = await api.post('conversations', {clientId: c.id});
+    dialog.close();
+    await onStarted(summary);
+  }}, c.displayName, c.note ? ` — ${c.note}` : ''));
   search.focus();
 }

@@ -327,6 +327,7 @@ export class Thread {
       return h('li', {class: `message ${mine ? 'mine' : 'theirs'}`, 'data-id': m.id, 'data-seq': m.seq},
         h('div', {class: 'meta'},
           h('span', {class: 'sender'}, mine ? 'You' : m.sender.displayName),
+          m.announcement ? h('span', {class: 'announcement-label'}, 'Announcement') : null,
           h('time', {datetime: m.sentAt}, time(m.sentAt))),
         body,
         mine ? h('div', {class: 'message-foot'},

@@ -2,6 +2,7 @@
 // practitioners' names; a client's messaging switch; and, in the portal, writing first.
 import {ProblemError} from '../platform/api.js';
 import {announce, h, replace} from '../platform/dom.js';
+import {findClients} from '../conversation/clients.js';
 
 function dialog(title, ...content) {
   const id = `dialog-${Math.random().toString(36).slice(2)}`;
@@ -66,28 +67,15 @@ export class Settings {
           this.onChanged();
         }}, 'Unblock'))) : [h('li', {class: 'empty'}, 'You have not blocked anyone.')]);
     };
-    const search = async () => {
-      const query = input.value.trim();
-      if (!query) {
+    findClients(this.api, input, results, c => [h('span', {}, c.displayName), ' ',
+      h('button', {type: 'button', class: 'block', 'aria-label': `Block ${c.displayName}`, onclick: async () => {
+        await this.api.put(`me/blocks/${c.id}`, {});
+        announce(`${c.displayName} blocked`);
+        input.value = '';
         replace(results);
-        return;
-      }
-      const clients = await this.api.post('clients/search', {query, limit: 20}).catch(() => []);
-      replace(results, clients.filter(c => !c.blocked).map(c => h('li', {}, h('span', {}, c.displayName), ' ',
-        h('button', {type: 'button', class: 'block', 'aria-label': `Block ${c.displayName}`, onclick: async () => {
-          await this.api.put(`me/blocks/${c.id}`, {});
-          announce(`${c.displayName} blocked`);
-          input.value = '';
-          replace(results);
-          await refresh();
-          this.onChanged();
-        }}, 'Block'))));
-    };
-    let timer;
-    input.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(search, 200);
-    });
+        await refresh();
+        this.onChanged();
+      }}, 'Block')], c => !c.blocked);
     await refresh();
     return h('section', {class: 'setting', 'aria-labelledby': 'blocks-title'},
       h('h3', {id: 'blocks-title'}, 'Blocked clients'),

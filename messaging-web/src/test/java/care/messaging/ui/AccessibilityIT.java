@@ -42,6 +42,13 @@ class AccessibilityIT {
             page.locator("button.emoji-toggle").click();
             assertNoViolations(page, "emoji picker");
             page.keyboard().press("Escape");
+            page.locator("button.new-announcement").click();
+            var announcement = page.locator("dialog.announcement");
+            announcement.getByLabel("Add clients").fill("Casey");
+            announcement.locator("button.add-recipient").first().click();
+            assertThat(announcement.locator(".recipients li")).hasCount(1);
+            assertNoViolations(page, "new announcement");
+            announcement.locator("button.secondary:text-is('Close')").click();
 
             var portal = app.signIn(phone.newPage(), "jordan.lee");
             assertThat(portal.messages().first()).isVisible();

@@ -13,6 +13,10 @@ public enum Action {
     MESSAGE_CREATE("message.create"),
     /** A sender deleted their message (its body is erased); a repeat is outcome replayed. */
     MESSAGE_DELETE("message.delete"),
+    /** One recipient's copy of an announcement was sent (target: that client's conversation and message); a retry is replayed. */
+    ANNOUNCEMENT_SEND("announcement.send"),
+    /** A practitioner listed the announcements they sent. */
+    ANNOUNCEMENT_LIST("announcement.list"),
     /** A participant marked a conversation unread for themself. */
     CONVERSATION_MARK_UNREAD("conversation.mark-unread"),
     CONVERSATION_ARCHIVE("conversation.archive"),

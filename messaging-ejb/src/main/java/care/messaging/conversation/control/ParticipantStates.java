@@ -39,22 +39,24 @@ public class ParticipantStates {
      * The side is the second one (?3, as message.from_client) for portal accounts, or for the colleague_id
      * practitioner of a colleague conversation.
      * The FROM row is the row before the update, so RETURNING can say whether the sender had a draft.
+     * An announcement (?4 false) was not written in the thread: the sender's own state stays as it was
+     * (their draft for this client, their archive, their unread mark); the recipients' side is as above.
      */
     static final String SENT = """
             UPDATE conversation_state s
-               SET archived_at = NULL,
-                   marked_unread = s.marked_unread AND s.account_id <> ?2,
-                   draft = CASE WHEN s.account_id = ?2 THEN NULL ELSE s.draft END,
-                   draft_key = CASE WHEN s.account_id = ?2 THEN NULL ELSE s.draft_key END,
-                   draft_client_message_id = CASE WHEN s.account_id = ?2 THEN NULL ELSE s.draft_client_message_id END,
-                   draft_updated_at = CASE WHEN s.account_id = ?2 THEN NULL ELSE s.draft_updated_at END
+               SET archived_at = CASE WHEN s.account_id = ?2 AND NOT ?4 THEN s.archived_at END,
+                   marked_unread = s.marked_unread AND (s.account_id <> ?2 OR NOT ?4),
+                   draft = CASE WHEN s.account_id = ?2 AND ?4 THEN NULL ELSE s.draft END,
+                   draft_key = CASE WHEN s.account_id = ?2 AND ?4 THEN NULL ELSE s.draft_key END,
+                   draft_client_message_id = CASE WHEN s.account_id = ?2 AND ?4 THEN NULL ELSE s.draft_client_message_id END,
+                   draft_updated_at = CASE WHEN s.account_id = ?2 AND ?4 THEN NULL ELSE s.draft_updated_at END
               FROM conversation_state prior
              WHERE prior.id = s.id AND s.conversation_id = ?1
                AND (s.account_id = ?2
                     OR (s.archived_at IS NOT NULL
                         AND (SELECT coalesce(c.colleague_id = s.account_id, a.role = 'client')
                                FROM account a, conversation c WHERE a.id = s.account_id AND c.id = ?1) <> ?3))
-            RETURNING s.account_id, prior.draft IS NOT NULL""";
+            RETURNING s.account_id, prior.draft IS NOT NULL AND ?4""";
 
     @PersistenceContext
     EntityManager em;
@@ -90,7 +92,7 @@ public class ParticipantStates {
     public boolean messageSent(Conversation conversation, Message message) {
         List<?> rows = em.createNativeQuery(SENT)
                 .setParameter(1, conversation.id()).setParameter(2, message.senderId())
-                .setParameter(3, message.isFromClient())
+                .setParameter(3, message.isFromClient()).setParameter(4, !message.isAnnouncement())
                 .getResultList();
         return rows.stream().map(Object[].class::cast)
                 .anyMatch(r -> message.senderId().equals(r[0]) && Boolean.TRUE.equals(r[1]));

@@ -42,9 +42,17 @@ public class SendingRules {
 
     /** What either colleague may do now in a colleague conversation: only the practice's switch applies. */
     public Sending colleagueSending(Conversation conversation) {
-        var on = em.createNativeQuery("SELECT messaging_enabled FROM practice WHERE id = ?1")
-                .setParameter(1, conversation.practiceId()).getSingleResult();
-        return Sending.colleague(flag(on));
+        return Sending.colleague(practiceMessaging(conversation.practiceId()));
+    }
+
+    /** Refuses (messaging-off) unless the practice's switch is on: all an announcement needs before it looks at each client. */
+    public void requirePracticeMessaging(UUID practiceId) {
+        Sending.colleague(practiceMessaging(practiceId)).require();
+    }
+
+    boolean practiceMessaging(UUID practiceId) {
+        return flag(em.createNativeQuery("SELECT messaging_enabled FROM practice WHERE id = ?1")
+                .setParameter(1, practiceId).getSingleResult());
     }
 
     /** The facts for a practitioner and a client, whether or not they have a conversation yet. */

@@ -2,6 +2,7 @@ package care.messaging.conversation.entity;
 
 import care.messaging.crypto.entity.Sealed;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -38,6 +39,13 @@ public class Message {
     private OffsetDateTime sentAt;
     @Column(name = "deleted_at")
     private OffsetDateTime deletedAt;
+    /**
+     * The announcement this message delivered to one of its recipients; null for a direct message. Written
+     * by AnnouncementLog (EclipseLink binds a NULL uuid as varchar, which PostgreSQL refuses on INSERT).
+     */
+    @Column(name = "announcement_id", insertable = false, updatable = false)
+    @Convert(converter = NullableUuid.class)
+    private UUID announcementId;
 
     protected Message() {
     }
@@ -51,6 +59,15 @@ public class Message {
         this.fromClient = author.clientSide();
         this.clientMessageId = clientMessageId;
         this.sentAt = sentAt;
+    }
+
+    /** This message is one recipient's copy of an announcement. */
+    public void deliver(UUID announcement) {
+        this.announcementId = announcement;
+    }
+
+    public boolean isAnnouncement() {
+        return announcementId != null;
     }
 
     public boolean belongsTo(UUID conversation) {

@@ -1,0 +1,203 @@
+package care.messaging.conversation.boundary;
+
+import static care.messaging.audit.entity.Outcome.REPLAYED;
+import static care.messaging.audit.entity.Outcome.SUCCESS;
+
+import care.messaging.audit.boundary.AccessDenials;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Targets;
+import care.messaging.conversation.boundary.Conversations.Outcome;
+import care.messaging.conversation.control.AnnouncementLog;
+import care.messaging.conversation.control.Bodies;
+import care.messaging.conversation.control.ConversationStarts;
+import care.messaging.conversation.control.Notifications;
+import care.messaging.conversation.control.ParticipantStates;
+import care.messaging.conversation.control.Participation;
+import care.messaging.conversation.control.RichText;
+import care.messaging.conversation.control.SearchIndex;
+import care.messaging.conversation.control.SendLocks;
+import care.messaging.conversation.control.SendRate;
+import care.messaging.conversation.control.SendingRules;
+import care.messaging.conversation.entity.AnnouncementView;
+import care.messaging.conversation.entity.Conversation;
+import care.messaging.conversation.entity.SanitizedHtml;
+import care.messaging.conversation.entity.Sending;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Client;
+import care.messaging.directory.entity.Identity;
+import care.messaging.directory.entity.Role;
+import care.messaging.platform.entity.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Announcements: a practitioner writes once to several of their practice's clients (a payment reminder,
+ * a change of hours), and each client gets it as a message in their one thread with the practitioner,
+ * marked as an announcement, live, encrypted, searchable and deletable like any message. A block stops
+ * only what a client writes, so blocked clients receive announcements; a client whose messaging is
+ * switched off, or who was discharged, is skipped and the answer says so. One transaction: every
+ * recipient gets it or nobody does. The announcement id is chosen by the app, so a retry (same id)
+ * sends nothing again and answers what the first call did.
+ */
+@Stateless
+@Interceptors(AccessDenials.class)
+public class Announcements {
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    RichText richText;
+    @Inject
+    SendLocks sends;
+    @Inject
+    SendRate rate;
+    @Inject
+    SendingRules rules;
+    @Inject
+    ConversationStarts starts;
+    @Inject
+    Participation participation;
+    @Inject
+    Bodies bodies;
+    @Inject
+    ParticipantStates states;
+    @Inject
+    SearchIndex searchIndex;
+    @Inject
+    Notifications notifications;
+    @Inject
+    AnnouncementLog log;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "messaging.announcement.max-recipients", defaultValue = "500")
+    int maxRecipients;
+
+    @Attempts(Action.ANNOUNCEMENT_SEND)
+    public Outcome<AnnouncementView> send(Identity identity, String announcementId, String html, List<String> clientIds) {
+        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
+        var id = parse(announcementId, "invalid-announcement-id", "announcementId must be a UUID");
+        var body = richText.sanitize(html);
+        var recipients = recipients(me, clientIds);
+        sends.lock(me.id(), id);
+        var earlier = log.find(id);
+        if (earlier.isPresent()) {
+            if (!earlier.get().senderId().equals(me.id())) {
+                throw DomainException.conflict("announcement-id-reused", "This announcementId was already used");
+            }
+            var view = log.view(id, earlier.get().sentAt());
+            audit.record(me, Action.ANNOUNCEMENT_SEND, REPLAYED, Targets.none());
+            return new Outcome<>(view, false);
+        }
+        rules.requirePracticeMessaging(me.practiceId());
+        rate.take(me.id());
+        var at = now();
+        log.open(id, me.practiceId(), me.id(), at);
+        for (var client : recipients.values()) {
+            var sending = Sending.of(rules.between(me.id(), client.id()), false);
+            if (sending.allowed()) {
+                deliver(me, id, client, body, at);
+            } else {
+                log.skipped(id, client.id(), sending.reason());
+            }
+        }
+        return new Outcome<>(log.view(id, at), true);
+    }
+
+    /** The caller's latest announcements, newest first, with what became of each recipient. */
+    @Attempts(Action.ANNOUNCEMENT_LIST)
+    public List<AnnouncementView> sent(Identity identity) {
+        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
+        var sent = log.sentBy(me.id(), 50);
+        audit.record(me, Action.ANNOUNCEMENT_LIST, SUCCESS, Targets.none());
+        return sent;
+    }
+
+    /** One recipient's copy: their thread (opened if it is the first message), locked, then a message like any other. */
+    void deliver(Account me, UUID announcement, Client client, SanitizedHtml body, OffsetDateTime at) {
+        var started = starts.start(me, client.id().toString(), at);
+        var conversation = em.find(Conversation.class, started.id());
+        if (started.created()) {
+            notifications.started(conversation);
+        }
+        em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
+        var author = participation.authorFor(me, conversation);
+        var message = bodies.post(conversation, author, copyId(announcement, client.id()), body, at);
+        message.deliver(announcement);
+        em.persist(message);
+        em.flush();
+        log.delivered(announcement, client.id(), conversation.id(), message.id());
+        states.messageSent(conversation, message);
+        searchIndex.index(conversation, message, body.html());
+        notifications.messageCreated(conversation, message);
+        audit.record(me, Action.ANNOUNCEMENT_SEND, SUCCESS,
+                Targets.conversation(conversation.id(), client.id()).withMessage(message.id()));
+    }
+
+    /**
+     * The chosen clients, each once, in a fixed order (so two announcements of one sender lock their
+     * threads in the same order); every one must be a client of the caller's practice, or nothing is sent.
+     */
+    TreeMap<UUID, Client> recipients(Account me, List<String> clientIds) {
+        if (clientIds == null || clientIds.isEmpty()) {
+            throw DomainException.invalid("invalid-recipients", "Choose at least one client");
+        }
+        var chosen = new TreeMap<UUID, Client>();
+        for (var value : clientIds) {
+            var clientId = parse(value, "invalid-client-id", "clientIds must hold clients' ids");
+            if (!chosen.containsKey(clientId)) {
+                var client = em.find(Client.class, clientId);
+                if (client == null || !client.belongsTo(me.practiceId())) {
+                    throw DomainException.invalid("unknown-recipient", "One of the recipients is not a client of this practice");
+                }
+                chosen.put(clientId, client);
+            }
+        }
+        if (chosen.size() > maxRecipients) {
+            throw DomainException.invalid("too-many-recipients", "An announcement goes to at most " + maxRecipients + " clients");
+        }
+        return chosen;
+    }
+
+    /** Each recipient's message has its own clientMessageId, derived from the announcement's, unique per sender. */
+    static UUID copyId(UUID announcement, UUID client) {
+        return UUID.nameUUIDFromBytes(("announcement:" + announcement + ":" + client).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static UUID parse(String value, String type, String title) {
+        try {
+            var id = UUID.fromString(value);
+            if (id.toString().equalsIgnoreCase(value)) {
+                return id;
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // reported below, like any other malformed value
+        }
+        throw DomainException.invalid(type, title);
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
