@@ -6,7 +6,7 @@ import {announce, h, replace} from './platform/dom.js';
 import {IdleTimer} from './platform/idle.js';
 import {appSettings, handedToken, homeOf, signIn, signOut} from './platform/session.js';
 import {Realtime} from './delivery/realtime.js';
-import {ConversationList} from './conversation/list.js';
+import {ConversationList, merged} from './conversation/list.js';
 import {Thread} from './conversation/thread.js';
 import {Composer} from './conversation/composer.js';
 import {Outbox} from './conversation/outbox.js';
@@ -40,6 +40,7 @@ class Shell {
     this.appName = kind === 'portal' ? 'Messages' : 'Care Messaging';
     this.api = new Api({token, onUnauthorized: () => this.end('expired')});
     this.conversations = [];
+    this.changedIds = new Set();
     this.folder = 'inbox';
     this.ended = false;
   }
@@ -150,6 +151,11 @@ class Shell {
     const limit = Math.min(200, Math.max(50, this.conversations.length));
     const page = await this.api.get(`conversations?folder=${this.folder}&limit=${limit}`);
     this.conversations = page.items;
+    this.complete = !page.nextCursor;
+    this.showConversations();
+  }
+
+  showConversations() {
     this.list.render(this.conversations, this.thread.id);
     const open = this.conversations.find(c => c.id === this.thread.id);
     if (open) {
@@ -158,9 +164,36 @@ class Shell {
     this.showTotals();
   }
 
-  refreshConversationsSoon() {
+  /**
+   * Refreshes the list shortly (events come in bursts): only the conversations named (one GET each, merged
+   * in place), or the whole first page when none are named or many changed at once.
+   */
+  refreshConversationsSoon(ids) {
+    if (ids) {
+      ids.forEach(id => this.changedIds.add(id));
+    } else {
+      this.fullReload = true;
+    }
     clearTimeout(this.listTimer);
-    this.listTimer = setTimeout(() => this.loadConversations().catch(() => {}), 100);
+    this.listTimer = setTimeout(() => this.refreshChanged().catch(() => this.loadConversations().catch(() => {})), 100);
+  }
+
+  async refreshChanged() {
+    const ids = [...this.changedIds];
+    const full = this.fullReload || ids.length > 5;
+    this.changedIds.clear();
+    this.fullReload = false;
+    if (full) {
+      await this.loadConversations();
+      return;
+    }
+    const folder = this.folder;
+    const summaries = await Promise.all(ids.map(id => this.api.get(`conversations/${id}`)
+      .catch(e => (e.status === 404 ? {id, gone: true} : Promise.reject(e)))));
+    if (folder === this.folder) {
+      this.conversations = merged(this.conversations, summaries, folder, this.complete);
+      this.showConversations();
+    }
   }
 
   showTotals() {
@@ -309,7 +342,10 @@ class Shell {
     if (threadChanged) {
       this.thread.refresh().catch(() => {});
     }
-    this.refreshConversationsSoon();
+    const named = events.filter(e => !['presence', 'practice.changed'].includes(e.type));
+    if (named.length) {
+      this.refreshConversationsSoon(named.every(e => e.conversationId) ? named.map(e => e.conversationId) : undefined);
+    }
   }
 
   async resync() {
