@@ -18,6 +18,7 @@ export function newAnnouncement(api, onSent) {
   const recipients = h('ul', {class: 'recipients', 'aria-label': 'Recipients'});
   const count = h('p', {class: 'recipient-count', id: 'recipient-count'});
   const status = h('p', {class: 'status', role: 'status'});
+  const recent = h('details', {class: 'recent-announcements'}, h('summary', {}, 'Your recent announcements'));
   // One id for this announcement, whatever retries it takes: the server sends it once.
   const announcementId = crypto.randomUUID();
   const composer = new Composer({onSend: html => send(html), label: 'Announcement', hintId: 'announcement-send-hint',
@@ -28,7 +29,7 @@ export function newAnnouncement(api, onSent) {
       + 'clients whose messaging is turned off do not.'),
     h('label', {for: 'announcement-search'}, 'Add clients'), input, results,
     h('h3', {}, 'Recipients'), count, recipients,
-    composer.element, status,
+    composer.element, status, recent,
     h('div', {class: 'dialog-actions'}, h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Close')));
 
   const render = () => {
@@ -73,7 +74,24 @@ export function newAnnouncement(api, onSent) {
 
   document.body.append(dialog);
   dialog.showModal();
+  showRecent(api, recent);
   composer.mount();
   render();
   input.focus();
+}
+
+/** What the practitioner sent lately: when, to whom, and who was skipped (the text is in each thread). */
+async function showRecent(api, recent) {
+  let sent;
+  try {
+    sent = await api.get('announcements');
+  } catch {
+    recent.append(h('p', {class: 'empty'}, 'Your announcements cannot be listed right now.'));
+    return;
+  }
+  const day = new Intl.DateTimeFormat(undefined, {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
+  recent.append(sent.length ? h('ul', {class: 'sent-announcements'}, sent.map(a => h('li', {},
+    h('time', {datetime: a.sentAt}, day.format(new Date(a.sentAt))), ': to ',
+    a.recipients.filter(r => !r.skipped).map(r => r.clientName).join(', ') || 'nobody',
+    a.skipped ? ` (${a.skipped} skipped)` : ''))) : h('p', {class: 'empty'}, 'You have not sent any announcements yet.'));
 }

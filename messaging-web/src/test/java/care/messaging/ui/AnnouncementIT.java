@@ -50,6 +50,11 @@ class AnnouncementIT {
             assertThat(dialog.locator(".skipped")).hasText("Not sent to Casey Diaz: messaging is turned off for this client.");
             WebApp.screenshot(page, "announcement-sent");
             dialog.locator("button.secondary:text-is('Close')").click();
+            page.locator("button.new-announcement").click();
+            page.locator("dialog.announcement .recent-announcements summary").click();
+            assertThat(page.locator("dialog.announcement .sent-announcements li").first())
+                    .containsText("to Alex Morgan, Sam Lee (1 skipped)");
+            page.locator("dialog.announcement button.secondary:text-is('Close')").click();
 
             var received = alex.message(text);
             assertThat(received.locator(".announcement-label")).hasText("Announcement");
