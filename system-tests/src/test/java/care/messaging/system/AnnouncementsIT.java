@@ -168,6 +168,8 @@ class AnnouncementsIT {
         assertProblem(400, "unknown-recipient", post(practitioner, UUID.randomUUID().toString(), "<p>x</p>",
                 List.of(client.id().toString(), elsewhere.id().toString())));
         assertEquals(400, post(practitioner, UUID.randomUUID().toString(), "   ", valid).status());
+        var tooMany = java.util.stream.Stream.generate(() -> UUID.randomUUID().toString()).limit(501).toList();
+        assertProblem(400, "too-many-recipients", post(practitioner, UUID.randomUUID().toString(), "<p>x</p>", tooMany));
         assertProblem(403, "wrong-role", post(admin, UUID.randomUUID().toString(), "<p>x</p>", valid));
         assertProblem(403, "wrong-role", post(ALEX, UUID.randomUUID().toString(), "<p>x</p>", valid));
         assertEquals(401, api.call(null, "POST", "/announcements", body(UUID.randomUUID().toString(), "<p>x</p>", valid).toString()).status());

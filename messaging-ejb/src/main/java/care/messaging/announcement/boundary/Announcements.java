@@ -1,29 +1,20 @@
-package care.messaging.conversation.boundary;
+package care.messaging.announcement.boundary;
 
 import static care.messaging.audit.entity.Outcome.REPLAYED;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
+import care.messaging.announcement.control.AnnouncementLog;
+import care.messaging.announcement.entity.AnnouncementView;
 import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
 import care.messaging.conversation.boundary.Conversations.Outcome;
-import care.messaging.conversation.control.AnnouncementLog;
-import care.messaging.conversation.control.Bodies;
-import care.messaging.conversation.control.ConversationStarts;
-import care.messaging.conversation.control.Notifications;
-import care.messaging.conversation.control.ParticipantStates;
-import care.messaging.conversation.control.Participation;
+import care.messaging.conversation.control.AnnouncementCopies;
 import care.messaging.conversation.control.RichText;
-import care.messaging.conversation.control.SearchIndex;
 import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.SendRate;
-import care.messaging.conversation.control.SendingRules;
-import care.messaging.conversation.entity.AnnouncementView;
-import care.messaging.conversation.entity.Conversation;
-import care.messaging.conversation.entity.SanitizedHtml;
-import care.messaging.conversation.entity.Sending;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
@@ -34,9 +25,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -68,19 +57,7 @@ public class Announcements {
     @Inject
     SendRate rate;
     @Inject
-    SendingRules rules;
-    @Inject
-    ConversationStarts starts;
-    @Inject
-    Participation participation;
-    @Inject
-    Bodies bodies;
-    @Inject
-    ParticipantStates states;
-    @Inject
-    SearchIndex searchIndex;
-    @Inject
-    Notifications notifications;
+    AnnouncementCopies copies;
     @Inject
     AnnouncementLog log;
     @Inject
@@ -110,14 +87,17 @@ public class Announcements {
             audit.record(me, Action.ANNOUNCEMENT_SEND, REPLAYED, Targets.none());
             return new Outcome<>(view, false);
         }
-        rules.requirePracticeMessaging(me.practiceId());
+        copies.requirePracticeMessaging(me);
         rate.take(me.id());
         var at = now();
         log.open(id, me.practiceId(), me.id(), at);
         for (var client : recipients.values()) {
-            var sending = Sending.of(rules.between(me.id(), client.id()), false);
+            var sending = copies.sending(me, client);
             if (sending.allowed()) {
-                deliver(me, id, client, body, at);
+                var copy = copies.write(me, id, client, body, at);
+                log.delivered(id, client.id(), copy.conversationId(), copy.messageId());
+                audit.record(me, Action.ANNOUNCEMENT_SEND, SUCCESS,
+                        Targets.conversation(copy.conversationId(), client.id()).withMessage(copy.messageId()));
             } else {
                 log.skipped(id, client.id(), sending.reason());
             }
@@ -134,27 +114,6 @@ public class Announcements {
         return sent;
     }
 
-    /** One recipient's copy: their thread (opened if it is the first message), locked, then a message like any other. */
-    void deliver(Account me, UUID announcement, Client client, SanitizedHtml body, OffsetDateTime at) {
-        var started = starts.start(me, client.id().toString(), at);
-        var conversation = em.find(Conversation.class, started.id());
-        if (started.created()) {
-            notifications.started(conversation);
-        }
-        em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
-        var author = participation.authorFor(me, conversation);
-        var message = bodies.post(conversation, author, copyId(announcement, client.id()), body, at);
-        message.deliver(announcement);
-        em.persist(message);
-        em.flush();
-        log.delivered(announcement, client.id(), conversation.id(), message.id());
-        states.messageSent(conversation, message);
-        searchIndex.index(conversation, message, body.html());
-        notifications.messageCreated(conversation, message);
-        audit.record(me, Action.ANNOUNCEMENT_SEND, SUCCESS,
-                Targets.conversation(conversation.id(), client.id()).withMessage(message.id()));
-    }
-
     /**
      * The chosen clients, each once, in a fixed order (so two announcements of one sender lock their
      * threads in the same order); every one must be a client of the caller's practice, or nothing is sent.
@@ -162,6 +121,9 @@ public class Announcements {
     TreeMap<UUID, Client> recipients(Account me, List<String> clientIds) {
         if (clientIds == null || clientIds.isEmpty()) {
             throw DomainException.invalid("invalid-recipients", "Choose at least one client");
+        }
+        if (clientIds.size() > maxRecipients) {
+            throw DomainException.invalid("too-many-recipients", "An announcement goes to at most " + maxRecipients + " clients");
         }
         var chosen = new TreeMap<UUID, Client>();
         for (var value : clientIds) {
@@ -174,15 +136,7 @@ public class Announcements {
                 chosen.put(clientId, client);
             }
         }
-        if (chosen.size() > maxRecipients) {
-            throw DomainException.invalid("too-many-recipients", "An announcement goes to at most " + maxRecipients + " clients");
-        }
         return chosen;
-    }
-
-    /** Each recipient's message has its own clientMessageId, derived from the announcement's, unique per sender. */
-    static UUID copyId(UUID announcement, UUID client) {
-        return UUID.nameUUIDFromBytes(("announcement:" + announcement + ":" + client).getBytes(StandardCharsets.UTF_8));
     }
 
     static UUID parse(String value, String type, String title) {

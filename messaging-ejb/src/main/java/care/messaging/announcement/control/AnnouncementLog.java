@@ -1,7 +1,7 @@
-package care.messaging.conversation.control;
+package care.messaging.announcement.control;
 
-import care.messaging.conversation.entity.AnnouncementView;
-import care.messaging.conversation.entity.AnnouncementView.Recipient;
+import care.messaging.announcement.entity.AnnouncementView;
+import care.messaging.announcement.entity.AnnouncementView.Recipient;
 import care.messaging.platform.control.Rows;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -46,10 +46,8 @@ public class AnnouncementLog {
                 .executeUpdate();
     }
 
-    /** The recipient's copy was written (and flushed): it is marked as the announcement's, and recorded. */
+    /** The recipient's copy was written: where it went. */
     public void delivered(UUID id, UUID clientId, UUID conversationId, UUID messageId) {
-        em.createNativeQuery("UPDATE message SET announcement_id = ?1 WHERE id = ?2")
-                .setParameter(1, id).setParameter(2, messageId).executeUpdate();
         em.createNativeQuery("""
                         INSERT INTO announcement_recipient (announcement_id, client_id, conversation_id, message_id)
                         VALUES (?1, ?2, ?3, ?4)""")

@@ -1,7 +1,7 @@
-package care.messaging.conversation.rest;
+package care.messaging.announcement.rest;
 
-import care.messaging.conversation.boundary.Announcements;
-import care.messaging.conversation.entity.AnnouncementView;
+import care.messaging.announcement.boundary.Announcements;
+import care.messaging.announcement.entity.AnnouncementView;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
 import jakarta.enterprise.context.RequestScoped;

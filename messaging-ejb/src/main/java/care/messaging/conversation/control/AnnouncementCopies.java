@@ -1,0 +1,85 @@
+package care.messaging.conversation.control;
+
+import care.messaging.conversation.entity.Conversation;
+import care.messaging.conversation.entity.SanitizedHtml;
+import care.messaging.conversation.entity.Sending;
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Client;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The conversation component's part of an announcement: whether a client can receive one, and writing
+ * one recipient's copy into their thread with the practitioner — a message like any other (the thread
+ * opened if needed and locked, the sender's messaging name, sealed, indexed, pushed), marked as the
+ * announcement's. The sender's own state of the thread is left as it was (see ParticipantStates.SENT).
+ */
+@Dependent
+public class AnnouncementCopies {
+
+    public record Copy(UUID conversationId, UUID messageId) {
+    }
+
+    @Inject
+    SendingRules rules;
+    @Inject
+    ConversationStarts starts;
+    @Inject
+    Participation participation;
+    @Inject
+    Bodies bodies;
+    @Inject
+    ParticipantStates states;
+    @Inject
+    SearchIndex searchIndex;
+    @Inject
+    Notifications notifications;
+    @PersistenceContext
+    EntityManager em;
+
+    /** Refuses (409 messaging-off) unless the practice's switch is on. */
+    public void requirePracticeMessaging(Account sender) {
+        rules.requirePracticeMessaging(sender.practiceId());
+    }
+
+    /**
+     * What the practitioner's side may do towards the client now: a block does not matter here (it stops
+     * only the client side); the client's switch and a discharge do.
+     */
+    public Sending sending(Account sender, Client client) {
+        return Sending.of(rules.between(sender.id(), client.id()), false);
+    }
+
+    public Copy write(Account sender, UUID announcement, Client client, SanitizedHtml body, OffsetDateTime at) {
+        var started = starts.start(sender, client.id().toString(), at);
+        var conversation = em.find(Conversation.class, started.id());
+        if (started.created()) {
+            notifications.started(conversation);
+        }
+        em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
+        var author = participation.authorFor(sender, conversation);
+        var message = bodies.post(conversation, author, copyId(announcement, client.id()), body, at);
+        message.deliver(announcement);
+        em.persist(message);
+        em.flush();
+        // EclipseLink binds a NULL uuid as varchar on INSERT, which PostgreSQL refuses: the column is not
+        // insertable through JPA and is set here, in the same transaction.
+        em.createNativeQuery("UPDATE message SET announcement_id = ?1 WHERE id = ?2")
+                .setParameter(1, announcement).setParameter(2, message.id()).executeUpdate();
+        states.messageSent(conversation, message);
+        searchIndex.index(conversation, message, body.html());
+        notifications.messageCreated(conversation, message);
+        return new Copy(conversation.id(), message.id());
+    }
+
+    /** Each copy's clientMessageId is derived from the announcement's: unique per sender, the same on a retry. */
+    static UUID copyId(UUID announcement, UUID client) {
+        return UUID.nameUUIDFromBytes(("announcement:" + announcement + ":" + client).getBytes(StandardCharsets.UTF_8));
+    }
+}
