@@ -3,10 +3,11 @@
 // different layout and different rights.
 import {Api, BASE} from './platform/api.js';
 import {announce, h, replace} from './platform/dom.js';
-import {IdleTimer} from './platform/idle.js';
+import {IdleTimer, IdleWarning} from './platform/idle.js';
 import {appSettings, handedToken, homeOf, signIn, signOut} from './platform/session.js';
 import {Realtime} from './delivery/realtime.js';
-import {ConversationList, merged} from './conversation/list.js';
+import {ConversationList} from './conversation/list.js';
+import {Inbox} from './conversation/inbox.js';
 import {Thread} from './conversation/thread.js';
 import {Composer} from './conversation/composer.js';
 import {Outbox} from './conversation/outbox.js';
@@ -39,9 +40,7 @@ class Shell {
     this.settings = settings;
     this.appName = kind === 'portal' ? 'Messages' : 'Care Messaging';
     this.api = new Api({token, onUnauthorized: () => this.end('expired')});
-    this.conversations = [];
-    this.changedIds = new Set();
-    this.folder = 'inbox';
+    this.inbox = new Inbox(this.api, {onChange: () => this.showConversations()});
     this.ended = false;
   }
 
@@ -74,7 +73,7 @@ class Shell {
     this.practiceBanner.hidden = this.me.practice?.messagingEnabled !== false;
     this.composer.mount();
     const {cursor} = await this.api.get('events/cursor');
-    await this.loadConversations();
+    await this.inbox.load();
     this.realtime = new Realtime(this.api, {
       onEvents: events => this.onEvents(events),
       onResync: () => this.resync(),
@@ -85,14 +84,14 @@ class Shell {
     this.idle = new IdleTimer({
       idleMs: this.settings.idleMinutes * 60000,
       warnMs: this.settings.idleWarningSeconds * 1000,
-      onWarn: seconds => this.warnIdle(seconds),
-      onResume: () => this.idleDialog.close(),
+      onWarn: seconds => this.idleWarning.show(seconds, () => this.idle.lastActivity + this.idle.idleMs),
+      onResume: () => this.idleWarning.close(),
       onTimeout: () => this.end('idle'),
     });
     this.idle.start();
-    if (portal && this.conversations.length === 1) {
+    if (portal && this.inbox.items.length === 1) {
       this.thread.back.hidden = true;
-      await this.open(this.conversations[0].id);
+      await this.open(this.inbox.items[0].id);
     }
     document.body.dataset.ready = 'true';
   }
@@ -101,29 +100,23 @@ class Shell {
     const portal = this.kind === 'portal';
     this.connection = h('p', {class: 'connection', role: 'status', 'data-status': 'connecting'});
     this.totalBadge = h('span', {class: 'badge total', hidden: true});
-    this.idleText = h('p', {id: 'idle-text'});
-    this.idleDialog = h('dialog', {class: 'idle', 'aria-labelledby': 'idle-title', 'aria-describedby': 'idle-text',
-      role: 'alertdialog', oncancel: event => event.preventDefault()},
-      h('h2', {id: 'idle-title'}, 'Are you still there?'), this.idleText,
-      h('div', {class: 'dialog-actions'},
-        h('button', {type: 'button', class: 'stay', onclick: () => this.idle.resume()}, 'Stay signed in'),
-        h('button', {type: 'button', class: 'secondary', onclick: () => this.end('signedout')}, 'Sign out')));
+    this.idleWarning = new IdleWarning({onStay: () => this.idle.resume(), onSignOut: () => this.end('signedout')});
     const head = h('div', {class: 'sidebar-head'}, h('h2', {id: 'list-title'}, portal ? 'Conversations' : 'Inbox'));
     if (!portal) {
       head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => newConversation(this.api, this.me, async summary => {
-        await this.loadConversations();
+        await this.inbox.load();
         await this.openAnywhere(summary.id);
       })}, 'New conversation'),
       h('button', {type: 'button', class: 'new-announcement secondary', onclick: () => newAnnouncement(this.api,
-        () => this.loadConversations())}, 'New announcement'));
+        () => this.inbox.load())}, 'New announcement'));
       this.thread.onClientSettings = summary => this.settingsDialogs.client(summary);
     } else if (this.me.actsFor?.length) {
       head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => this.settingsDialogs.writeFirst(
-        async summary => { await this.loadConversations(); await this.open(summary.id); })}, 'New message'));
+        async summary => { await this.inbox.load(); await this.open(summary.id); })}, 'New message'));
     }
     this.tabs = h('div', {class: 'folders', role: 'tablist', 'aria-label': 'Folders'},
       ...['inbox', 'archive'].map(folder => h('button', {type: 'button', role: 'tab', class: `folder folder-${folder}`,
-        'aria-selected': String(folder === this.folder), onclick: () => this.showFolder(folder)},
+        'aria-selected': String(folder === this.inbox.folder), onclick: () => this.showFolder(folder)},
         folder === 'inbox' ? 'Inbox' : 'Archive')));
     this.search = new Search(this.api, {onOpen: id => this.openAnywhere(id), portal});
     this.practiceBanner = h('p', {class: 'practice-banner', role: 'status', hidden: true},
@@ -143,61 +136,21 @@ class Shell {
         h('button', {type: 'button', class: 'signout', onclick: () => this.end('signedout')}, 'Sign out')),
       this.practiceBanner,
       h('main', {class: 'layout'}, this.sidebar, this.thread.element, this.placeholder),
-      this.idleDialog);
+      this.idleWarning.element);
     this.showStatus('connecting');
   }
 
-  async loadConversations() {
-    const limit = Math.min(200, Math.max(50, this.conversations.length));
-    const page = await this.api.get(`conversations?folder=${this.folder}&limit=${limit}`);
-    this.conversations = page.items;
-    this.complete = !page.nextCursor;
-    this.showConversations();
-  }
-
   showConversations() {
-    this.list.render(this.conversations, this.thread.id);
-    const open = this.conversations.find(c => c.id === this.thread.id);
+    this.list.render(this.inbox.items, this.thread.id);
+    const open = this.inbox.find(this.thread.id);
     if (open) {
       this.thread.update(open);
     }
     this.showTotals();
   }
 
-  /**
-   * Refreshes the list shortly (events come in bursts): only the conversations named (one GET each, merged
-   * in place), or the whole first page when none are named or many changed at once.
-   */
-  refreshConversationsSoon(ids) {
-    if (ids) {
-      ids.forEach(id => this.changedIds.add(id));
-    } else {
-      this.fullReload = true;
-    }
-    clearTimeout(this.listTimer);
-    this.listTimer = setTimeout(() => this.refreshChanged().catch(() => this.loadConversations().catch(() => {})), 100);
-  }
-
-  async refreshChanged() {
-    const ids = [...this.changedIds];
-    const full = this.fullReload || ids.length > 5;
-    this.changedIds.clear();
-    this.fullReload = false;
-    if (full) {
-      await this.loadConversations();
-      return;
-    }
-    const folder = this.folder;
-    const summaries = await Promise.all(ids.map(id => this.api.get(`conversations/${id}`)
-      .catch(e => (e.status === 404 ? {id, gone: true} : Promise.reject(e)))));
-    if (folder === this.folder) {
-      this.conversations = merged(this.conversations, summaries, folder, this.complete);
-      this.showConversations();
-    }
-  }
-
   showTotals() {
-    const total = this.conversations.reduce((sum, c) => sum + (c.unreadCount || 0), 0);
+    const total = this.inbox.unreadTotal;
     this.totalBadge.hidden = total === 0;
     this.totalBadge.textContent = String(total);
     this.totalBadge.setAttribute('aria-label', `${total} unread`);
@@ -205,22 +158,17 @@ class Shell {
   }
 
   setUnread(id, unread) {
-    const c = this.conversations.find(x => x.id === id);
-    if (c) {
-      c.unreadCount = unread;
-      this.list.render(this.conversations, this.thread.id);
-      this.showTotals();
-    }
+    this.inbox.patch(id, c => { c.unreadCount = unread; });
   }
 
   async open(id) {
-    const summary = this.conversations.find(c => c.id === id);
+    const summary = this.inbox.find(id);
     if (!summary) {
       return;
     }
     this.placeholder.hidden = true;
     document.body.classList.add('thread-open');
-    this.list.render(this.conversations, id);
+    this.list.render(this.inbox.items, id);
     const opening = Promise.all([this.thread.open(summary), this.drafts.open(summary)]);
     // Focus moves to the thread's heading at once, never later: a late move would steal it from
     // whatever the user went on to do while the messages loaded.
@@ -232,20 +180,18 @@ class Shell {
     this.me = await this.api.get('me');
     this.settingsDialogs.me = this.me;
     this.practiceBanner.hidden = this.me.practice?.messagingEnabled !== false;
-    await this.loadConversations();
+    await this.inbox.load();
     if (this.thread.conversation) {
       this.thread.showSending(this.thread.conversation);
     }
   }
 
   showFolder(folder) {
-    this.folder = folder;
     for (const tab of this.tabs.children) {
       tab.setAttribute('aria-selected', String(tab.classList.contains(`folder-${folder}`)));
     }
     this.closeThread();
-    this.conversations = [];
-    this.loadConversations().catch(() => {});
+    this.inbox.showFolder(folder).catch(() => {});
   }
 
   /** A conversation's state changed by the user (unread, archive): refresh, and leave it if asked. */
@@ -255,28 +201,24 @@ class Shell {
     } else if (summary) {
       this.thread.update(summary);
     }
-    this.loadConversations().catch(() => {});
+    this.inbox.load().catch(() => {});
   }
 
   /** Opens a conversation found by search, whichever folder it is in. */
   async openAnywhere(id) {
-    if (!this.conversations.some(c => c.id === id)) {
-      const summary = await this.api.get(`conversations/${id}`);
-      this.conversations = [summary, ...this.conversations];
-      this.list.render(this.conversations, id);
-    }
+    await this.inbox.include(id);
     await this.open(id);
   }
 
   closeThread() {
     this.drafts.flush();
-    if (this.kind === 'portal' && this.conversations.length === 1) {
+    if (this.kind === 'portal' && this.inbox.items.length === 1) {
       return;
     }
     this.thread.close();
     document.body.classList.remove('thread-open');
     this.placeholder.hidden = false;
-    this.list.render(this.conversations, null);
+    this.list.render(this.inbox.items, null);
   }
 
   send(html) {
@@ -300,7 +242,7 @@ class Shell {
       this.thread.merge([message]);
       this.thread.render();
     }
-    this.refreshConversationsSoon();
+    this.inbox.refreshSoon();
   }
 
   onEvents(events) {
@@ -321,18 +263,11 @@ class Shell {
         this.thread.refreshMessage(event.seq).catch(() => {});
       }
       if (event.type === 'presence') {
-        const c = this.conversations.find(x => x.id === event.conversationId);
-        if (c) {
-          c.counterpart.online = Boolean(event.facts?.counterpartOnline);
-          this.list.render(this.conversations, this.thread.id);
-          if (inThread) {
-            this.thread.update(c);
-          }
-        }
+        this.inbox.patch(event.conversationId, c => { c.counterpart.online = Boolean(event.facts?.counterpartOnline); });
         continue;
       }
       if (event.type === 'message.created' && !inThread && event.facts?.senderId !== this.me.id) {
-        const c = this.conversations.find(x => x.id === event.conversationId);
+        const c = this.inbox.find(event.conversationId);
         announce(c ? `New message from ${c.counterpart.displayName}` : 'New message');
       }
       if (inThread && (event.type !== 'message.read' || event.facts?.readerId !== this.me.id)) {
@@ -344,13 +279,13 @@ class Shell {
     }
     const named = events.filter(e => !['presence', 'practice.changed'].includes(e.type));
     if (named.length) {
-      this.refreshConversationsSoon(named.every(e => e.conversationId) ? named.map(e => e.conversationId) : undefined);
+      this.inbox.refreshSoon(named.every(e => e.conversationId) ? named.map(e => e.conversationId) : undefined);
     }
   }
 
   async resync() {
-    await this.loadConversations().catch(() => {});
-    const open = this.conversations.find(c => c.id === this.thread.id);
+    await this.inbox.load().catch(() => {});
+    const open = this.inbox.find(this.thread.id);
     if (open) {
       await this.thread.open(open).catch(() => {});
     }
@@ -365,27 +300,12 @@ class Shell {
       this.outbox?.resume();
       if (this.wasOffline) {
         this.wasOffline = false;
-        this.refreshConversationsSoon();
+        this.inbox.refreshSoon();
         this.thread.refresh().catch(() => {});
       }
     } else if (status === 'offline') {
       this.wasOffline = true;
     }
-  }
-
-  warnIdle(seconds) {
-    const update = () => {
-      const left = Math.max(0, Math.ceil((this.idle.lastActivity + this.idle.idleMs - Date.now()) / 1000));
-      this.idleText.textContent = `For your clients' privacy you will be signed out in ${left} seconds without activity.`;
-    };
-    update();
-    clearInterval(this.idleCountdown);
-    this.idleCountdown = setInterval(update, 1000);
-    if (!this.idleDialog.open) {
-      this.idleDialog.showModal();
-    }
-    this.idleDialog.querySelector('.stay').focus();
-    announce(`You will be signed out in ${seconds} seconds without activity.`);
   }
 
   /** Signs out: closes the socket, drops the outbox and everything shown, and leaves for a fresh page. */
@@ -395,7 +315,7 @@ class Shell {
     }
     this.ended = true;
     this.idle?.stop();
-    clearInterval(this.idleCountdown);
+    this.idleWarning?.close();
     this.outbox?.clear();
     this.drafts?.stop();
     this.api.token = null;

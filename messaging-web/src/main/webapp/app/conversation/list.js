@@ -45,30 +45,3 @@ export class ConversationList {
         unread ? h('span', {class: 'badge', 'aria-hidden': 'true'}, String(c.unreadCount)) : null)));
   }
 }
-
-/**
- * The list after some conversations changed: each fresh summary replaces its row and takes its place in
- * the activity order, or leaves when it is no longer in this folder ({gone: true}: no longer the caller's
- * to see). One the list did not hold joins it only if the list holds everything, or if it sorts before
- * the last row loaded; otherwise it belongs to a page not loaded yet.
- */
-export function merged(conversations, summaries, folder, complete) {
-  const fresh = new Set(summaries.map(s => s.id));
-  const kept = conversations.filter(c => !fresh.has(c.id));
-  const last = conversations[conversations.length - 1];
-  for (const s of summaries) {
-    if (s.gone || Boolean(s.archived) !== (folder === 'archive')) {
-      continue;
-    }
-    if (complete || !last || conversations.some(c => c.id === s.id) || newer(s, last)) {
-      kept.push(s);
-    }
-  }
-  return kept.sort((a, b) => (newer(a, b) ? -1 : newer(b, a) ? 1 : 0));
-}
-
-/** The server's order: last activity, newest first, then the id, greatest first. */
-function newer(a, b) {
-  const at = Date.parse(a.lastActivityAt) - Date.parse(b.lastActivityAt);
-  return at !== 0 ? at > 0 : a.id > b.id;
-}
