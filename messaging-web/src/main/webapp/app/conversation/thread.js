@@ -1,8 +1,8 @@
 // One conversation: messages with sender and time, day separators, read receipts on one's own
 // messages, the messages still in the outbox, and a "new messages" marker when the reader has
 // scrolled up. Opening it, and reaching its end, moves the read marker.
-import {announce, dayKey, dayLabel, h, replace, time} from '../platform/dom.js';
-import {renderMessage} from '../platform/sanitize.js';
+import {announce, h, replace} from '../platform/dom.js';
+import {MessageView} from './messages.js';
 import {sendingState} from './sending.js';
 
 const PAGE = 50;
@@ -17,7 +17,6 @@ export class Thread {
     this.onChanged = onChanged;
     this.practiceMessaging = practiceMessaging;
     this.messages = new Map();
-    this.nodes = new Map();
     this.conversation = null;
     this.title = h('h2', {id: 'thread-title', tabindex: '-1'});
     this.subtitle = h('p', {class: 'thread-note'});
@@ -26,6 +25,7 @@ export class Thread {
     this.older = h('button', {type: 'button', class: 'older', hidden: true, onclick: () => this.loadOlder()},
       'Show earlier messages');
     this.list = h('ol', {class: 'messages', 'aria-labelledby': 'thread-title'});
+    this.view = new MessageView(this.list, {me, outbox, onDelete: message => this.deleteMessage(message)});
     this.scroller = h('div', {class: 'scroller', tabindex: '0', 'aria-label': 'Messages', onscroll: () => this.scrolled()},
       this.older, this.list);
     this.marker = h('button', {type: 'button', class: 'new-marker', hidden: true,
@@ -48,7 +48,7 @@ export class Thread {
   async open(summary) {
     this.conversation = summary;
     this.messages.clear();
-    this.nodes.clear();
+    this.view.clear();
     this.markedSeq = 0;
     this.hasOlder = false;
     replace(this.list);
@@ -264,94 +264,12 @@ export class Thread {
     }
   }
 
-  /** Re-renders what changed; nodes that did not change stay where they are (and keep focus). */
+  /** Shows the messages held and the outbox's pending ones for this conversation. */
   render() {
     if (!this.conversation) {
       return;
     }
     this.older.hidden = !this.hasOlder;
-    const messages = [...this.messages.values()].sort((a, b) => a.seq - b.seq);
-    const sentIds = new Set(messages.map(m => m.clientMessageId));
-    const pending = this.outbox.pending(this.id).filter(p => !sentIds.has(p.clientMessageId));
-    const desired = [];
-    let day = null;
-    const items = [...messages.map(m => ({key: m.id, at: m.sentAt, message: m})),
-      ...pending.map(p => ({key: `pending-${p.clientMessageId}`, at: p.queuedAt, pending: p}))];
-    for (const item of items) {
-      const k = dayKey(item.at);
-      if (k !== day) {
-        day = k;
-        desired.push(this.node(`day-${k}`, dayLabel(item.at), () =>
-          h('li', {class: 'day-separator'}, h('span', {}, dayLabel(item.at)))));
-      }
-      desired.push(item.message ? this.messageNode(item.message) : this.pendingNode(item.pending));
-    }
-    let cursor = this.list.firstChild;
-    for (const node of desired) {
-      if (node === cursor) {
-        cursor = cursor.nextSibling;
-        continue;
-      }
-      this.list.insertBefore(node, cursor);
-    }
-    while (cursor) {
-      const next = cursor.nextSibling;
-      cursor.remove();
-      cursor = next;
-    }
-  }
-
-  /** A cached node, rebuilt only when its signature changed. */
-  node(key, signature, build) {
-    const cached = this.nodes.get(key);
-    if (cached && cached.signature === signature) {
-      return cached.node;
-    }
-    const node = build();
-    this.nodes.set(key, {signature, node});
-    return node;
-  }
-
-  messageNode(m) {
-    const mine = m.sender.id === this.me.id;
-    const status = mine ? (m.readAt ? `Read ${time(m.readAt)}` : 'Sent') : '';
-    return this.node(m.id, `${m.seq}|${status}|${m.unavailable}|${m.deleted}|${m.html?.length}|${this.composer.locked}`, () => {
-      const body = h('div', {class: 'body'});
-      if (m.deleted) {
-        body.append(h('p', {class: 'deleted'}, 'Message deleted'));
-      } else if (m.unavailable) {
-        body.append(h('p', {class: 'unavailable'}, 'This message cannot be shown.'));
-      } else {
-        body.append(renderMessage(m.html));
-      }
-      return h('li', {class: `message ${mine ? 'mine' : 'theirs'}`, 'data-id': m.id, 'data-seq': m.seq},
-        h('div', {class: 'meta'},
-          h('span', {class: 'sender'}, mine ? 'You' : m.sender.displayName),
-          m.announcement ? h('span', {class: 'announcement-label'}, 'Announcement') : null,
-          h('time', {datetime: m.sentAt}, time(m.sentAt))),
-        body,
-        mine ? h('div', {class: 'message-foot'},
-          m.deleted ? null : h('button', {type: 'button', class: 'delete-message', 'aria-label': `Delete your message sent ${time(m.sentAt)}`,
-            onclick: () => this.deleteMessage(m)}, 'Delete'),
-          h('p', {class: `status${m.readAt ? ' read' : ''}`}, status)) : null);
-    });
-  }
-
-  pendingNode(p) {
-    const labels = {queued: 'Sending…', sending: 'Sending…', waiting: 'Waiting for the connection…', failed: 'Not sent'};
-    const label = p.state === 'waiting' && p.reason === 'rate' ? 'Sending shortly…' : labels[p.state];
-    return this.node(`pending-${p.clientMessageId}`, `${p.state}|${p.reason}|${p.error?.type}`, () => {
-      const status = h('p', {class: `status ${p.state}`, role: p.state === 'failed' ? 'alert' : undefined},
-        label, p.state === 'failed' && p.error ? `: ${p.error.message}` : '');
-      if (p.state === 'failed') {
-        status.append(' ',
-          h('button', {type: 'button', class: 'retry', onclick: () => this.outbox.retry(p.clientMessageId)}, 'Retry'), ' ',
-          h('button', {type: 'button', class: 'discard', onclick: () => this.outbox.discard(p.clientMessageId)}, 'Discard'));
-      }
-      return h('li', {class: `message mine pending ${p.state}`, 'data-client-message-id': p.clientMessageId},
-        h('div', {class: 'meta'}, h('span', {class: 'sender'}, 'You'), h('time', {datetime: p.queuedAt}, time(p.queuedAt))),
-        h('div', {class: 'body'}, renderMessage(p.html)),
-        status);
-    });
+    this.view.render([...this.messages.values()], this.outbox.pending(this.id), this.composer.locked);
   }
 }
