@@ -32,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -125,16 +126,16 @@ public class Announcements {
         if (clientIds.size() > maxRecipients) {
             throw DomainException.invalid("too-many-recipients", "An announcement goes to at most " + maxRecipients + " clients");
         }
-        var chosen = new TreeMap<UUID, Client>();
+        var ids = new TreeSet<UUID>();
         for (var value : clientIds) {
-            var clientId = parse(value, "invalid-client-id", "clientIds must hold clients' ids");
-            if (!chosen.containsKey(clientId)) {
-                var client = em.find(Client.class, clientId);
-                if (client == null || !client.belongsTo(me.practiceId())) {
-                    throw DomainException.invalid("unknown-recipient", "One of the recipients is not a client of this practice");
-                }
-                chosen.put(clientId, client);
-            }
+            ids.add(parse(value, "invalid-client-id", "clientIds must hold clients' ids"));
+        }
+        var chosen = new TreeMap<UUID, Client>();
+        em.createQuery("SELECT c FROM Client c WHERE c.id IN :ids", Client.class).setParameter("ids", ids).getResultStream()
+                .filter(client -> client.belongsTo(me.practiceId()))
+                .forEach(client -> chosen.put(client.id(), client));
+        if (chosen.size() != ids.size()) {
+            throw DomainException.invalid("unknown-recipient", "One of the recipients is not a client of this practice");
         }
         return chosen;
     }
