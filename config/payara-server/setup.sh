@@ -11,7 +11,6 @@ ADMIN_HOST=${ADMIN_HOST:-localhost}
 ADMIN_PORT=${ADMIN_PORT:-4848}
 DB_PORT=${DB_PORT:-5432}
 RESTART_IF_NEEDED=${RESTART_IF_NEEDED:-false}
-MESSAGING_DEMO_DATA=${MESSAGING_DEMO_DATA:-false}
 MESSAGING_TLS_CERT_ALIAS=${MESSAGING_TLS_CERT_ALIAS:-s1as}
 missing=()
 for name in DB_HOST DB_NAME DB_USER DB_PASSWORD POSTGRESQL_JAR MESSAGING_KEYS_KEYSTORE MESSAGING_KEYS_PASSWORD MESSAGING_JWT_ISSUER MESSAGING_JWT_AUDIENCE MESSAGING_JWT_PUBLICKEY_LOCATION; do
@@ -25,10 +24,10 @@ case "$MESSAGING_JWT_PUBLICKEY_LOCATION" in
   file:/*|https://*) ;;
   *) echo "setup.sh: MESSAGING_JWT_PUBLICKEY_LOCATION must be a file:/// or https:// URL (a bare path rejects valid tokens)" >&2; exit 2 ;;
 esac
-case "$MESSAGING_DEMO_DATA" in
-  true|false) ;;
-  *) echo "setup.sh: MESSAGING_DEMO_DATA must be true or false" >&2; exit 2 ;;
-esac
+if [ -n "${MESSAGING_DEMO_DATA:-}" ]; then
+  echo "setup.sh: MESSAGING_DEMO_DATA is gone: the EAR holds no demo data (only the embedded default, bin/run, has it)" >&2
+  exit 2
+fi
 for name in MESSAGING_SEND_RATE_CAPACITY MESSAGING_SEND_RATE_PER_MINUTE MESSAGING_WS_PING_SECONDS \
     MESSAGING_WS_MAX_PENDING_FRAMES MESSAGING_WS_MAX_PENDING_BYTES MESSAGING_PRESENCE_SWEEP_SECONDS; do
   if [ -n "${!name:-}" ] && ! [[ "${!name}" =~ ^[1-9][0-9]{0,8}$ ]]; then
@@ -139,8 +138,6 @@ for pair in ${MESSAGING_PROPERTIES:-}; do
     *) echo "setup.sh: MESSAGING_PROPERTIES holds '$pair', which is not key=value" >&2; exit 2 ;;
   esac
 done
-# Demo practices and people, for tests and trials only; written every time so a re-run can switch them off.
-config messaging.demo.data "$MESSAGING_DEMO_DATA"
 
 echo "Send rate"
 # Only when given: otherwise the EAR's defaults apply (or what an earlier run set; see README.md).

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The EAR deployed on a fresh Payara Server domain configured by config/payara-server/setup.sh against
- * a database of its own, with demo data; {@link #close()} undeploys, stops the domain and drops the
+ * a database of its own, seeded with the demo data by the standalone WAR ({@link DemoSeed}); {@link #close()} undeploys, stops the domain and drops the
  * database. A JVM shutdown hook does the same if the test JVM is stopped before the store closes.
  */
 final class Deployment implements AutoCloseable {
@@ -126,6 +126,7 @@ final class Deployment implements AutoCloseable {
         identityProvider = IdentityProvider.create(workDir);
         createKeystore();
         migrateAsOwner();
+        DemoSeed.run(workDir, database, keystore, keystorePassword, identityProvider.publicKeyLocation());
         try {
             created.join();
         } catch (CompletionException e) {
@@ -143,7 +144,7 @@ final class Deployment implements AutoCloseable {
                 (System.nanoTime() - begin) / 1_000_000);
     }
 
-    /** What hospital IT would export before running setup.sh, plus the demo data the tests use. */
+    /** What hospital IT would export before running setup.sh. */
     private Map<String, String> setupEnvironment() {
         var environment = new LinkedHashMap<String, String>();
         environment.put("DB_HOST", database.host);
@@ -162,7 +163,6 @@ final class Deployment implements AutoCloseable {
         environment.put("MESSAGING_JWT_ISSUER", IdentityProvider.ISSUER);
         environment.put("MESSAGING_JWT_AUDIENCE", IdentityProvider.AUDIENCE);
         environment.put("MESSAGING_JWT_PUBLICKEY_LOCATION", identityProvider.publicKeyLocation());
-        environment.put("MESSAGING_DEMO_DATA", "true");
         environment.put("MESSAGING_SEND_RATE_CAPACITY", String.valueOf(SEND_RATE_CAPACITY));
         environment.put("MESSAGING_SEND_RATE_PER_MINUTE", String.valueOf(SEND_RATE_PER_MINUTE));
         environment.put("MESSAGING_WS_ALLOWED_ORIGINS", ALLOWED_ORIGIN);
@@ -271,11 +271,11 @@ final class Deployment implements AutoCloseable {
         }
     }
 
-    private static String property(String name, String defaultValue) {
+    static String property(String name, String defaultValue) {
         return System.getProperty(name, defaultValue);
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -5,11 +5,9 @@ import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.entity.Action;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.control.Portals;
-import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Identity;
 import care.messaging.directory.entity.Practice;
 import care.messaging.directory.entity.Role;
-import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -38,10 +36,6 @@ public class Directory {
                      List<Portals.ActingFor> actsFor) {
     }
 
-    /** What the dev login needs to mint a token: the subject and the role claim. */
-    public record Login(String subject, String role) {
-    }
-
     @Inject
     Accounts accounts;
     @Inject
@@ -61,30 +55,5 @@ public class Directory {
                 new PracticeView(practice.id(), practice.name(), practice.isMessagingEnabled()),
                 account.role() == Role.PRACTITIONER ? account.messagingName() : null,
                 account.role().isClientSide() ? portals.actingFor(account) : null);
-    }
-
-    /** Who the dev login's picker offers: every enabled demo account, signed up or not (the picker says which). */
-    public record DemoUser(String username, String displayName, String role, boolean signedUp) {
-    }
-
-    /** Only the dev login calls this; it is switched off outside the embedded default. */
-    public List<DemoUser> devUsers() {
-        return em.createQuery("SELECT a FROM Account a WHERE a.enabled = true ORDER BY a.displayName", Account.class)
-                .getResultStream()
-                .map(a -> new DemoUser(a.username(), a.displayName(), a.role().claim(), a.isSignedUp()))
-                .toList();
-    }
-
-    /** Only the dev login calls this; it is switched off outside the embedded default. */
-    public Login devLogin(String username) {
-        var account = em.createNamedQuery(Account.BY_USERNAME, Account.class)
-                .setParameter("username", username == null ? "" : username)
-                .getResultStream().findFirst()
-                .filter(Account::isEnabled)
-                .orElseThrow(() -> DomainException.invalid("unknown-user", "No demo user has that name"));
-        if (!account.isSignedUp()) {
-            throw DomainException.forbidden("not-signed-up", "This client hasn't signed up yet");
-        }
-        return new Login(account.subject(), account.role().claim());
     }
 }

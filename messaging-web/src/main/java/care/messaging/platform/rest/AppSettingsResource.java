@@ -1,7 +1,9 @@
 package care.messaging.platform.rest;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,12 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class AppSettingsResource {
 
+    public static final String DEV_LOGIN_OFFERED = "devLoginOffered";
+
     public record AppSettings(boolean devLogin, int idleMinutes, int idleWarningSeconds) {
     }
 
+    /** Produced only by the dev login's package, which the EAR does not hold: there it is never offered. */
     @Inject
-    @ConfigProperty(name = "messaging.dev.login", defaultValue = "false")
-    boolean devLogin;
+    @Named(DEV_LOGIN_OFFERED)
+    Instance<Boolean> devLogin;
     @Inject
     @ConfigProperty(name = "messaging.ui.idle-minutes", defaultValue = "15")
     int idleMinutes;
@@ -36,6 +41,6 @@ public class AppSettingsResource {
     @SecurityRequirements
     @Operation(summary = "Settings of the browser apps: dev login present, idle minutes before automatic log-off, warning seconds before it")
     public AppSettings settings() {
-        return new AppSettings(devLogin, Math.max(1, idleMinutes), Math.max(5, idleWarningSeconds));
+        return new AppSettings(devLogin.isResolvable() && devLogin.get(), Math.max(1, idleMinutes), Math.max(5, idleWarningSeconds));
     }
 }

@@ -1,10 +1,13 @@
-package care.messaging.directory.rest;
+package care.messaging.dev.rest;
 
-import care.messaging.directory.boundary.Directory;
+import care.messaging.dev.boundary.DevAccounts;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.rest.Params;
+import care.messaging.platform.rest.AppSettingsResource;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
-/** Demo sign-in for the embedded default; answers 404 unless messaging.dev.login=true. */
+/**
+ * Demo sign-in for the embedded default; answers 404 unless messaging.dev.login=true. Only the standalone
+ * WAR packages it: in the EAR the path does not exist at all.
+ */
 @Path("dev")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,19 +39,27 @@ public class DevLoginResource {
     @ConfigProperty(name = "messaging.dev.login", defaultValue = "false")
     boolean enabled;
     @Inject
-    Directory directory;
+    DevAccounts accounts;
     @Inject
     DevTokens tokens;
+
+    /** Whether the apps offer the dev login's picker (their settings ask; outside this package it does not exist). */
+    @jakarta.enterprise.inject.Produces
+    @Named(AppSettingsResource.DEV_LOGIN_OFFERED)
+    @Dependent
+    Boolean offered() {
+        return enabled;
+    }
 
     @GET
     @Path("users")
     @SecurityRequirements
     @Operation(summary = "Dev only: the demo users the sign-in page offers (exists only when messaging.dev.login=true)")
-    public List<Directory.DemoUser> users() {
+    public List<DevAccounts.DemoUser> users() {
         if (!enabled) {
             throw DomainException.notFound();
         }
-        return directory.devUsers();
+        return accounts.users();
     }
 
     @POST
@@ -56,7 +70,7 @@ public class DevLoginResource {
         if (!enabled) {
             throw DomainException.notFound();
         }
-        var login = directory.devLogin(Params.required(body).username());
+        var login = accounts.login(Params.required(body).username());
         return new DevToken(tokens.mint(login.subject(), login.role()));
     }
 }

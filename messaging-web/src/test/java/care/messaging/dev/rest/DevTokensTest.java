@@ -1,4 +1,4 @@
-package care.messaging.directory.rest;
+package care.messaging.dev.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

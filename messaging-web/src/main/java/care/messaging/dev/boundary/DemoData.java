@@ -1,4 +1,4 @@
-package care.messaging.demo.boundary;
+package care.messaging.dev.boundary;
 
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;

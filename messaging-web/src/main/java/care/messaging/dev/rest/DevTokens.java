@@ -1,4 +1,4 @@
-package care.messaging.directory.rest;
+package care.messaging.dev.rest;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
