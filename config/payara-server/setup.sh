@@ -124,6 +124,10 @@ echo "Identity provider"
 config mp.jwt.verify.issuer "$MESSAGING_JWT_ISSUER"
 config mp.jwt.verify.audiences "$MESSAGING_JWT_AUDIENCE"
 config mp.jwt.verify.publickey.location "$MESSAGING_JWT_PUBLICKEY_LOCATION"
+# Payara's MP-JWT logs every refused token with a ~50-line stack trace at INFO: anyone without credentials
+# could flood the log. The application audits refusals itself (within a per-source budget), so this one
+# logger of Payara's is raised to WARNING; no other logger is touched.
+asadmin set-log-levels fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore=WARNING
 # Where the schema owner migrates (config/database/migrate.sh) and the pool's user owns no table.
 if [ -n "${MESSAGING_SCHEMA_MIGRATE:-}" ]; then
   case "$MESSAGING_SCHEMA_MIGRATE" in

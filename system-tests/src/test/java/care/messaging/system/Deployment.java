@@ -155,7 +155,7 @@ final class Deployment implements AutoCloseable {
         environment.put("DB_PASSWORD", database.rolePassword);
         environment.put("MESSAGING_SCHEMA_MIGRATE", "false");
         // Event retention runs often here, so EventsIT sees a trimmed stream answer resync within seconds.
-        environment.put("MESSAGING_PROPERTIES", "messaging.events.trim-interval-seconds=3"
+        environment.put("MESSAGING_PROPERTIES", "messaging.events.trim-interval-seconds=3 messaging.audit.rejections.flush-seconds=2"
                 + " messaging.draft.rate.capacity=" + DRAFT_RATE_CAPACITY + " messaging.draft.rate.per-minute=" + DRAFT_RATE_PER_MINUTE);
         environment.put("POSTGRESQL_JAR", Path.of(property("postgresql.jar", "target/postgresql.jar")).toAbsolutePath().toString());
         environment.put("MESSAGING_KEYS_KEYSTORE", keystore.toString());

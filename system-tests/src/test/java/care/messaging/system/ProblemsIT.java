@@ -68,6 +68,27 @@ class ProblemsIT {
         assertProblem(404, "not-found", api.send(ALEX, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "<p>Hi</p>"));
     }
 
+    @Test
+    void readMarkerThatIsNotAWholeNumberIsRejectedAndMovesNothing() {
+        var id = api.conversationWith(ALEX, RIVERA.displayName).getString("id");
+        api.send(RIVERA, id, UUID.randomUUID().toString(), "<p>One more for the marker test</p>");
+        var token = api.identityProvider().token(ALEX);
+        var path = "/conversations/" + id + "/read";
+        var start = api.call(token, "POST", path, "{\"seq\": 1}");
+        assertEquals(200, start.status(), start::toString);
+        var before = start.json().getJsonNumber("seq").longValue();
+        var last = lastSeq(api.conversation(ALEX, id));
+        assertTrue(last > before, "there is a later message the bad markers could claim to have read");
+
+        for (var bad : new String[] {last + ".5", "\"" + last + "\"", last + "e400", "1" + "0".repeat(30), "true"}) {
+            assertProblem(400, "malformed-json", api.call(token, "POST", path, "{\"seq\": " + bad + "}"));
+        }
+        assertProblem(400, "invalid-seq", api.call(token, "POST", path, "{\"seq\": -3}"));
+
+        var after = api.call(token, "POST", path, "{\"seq\": 1}");
+        assertEquals(before, after.json().getJsonNumber("seq").longValue(), "the marker did not move");
+    }
+
     /** The send is refused with 400 and this type, and the conversation is as it was. */
     private void assertSendRefused(String type, Function<String, Api.Reply> send) {
         var id = api.conversationWith(ALEX, RIVERA.displayName).getString("id");

@@ -20,9 +20,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SanitizingIT {
 
     final Api api;
+    final SeededPeople people;
+    final Sql sql;
 
-    SanitizingIT(Api api) {
+    SanitizingIT(Api api, SeededPeople people, Sql sql) {
         this.api = api;
+        this.people = people;
+        this.sql = sql;
+    }
+
+    /** Written as JSON escapes: a lone surrogate cannot travel as UTF-8, only as \\uD83D in the JSON text. */
+    @Test
+    void bidiControlsAndLoneSurrogatesAreRemovedFromBodiesAndNamesByOneRule() {
+        var id = api.conversationWith(ALEX, RIVERA.displayName).getString("id");
+        var token = api.identityProvider().token(ALEX);
+        var body = "{\"clientMessageId\": \"" + UUID.randomUUID() + "\", \"html\": \"<p>see invoice_\\u202Egpj.exe"
+                + " \\u2066and\\u2069 half\\uD83D a smile \\uD83D\\uDE00</p>\"}";
+        var sent = api.call(token, "POST", "/conversations/" + id + "/messages", body);
+        assertEquals(201, sent.status(), sent::toString);
+        assertEquals("see invoice_gpj.exe and half a smile \uD83D\uDE00", Jsoup.parseBodyFragment(sent.json().getString("html")).text());
+
+        var practice = people.practice();
+        var practitioner = people.practitioner(practice, "Dr. Ines Haddad");
+        var renamed = api.call(api.identityProvider().token(practitioner), "PUT", "/me/messaging-name",
+                "{\"displayName\": \"Dr. \\u202EInes\\u202C Haddad\\uDE00\"}");
+        assertEquals(200, renamed.status(), renamed::toString);
+        assertEquals("Dr. Ines Haddad", sql.value("SELECT messaging_name FROM account WHERE id = ?", practitioner.id()),
+                "the same rule: controls removed, the half character dropped (not stored as ?)");
     }
 
     @Test

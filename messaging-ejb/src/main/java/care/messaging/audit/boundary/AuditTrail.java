@@ -1,5 +1,6 @@
 package care.messaging.audit.boundary;
 
+import care.messaging.audit.control.RejectionBudget;
 import care.messaging.audit.control.AuditLog;
 import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Actor;
@@ -37,6 +38,8 @@ public class AuditTrail {
 
     @Inject
     AuditLog log;
+    @Inject
+    RejectionBudget budget;
     @Inject
     RequestContext request;
     @Inject
@@ -77,6 +80,21 @@ public class AuditTrail {
     public void recordRejectedToken(String claimedSubject, String reason) {
         log.append(AuditEvent.of(now(), null, Actor.claiming(claimedSubject), Action.TOKEN_REJECTED, null,
                 Outcome.DENIED, reason, Targets.none(), origin()));
+    }
+
+    /**
+     * The refusals a flood left without rows of their own ({@link RejectionBudget}), one row per source,
+     * reason and finished minute, timed at the end of that minute.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int recordRepeatedRejections() {
+        var repeats = budget.drainFinished(clock.instant());
+        for (var repeat : repeats) {
+            var at = repeat.minute().plusSeconds(60).minusNanos(1000).atOffset(java.time.ZoneOffset.UTC);
+            log.append(AuditEvent.of(at, null, Actor.nobody(), Action.TOKEN_REJECTED_REPEATS, null, Outcome.DENIED,
+                    repeat.reason() + ":" + repeat.count(), Targets.none(), new Origin(repeat.source(), null)));
+        }
+        return repeats.size();
     }
 
     Origin origin() {

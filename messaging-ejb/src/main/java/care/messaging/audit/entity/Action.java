@@ -73,7 +73,12 @@ public enum Action {
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */
-    TOKEN_REJECTED("token.rejected");
+    TOKEN_REJECTED("token.rejected"),
+    /**
+     * How many more credentials one source had refused in one minute beyond the per-source budget, which
+     * got no row of their own; the reason reads {@code <reason>:<count>}.
+     */
+    TOKEN_REJECTED_REPEATS("token.rejected.repeats");
 
     private final String code;
 

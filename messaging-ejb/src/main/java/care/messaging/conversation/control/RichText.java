@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.platform.entity.ShownText;
 import care.messaging.conversation.entity.SanitizedHtml;
 import care.messaging.platform.entity.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,7 @@ public class RichText {
         if (html == null || html.isBlank()) {
             return Optional.empty();
         }
-        var clean = POLICY.sanitize(html);
+        var clean = POLICY.sanitize(ShownText.clean(html));
         if (clean.length() > maxLength) {
             throw DomainException.invalid("message-too-long", "The message is longer than " + maxLength + " characters");
         }

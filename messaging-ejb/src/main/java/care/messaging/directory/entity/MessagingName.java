@@ -1,11 +1,13 @@
 package care.messaging.directory.entity;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ShownText;
 
 /**
  * A practitioner's name for messaging, as clients see it on their thread and on every message sent from
- * now on: trimmed, 1 to 100 characters, no control characters (it travels in headers of the apps' lists
- * and in every message's sender name).
+ * now on: cleaned as all shown text is ({@link ShownText}: no bidi controls, no lone surrogates), trimmed,
+ * 1 to 100 characters, no other control characters (it travels in headers of the apps' lists and in every
+ * message's sender name).
  */
 public record MessagingName(String value) {
 
@@ -23,7 +25,7 @@ public record MessagingName(String value) {
         if (requested == null || requested.isBlank()) {
             return null;
         }
-        return new MessagingName(requested.strip());
+        return new MessagingName(ShownText.clean(requested).strip());
     }
 
     static boolean isControl(int codePoint) {

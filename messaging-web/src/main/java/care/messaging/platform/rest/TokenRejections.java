@@ -1,6 +1,8 @@
 package care.messaging.platform.rest;
 
 import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.control.RejectionBudget;
+import care.messaging.platform.control.RequestContext;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -26,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Audits the bearer tokens that the server's MP-JWT check refuses before the application runs. The
  * server says only "401", so the reason is worked out here by reading the token without trusting it,
  * against the same settings the server checks with; when every claim is fine, the signature was what
- * failed. The token itself is never stored or logged.
+ * failed. The token itself is never stored or logged. Under a flood each source gets a budget of rows
+ * per reason and minute ({@link RejectionBudget}); the rest are counted into one row per minute.
  */
 @ApplicationScoped
 public class TokenRejections {
@@ -57,6 +60,10 @@ public class TokenRejections {
     Clock clock;
     @Inject
     AuditTrail trail;
+    @Inject
+    RejectionBudget budget;
+    @Inject
+    RequestContext context;
 
     /** Records the refusal if the request carried a bearer token that the server did not accept. */
     public void record(HttpServletRequest request) {
@@ -65,11 +72,24 @@ public class TokenRejections {
                 || request.getUserPrincipal() != null) {
             return;
         }
+        var diagnosis = diagnose(authorization.substring(7).strip(), expectations(), clock.instant());
+        record(diagnosis.claimedSubject(), diagnosis.reason());
+    }
+
+    /** A request to the API without any bearer token, refused before any use case ran. */
+    public void recordMissing() {
+        record(null, "not-authenticated");
+    }
+
+    void record(String claimedSubject, String reason) {
+        if (!budget.admit(context.sourceAddress(), reason, clock.instant())) {
+            return;
+        }
+        LOGGER.log(System.Logger.Level.INFO, "Security: refused credentials ({0})", reason);
         try {
-            var diagnosis = diagnose(authorization.substring(7).strip(), expectations(), clock.instant());
-            trail.recordRejectedToken(diagnosis.claimedSubject(), diagnosis.reason());
+            trail.recordRejectedToken(claimedSubject, reason);
         } catch (RuntimeException e) {
-            LOGGER.log(System.Logger.Level.ERROR, "Could not record a rejected token", e);
+            LOGGER.log(System.Logger.Level.ERROR, "Could not record a rejected token: " + e);
         }
     }
 
