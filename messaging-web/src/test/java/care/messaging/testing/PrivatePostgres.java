@@ -70,10 +70,18 @@ public final class PrivatePostgres implements BeforeAllCallback, AfterAllCallbac
         }
         run(List.of(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", user(), "--auth=trust", "-E", "UTF8",
                 "--locale=C.UTF-8", "--no-sync"), true);
-        var options = new ArrayList<>(List.of("-p", String.valueOf(port), "-k", data.toString(), "-c", "listen_addresses=127.0.0.1",
-                "-c", "fsync=off", "-c", "max_connections=200", "-c", "shared_preload_libraries=pg_stat_statements"));
-        settings.forEach(setting -> options.addAll(List.of("-c", setting)));
-        pgCtl("start", "-o", String.join(" ", options), "-l", log().toString());
+        // In its configuration file rather than on pg_ctl's command line, which goes through a shell.
+        var configuration = new StringBuilder();
+        var all = new ArrayList<>(List.of("port=" + port, "unix_socket_directories=" + data, "listen_addresses=127.0.0.1",
+                "fsync=off", "max_connections=200", "shared_preload_libraries=pg_stat_statements"));
+        all.addAll(settings);
+        for (var setting : all) {
+            var equals = setting.indexOf('=');
+            configuration.append(setting, 0, equals).append(" = '")
+                    .append(setting.substring(equals + 1).replace("'", "''")).append("'\n");
+        }
+        Files.writeString(data.resolve("postgresql.conf"), configuration, java.nio.file.StandardOpenOption.APPEND);
+        pgCtl("start", "-l", log().toString());
         admin("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     }
 
