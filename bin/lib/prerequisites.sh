@@ -46,7 +46,7 @@ pom_property() {
 fetch_runtime() {
   local dir=$1
   local micro pg
-  micro=$(pom_property payara.micro.version)
+  micro=$(pom_property payara.version)
   pg=$(pom_property postgresql.version)
   [ -f "$dir/payara-micro-$micro.jar" ] || mvn -B -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$micro" -DoutputDirectory="$dir" -N
   [ -f "$dir/postgresql-$pg.jar" ] || mvn -B -q dependency:copy -Dartifact="org.postgresql:postgresql:$pg" -DoutputDirectory="$dir" -N

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.messaging.testing.Cluster;
 import care.messaging.testing.MicroNode;
+import care.messaging.testing.PrivatePostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * In the style of Jepsen's set workload: senders and readers spread over two nodes while a node is
@@ -32,9 +33,13 @@ import org.junit.jupiter.api.Test;
  * others long-poll. Senders retry a failed send with the same clientMessageId until it is acknowledged. At the
  * end every acknowledged message was delivered to every participant's stream exactly once (after
  * de-duplication by id, and with no id delivered twice within one stream), in seq order per
- * conversation; nothing else appears; and the database holds exactly the acknowledged messages.
+ * conversation; nothing else appears; and the database holds exactly the acknowledged messages. The nodes
+ * use a PostgreSQL cluster of this class's own, which is the one restarted.
  */
 class FaultCheckIT {
+
+    @RegisterExtension
+    static final PrivatePostgres postgres = new PrivatePostgres("fault-check");
 
     static final Duration WORKLOAD = Duration.ofSeconds(30);
 
@@ -53,11 +58,11 @@ class FaultCheckIT {
 
     @Test
     void acknowledgedMessagesAreDeliveredExactlyOnceInOrderThroughKillsRestartsAndDrops() throws Exception {
-        var database = System.getenv("DB_NAME") + "_faults";
-        Cluster.admin("CREATE DATABASE " + database);
+        var database = "messaging_faults";
+        postgres.admin("CREATE DATABASE " + database);
         var options = Cluster.nodeOptions("fault-check", List.of("-Dmessaging.send.rate.capacity=100000",
                 "-Dmessaging.send.rate.per-minute=100000", "-Dmessaging.events.recheck-seconds=2"));
-        var environment = Map.of("DB_NAME", database);
+        var environment = postgres.environment(database);
         try {
             var a = MicroNode.start("fault-a", options, environment, List.of());
             a.awaitReady(Duration.ofMinutes(4));
@@ -112,7 +117,7 @@ class FaultCheckIT {
             b2.awaitReady(Duration.ofMinutes(4));
             nodes.add(b2);
             TimeUnit.SECONDS.sleep(4);
-            Cluster.restartPostgres();
+            postgres.restart();
             TimeUnit.SECONDS.sleep(Math.max(0, WORKLOAD.toSeconds() - 18));
             stop.set(true);
             for (var thread : senderThreads) {
@@ -161,12 +166,11 @@ class FaultCheckIT {
             for (var node : nodes) {
                 node.close();
             }
-            Cluster.admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
     static Set<String> storedMessages(String database) throws java.sql.SQLException {
-        try (var c = DriverManager.getConnection(Cluster.url(database), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+        try (var c = postgres.connect(database);
              var s = c.createStatement(); var rows = s.executeQuery("SELECT id FROM message")) {
             var stored = new HashSet<String>();
             while (rows.next()) {

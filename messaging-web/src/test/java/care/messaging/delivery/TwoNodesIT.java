@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.messaging.testing.Cluster;
 import care.messaging.testing.MicroNode;
+import care.messaging.testing.PrivatePostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -22,16 +23,23 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two Payara Micro nodes on different ports against one database are one deployment: a message sent
  * through node A reaches a reader held on node B, woken by PostgreSQL NOTIFY (the readers' own periodic
  * look is set far beyond the wait, so only a hint can answer in time); after PostgreSQL restarts, the
- * listeners reconnect and catch up from the table.
+ * listeners reconnect and catch up from the table. The nodes use a PostgreSQL cluster of this class's own,
+ * which is the one restarted.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 
+    @RegisterExtension
+    static final PrivatePostgres postgres = new PrivatePostgres("two-nodes");
+
+    /** What every read of an event stream runs first (EventReader.STREAM), held polls' looks included. */
+    static final String STREAM_READ = "SELECT last_cursor, trimmed_through FROM event_stream WHERE account_id = $1";
 
     static String database;
     static MicroNode a;
@@ -42,13 +50,13 @@ class TwoNodesIT {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        database = System.getenv("DB_NAME") + "_nodes";
-        Cluster.admin("CREATE DATABASE " + database);
+        database = "messaging_nodes";
+        postgres.admin("CREATE DATABASE " + database);
         var properties = Cluster.nodeOptions("two-nodes", List.of("-Dmessaging.events.recheck-seconds=600"));
         // One after the other: the first seeds the demo data, the second finds it.
-        a = MicroNode.start("node-a", properties, Map.of("DB_NAME", database), List.of());
+        a = MicroNode.start("node-a", properties, postgres.environment(database), List.of());
         a.awaitReady(Duration.ofMinutes(4));
-        b = MicroNode.start("node-b", properties, Map.of("DB_NAME", database), List.of());
+        b = MicroNode.start("node-b", properties, postgres.environment(database), List.of());
         b.awaitReady(Duration.ofMinutes(4));
         rivera = login(a, "dr.rivera");
         alex = login(b, "alex.morgan");
@@ -65,16 +73,13 @@ class TwoNodesIT {
                 node.close();
             }
         }
-        Cluster.admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
     @Test
     @Order(1)
     void aMessageSentThroughOneNodeReachesAReaderHeldOnTheOther() throws Exception {
         var from = cursorNow(b, alex);
-        var held = CompletableFuture.supplyAsync(() -> poll(b, alex, from, 25));
-        TimeUnit.SECONDS.sleep(1);
-        assertFalse(held.isDone(), "the poll is held on node B");
+        var held = holdPoll(from);
         var sent = send(a, rivera, "across nodes");
         var page = held.get(60, TimeUnit.SECONDS);
         assertTrue(messageIds(page).contains(sent), "node B answered with the message sent through node A: " + page);
@@ -84,9 +89,8 @@ class TwoNodesIT {
     @Order(2)
     void afterPostgresRestartsTheListenersReconnectAndNothingIsLost() throws Exception {
         var from = cursorNow(b, alex);
-        var held = CompletableFuture.supplyAsync(() -> poll(b, alex, from, 25));
-        TimeUnit.SECONDS.sleep(1);
-        Cluster.restartPostgres();
+        var held = holdPoll(from);
+        postgres.restart();
         // The pools heal by validating connections; the first sends after a restart may still fail.
         String sent = null;
         var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -103,6 +107,24 @@ class TwoNodesIT {
         for (var node : List.of(a, b)) {
             assertTrue(node.log().split("Listening for event hints", -1).length - 1 >= 2, "each node's listener reconnected");
         }
+    }
+
+    /**
+     * A long poll of alex's on node B, returned once it is held: it has read the stream and found nothing,
+     * subscribed to hints and looked again (the barrier: the second read of the stream after the request,
+     * seen in pg_stat_statements, comes only after the subscription). Nothing else reads streams meanwhile.
+     */
+    static CompletableFuture<JsonObject> holdPoll(long from) throws InterruptedException {
+        var before = postgres.calls(STREAM_READ);
+        var held = CompletableFuture.supplyAsync(() -> poll(b, alex, from, 25));
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (postgres.calls(STREAM_READ) < before + 2) {
+            assertFalse(held.isDone(), () -> "the poll answered before it was held: " + held.join());
+            assertTrue(System.nanoTime() < deadline, "the poll did not look twice within 30 s");
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertFalse(held.isDone(), "the poll is held on node B");
+        return held;
     }
 
     static long cursorNow(MicroNode node, String token) {

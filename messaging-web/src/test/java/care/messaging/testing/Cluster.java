@@ -10,11 +10,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * What multi-node tests share: a database of their own, the Micro options of a node with the dev login
- * and demo data, and a PostgreSQL restart (pg_ctlcluster, which needs root, as on this project's machines).
+ * What multi-node tests share: a database of their own on the machine's PostgreSQL, and the Micro options of
+ * a node with the dev login and demo data. Tests that restart the database use a {@link PrivatePostgres}.
  */
 public final class Cluster {
 
@@ -52,25 +51,6 @@ public final class Cluster {
         Files.writeString(publicPem, "-----BEGIN PUBLIC KEY-----\n" + encoder.encodeToString(pair.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
         return new Path[] {privatePem, publicPem};
-    }
-
-    public static void restartPostgres() throws IOException, InterruptedException {
-        var version = Files.list(Path.of("/etc/postgresql")).findFirst().orElseThrow().getFileName().toString();
-        var process = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart")
-                .redirectErrorStream(true).start();
-        var output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new AssertionError("pg_ctlcluster restart failed: " + output);
-        }
-        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try (var c = DriverManager.getConnection(url("postgres"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"))) {
-                return;
-            } catch (SQLException notYet) {
-                TimeUnit.MILLISECONDS.sleep(250);
-            }
-        }
-        throw new AssertionError("PostgreSQL did not come back");
     }
 
     public static void admin(String sql) throws SQLException {

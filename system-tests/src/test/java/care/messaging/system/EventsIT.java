@@ -112,9 +112,20 @@ class EventsIT {
     void aLongPollIsAnsweredWhenTheEventArrives() throws Exception {
         var conversation = api.conversationWith(RIVERA, ALEX.displayName).getString("id");
         var from = cursorNow(ALEX);
-        var waiting = CompletableFuture.supplyAsync(() -> poll(ALEX, from, 20));
-        TimeUnit.MILLISECONDS.sleep(1500);
-        assertFalse(waiting.isDone(), "nothing to answer yet: the request is held");
+        CompletableFuture<JsonObject> waiting;
+        // The barrier: the stream table locked, the poll's reads queue up where they can be seen. The first
+        // read comes before it waits; the look after it has subscribed to hints comes next: then it is held.
+        try (var lock = sql.connect()) {
+            lock.setAutoCommit(false);
+            lockStreams(lock);
+            waiting = CompletableFuture.supplyAsync(() -> poll(ALEX, from, 20));
+            awaitStreamReadBlocked();
+            lock.commit();
+            lockStreams(lock); // granted once the first read's transaction has ended
+            awaitStreamReadBlocked();
+            assertFalse(waiting.isDone(), "nothing to answer yet: the request is held");
+            lock.commit();
+        }
         var sent = api.send(RIVERA, conversation, UUID.randomUUID().toString(), "<p>wake up</p>").json();
         var page = waiting.get(30, TimeUnit.SECONDS);
         assertEquals(sent.getString("id"), only(page, "message.created", conversation).getString("messageId"));
@@ -168,6 +179,22 @@ class EventsIT {
                 return next;
             }
             cursor = next;
+        }
+    }
+
+    static void lockStreams(java.sql.Connection lock) throws java.sql.SQLException {
+        try (var statement = lock.createStatement()) {
+            statement.execute("LOCK TABLE event_stream IN ACCESS EXCLUSIVE MODE");
+        }
+    }
+
+    /** Until a read of an event stream waits for the lock (a server reads streams only for a reader). */
+    void awaitStreamReadBlocked() throws InterruptedException {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (((Number) sql.value("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE '%FROM event_stream WHERE account_id%'")).longValue() == 0) {
+            assertTrue(System.nanoTime() < deadline, "no read of an event stream waited for the lock within 30 s");
+            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 

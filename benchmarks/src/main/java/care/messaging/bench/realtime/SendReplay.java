@@ -8,7 +8,11 @@ import care.messaging.audit.entity.Origin;
 import care.messaging.audit.entity.Outcome;
 import care.messaging.audit.entity.Targets;
 import care.messaging.conversation.control.Notifications;
+import care.messaging.conversation.control.ParticipantStates;
+import care.messaging.conversation.control.SearchIndex;
+import care.messaging.conversation.control.SearchText;
 import care.messaging.conversation.control.SendingRules;
+import care.messaging.crypto.control.BlindIndex;
 import care.messaging.delivery.control.EventLog;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -27,37 +31,39 @@ import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Rung (b) of B1's ladder: the application's send transaction without the application server. Each of 16
- * clients (one practitioner in each of 16 practices, like B1's senders, in practices of their own without
- * sockets) issues over plain JDBC, statement by statement, what PostgreSQL logs for one
+ * The first rung above pgbench on B1's ladder: the application's send transaction without the application
+ * server. Each of 16 clients (one practitioner in each of 16 practices, like B1's senders, in practices of
+ * their own without sockets) issues over plain JDBC, statement by statement, what PostgreSQL logs for one
  * {@code POST /conversations/{id}/messages} with {@code log_statement = all}: the pool's validation, the
  * account, the participation facts, the send's advisory lock, the conversation's row lock, the look for an
- * original, the conversation's update and the message's insert, the members with their unread counts, the
- * events with their NOTIFY, the audit chain's head and the audit row, and the commit. Sends per second is
- * what the application could reach if HTTP, JAX-RS, MP-JWT, EJB, JTA and JPA cost nothing.
+ * original, the conversation's update and the message's insert, the participants' states, the message's
+ * search terms, the members with their unread counts, the events with their NOTIFY, the audit chain's head
+ * and the audit row, and the commit. Sends per second is what the application could reach if HTTP, JAX-RS,
+ * MP-JWT, EJB, JTA and JPA cost nothing.
  * <p>
  * The application's own native SQL is read from its classes (so the replay follows it); what EclipseLink
- * generates is copied from the statement log. Bodies are random bytes of the ciphertext's length; the audit
- * row is sealed with the application's own AuditEvent (HMAC-SHA256) under a key of the replay's own.
+ * generates is copied from the statement log, and messaging-web's SendReplayIT checks the whole sequence
+ * against the log of a real send. Bodies are random bytes of the ciphertext's length, search terms are the
+ * body's own under a key of the replay's; the audit row is sealed with the application's own AuditEvent
+ * (HMAC-SHA256) under a key of the replay's own.
  */
 final class SendReplay {
 
-    // As EclipseLink and the pool issue them (PostgreSQL's log, log_statement = all).
+    // As EclipseLink and the pool issue them (PostgreSQL's log, log_statement = all; SendReplayIT compares).
     static final String VALIDATION = "SELECT 1";
-    static final String ACCOUNT = "SELECT ID, display_name, ENABLED, practice_id, ROLE, signed_up_at, SUBJECT, USERNAME"
+    static final String ACCOUNT = "SELECT ID, display_name, ENABLED, messaging_name, practice_id, ROLE, signed_up_at, SUBJECT, USERNAME"
             + " FROM account WHERE (SUBJECT = ?)";
     /** Participation reads the conversation (em.find) before the lock, and its client when the sender writes. */
-    static final String FIND_CONVERSATION = "SELECT ID, client_id, colleague_id, created_at, KIND, last_activity_at, last_seq,"
+    static final String FIND_CONVERSATION = "SELECT ID, client_id, colleague_id, created_at, last_activity_at, last_seq,"
             + " practice_id, practitioner_id, PREVIEW, preview_key FROM conversation WHERE (ID = ?)";
     static final String FIND_CLIENT = "SELECT ID, display_name, ENABLED, messaging_enabled, MINOR, practice_id FROM client WHERE (ID = ?)";
-    static final String LOCK_CONVERSATION = "SELECT ID, client_id, created_at, last_activity_at, last_seq, practice_id,"
-            + " practitioner_id, PREVIEW, preview_key FROM conversation WHERE (ID = ?) FOR UPDATE";
-    static final String ORIGINAL = "SELECT ID, BODY, body_key, client_message_id, conversation_id, from_client, sender_id,"
-            + " sender_name, sent_at, SEQ FROM message WHERE ((sender_id = ?) AND (client_message_id = ?))";
+    static final String LOCK_CONVERSATION = FIND_CONVERSATION + " FOR UPDATE";
+    static final String ORIGINAL = "SELECT ID, announcement_id, BODY, body_key, client_message_id, conversation_id, deleted_at,"
+            + " from_client, sender_id, sender_name, sent_at, SEQ FROM message WHERE ((sender_id = ?) AND (client_message_id = ?))";
     /** As on a conversation's first message; later ones leave out preview_key, which stays the same. */
     static final String UPDATE_CONVERSATION = "UPDATE conversation SET last_seq = ?, last_activity_at = ?, PREVIEW = ?, preview_key = ? WHERE (ID = ?)";
-    static final String INSERT_MESSAGE = "INSERT INTO message (ID, BODY, body_key, client_message_id, conversation_id, from_client,"
-            + " sender_id, sender_name, sent_at, SEQ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_MESSAGE = "INSERT INTO message (ID, BODY, body_key, client_message_id, conversation_id, deleted_at,"
+            + " from_client, sender_id, sender_name, sent_at, SEQ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** SendLocks' statement (inline there). */
     static final Sql ADVISORY = new Sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked");
 
@@ -94,6 +100,8 @@ final class SendReplay {
     }
 
     final Sql sendingRules = Sql.of(SendingRules.class, "BETWEEN");
+    final Sql sent = Sql.of(ParticipantStates.class, "SENT");
+    final Sql searchTerms = Sql.of(SearchIndex.class, "INSERT");
     final Sql members = Sql.of(Notifications.class, "MEMBERS");
     final Sql append = Sql.of(EventLog.class, "APPEND");
     final Sql lockHead = Sql.of(AuditLog.class, "LOCK_HEAD");
@@ -104,11 +112,29 @@ final class SendReplay {
     private final SecretKeySpec auditKey;
     private final byte[] body = random(Realtime.BODY.length() + AEAD_OVERHEAD);
     private final byte[] preview = random(100 + AEAD_OVERHEAD);
+    private final byte[] terms;
+    private final byte[] keyCheck = random(BlindIndex.HASH_BYTES);
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
     SendReplay(Realtime bench) {
         this.bench = bench;
         this.auditKey = new SecretKeySpec(random(32), "HmacSHA256");
+        this.terms = hashes(SearchText.terms(SearchIndex.text(Realtime.BODY)), new SecretKeySpec(random(32), "HmacSHA256"));
+    }
+
+    /** The body's search terms as the blind index stores them: 16 bytes of HMAC-SHA256 each, in one array. */
+    static byte[] hashes(java.util.Collection<String> words, SecretKeySpec key) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            var all = new java.io.ByteArrayOutputStream();
+            for (var word : words) {
+                all.write(mac.doFinal(word.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, BlindIndex.HASH_BYTES);
+            }
+            return all.toByteArray();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends per second of the replay senders for the given time, each on a connection of its own, opened first. */
@@ -198,8 +224,8 @@ final class SendReplay {
             lock.setObject(1, conversation);
             try (var rows = lock.executeQuery()) {
                 rows.next();
-                client = rows.getObject(2, UUID.class);
-                seq = rows.getLong(5) + 1;
+                client = rows.getObject("client_id", UUID.class);
+                seq = rows.getLong("last_seq") + 1;
             }
         }
         query(c, ORIGINAL, sender.account(), clientMessageId);
@@ -208,7 +234,9 @@ final class SendReplay {
         var now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         var message = UUID.randomUUID();
         update(c, UPDATE_CONVERSATION, seq, now, preview, 1, conversation);
-        update(c, INSERT_MESSAGE, message, body, 1, clientMessageId, conversation, false, sender.account(), "Dr. " + sender.username(), now, seq);
+        update(c, INSERT_MESSAGE, message, body, 1, clientMessageId, conversation, null, false, sender.account(), "Dr. " + sender.username(), now, seq);
+        query(c, sent, conversation, sender.account(), false, true);
+        update(c, searchTerms, terms, message, conversation, now, keyCheck);
         var events = new StringBuilder("[");
         var accounts = new ArrayList<String>();
         try (var statement = members.prepare(c, conversation, sender.account().toString(), client);
