@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Copied unchanged (apart from this comment) from ../shared/bench/ (outside the repository), with its two
-# .sql scripts, so that a fresh clone can run bin/bench realtime; keep it in step with the shared copy.
+# The project's own copy of the team's pgbench scripts (this file and its two .sql scripts), so that a
+# fresh clone can run bin/bench realtime.
 # Measures PostgreSQL's own limits on this machine, to divide a benchmark's figures by in the same run.
 # Prints key=value lines: single_tps_c1, single_tps_c16 (one-row INSERT, one commit each, ~528-byte
 # body like an encrypted message) and batch_rows_per_s (1,000 rows per transaction).

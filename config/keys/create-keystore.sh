@@ -4,7 +4,7 @@
 # HmacSHA256, 256 bits; each practice's index key is derived from it), protected by the password in
 # MESSAGING_KEYS_PASSWORD. Uses only the JDK's keytool. Refuses to overwrite an existing keystore.
 #   config/keys/create-keystore.sh /secure/path/messaging-keys.p12
-# Then point the application at it (README, "Keys"): messaging.keys.keystore=<path> and the password as
+# Then point the application at it (docs/operations.md, "Keys"): messaging.keys.keystore=<path> and the password as
 # the password alias messaging.keys.password (Payara) or the environment variable MESSAGING_KEYS_PASSWORD.
 set -euo pipefail
 keystore=${1:?usage: create-keystore.sh <keystore.p12>  (password in MESSAGING_KEYS_PASSWORD)}

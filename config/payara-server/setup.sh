@@ -3,7 +3,7 @@
 # alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, the
 # keystore for encryption at rest (its password as a password alias), the identity provider's settings,
 # the HTTPS listener, and optionally the send rate and the WebSocket and presence settings. Safe to run again: what exists is updated or
-# replaced. See README.md.
+# replaced. See docs/operations.md.
 set -euo pipefail
 
 ASADMIN=${ASADMIN:-asadmin}
@@ -17,7 +17,7 @@ for name in DB_HOST DB_NAME DB_USER DB_PASSWORD POSTGRESQL_JAR MESSAGING_KEYS_KE
   [ -n "${!name:-}" ] || missing+=("$name")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup.sh: set ${missing[*]} (see config/payara-server/README.md)" >&2
+  echo "setup.sh: set ${missing[*]} (see docs/operations.md)" >&2
   exit 2
 fi
 case "$MESSAGING_JWT_PUBLICKEY_LOCATION" in
@@ -144,12 +144,12 @@ for pair in ${MESSAGING_PROPERTIES:-}; do
 done
 
 echo "Send rate"
-# Only when given: otherwise the EAR's defaults apply (or what an earlier run set; see README.md).
+# Only when given: otherwise the EAR's defaults apply (or what an earlier run set; see docs/operations.md).
 if [ -n "${MESSAGING_SEND_RATE_CAPACITY:-}" ]; then config messaging.send.rate.capacity "$MESSAGING_SEND_RATE_CAPACITY"; fi
 if [ -n "${MESSAGING_SEND_RATE_PER_MINUTE:-}" ]; then config messaging.send.rate.per-minute "$MESSAGING_SEND_RATE_PER_MINUTE"; fi
 
 echo "WebSocket and presence"
-# Only when given, like the send rate: otherwise the EAR's defaults apply (README.md, "WebSocket").
+# Only when given, like the send rate: otherwise the EAR's defaults apply (docs/api.md, "WebSocket").
 if [ -n "${MESSAGING_WS_ALLOWED_ORIGINS:-}" ]; then config messaging.ws.allowed-origins "$MESSAGING_WS_ALLOWED_ORIGINS"; fi
 if [ -n "${MESSAGING_WS_PING_SECONDS:-}" ]; then config messaging.ws.ping-seconds "$MESSAGING_WS_PING_SECONDS"; fi
 if [ -n "${MESSAGING_WS_MAX_PENDING_FRAMES:-}" ]; then config messaging.ws.max-pending-frames "$MESSAGING_WS_MAX_PENDING_FRAMES"; fi

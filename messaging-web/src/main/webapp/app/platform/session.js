@@ -56,7 +56,7 @@ export function signIn(root, {kind, settings}) {
       main.append(
         h('p', {}, 'Sign in through your organisation\'s sign-in page. It brings you back here, signed in.'),
         h('p', {class: 'hint'}, 'For IT: the identity provider redirects to this address with ',
-          h('code', {}, '#access_token=<JWT>'), '; see README, "Signing in to the browser apps".'));
+          h('code', {}, '#access_token=<JWT>'), '; see docs/user-guide.md, "Signing in".'));
       return;
     }
     const error = h('p', {class: 'error', role: 'alert', hidden: true});

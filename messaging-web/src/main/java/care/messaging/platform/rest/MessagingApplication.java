@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The REST API under /api. Must be a CDI bean for MP-JWT to see {@code @LoginConfig} (RECIPES.md). */
+/** The REST API under /api. Must be a CDI bean for MP-JWT to see {@code @LoginConfig} (docs/traps.md). */
 @ApplicationScoped
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
