@@ -139,6 +139,18 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return frames.stream().flatMap(f -> f.getJsonArray("events").getValuesAs(JsonObject.class).stream()).toList();
     }
 
+    /** Sends one text frame; false if the socket was closed before it went out. */
+    boolean sendText(String text) {
+        try {
+            socket.sendText(text, true).get(20, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException closed) {
+            return false;
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Close awaitClose(Duration within) {
         try {
             return closed.get(within.toMillis(), TimeUnit.MILLISECONDS);

@@ -34,7 +34,10 @@ class WebSocketIT {
     final SeededPeople people;
     final AuditTable audit;
 
-    WebSocketIT(Api api, Sql sql, SeededPeople people, TestDatabase database) {
+    final ServerLog log;
+
+    WebSocketIT(Api api, Sql sql, SeededPeople people, TestDatabase database, ServerLog log) {
+        this.log = log;
         this.api = api;
         this.sql = sql;
         this.people = people;
@@ -66,6 +69,28 @@ class WebSocketIT {
                     }),
                     () -> assertEquals(rest(ALEX, from, cursor(events.get(events.size() - 1))), events,
                             "the same events, in the same JSON, as GET /api/events"));
+        }
+    }
+
+    @Test
+    void aTextFrameLargerThanAControlFrameClosesTheSocketWith1009() throws Exception {
+        var logBefore = log.read().length();
+        try (var socket = SocketClient.open(api.socket("ticket=" + ticket(ALEX) + "&after=" + cursorNow(ALEX)), Map.of())) {
+            assertTrue(socket.sendText("{\"ack\": 1}"), "a small frame is taken (and ignored)");
+            socket.sendText("x".repeat(1024 * 1024));
+            assertEquals(1009, socket.awaitClose(WITHIN).code());
+        }
+        var logged = log.read().substring(logBefore);
+        assertEquals(0, logged.lines().filter(l -> l.strip().startsWith("at ")).count(), "no stack trace:\n" + logged);
+    }
+
+    @Test
+    void aFloodOfSmallFramesClosesTheSocketWith1008() throws Exception {
+        try (var socket = SocketClient.open(api.socket("ticket=" + ticket(ALEX) + "&after=" + cursorNow(ALEX)), Map.of())) {
+            for (var i = 0; i < 200 && socket.sendText("not json " + i); i++) {
+                // more than a minute's allowance, as fast as the socket takes them
+            }
+            assertEquals(1008, socket.awaitClose(WITHIN).code());
         }
     }
 

@@ -31,8 +31,15 @@ class MessagingNameTest {
     void controlAndFormatCharactersAreRefused() {
         assertInvalid("Dr.\nRivera");
         assertInvalid("Dr.\u0007Rivera");
-        assertInvalid("Dr. \u202eaveriR");
         assertInvalid("Dr.\u2028Rivera");
+        assertInvalid("Dr.\u200bRivera");
+    }
+
+    @Test
+    void bidiControlsAndLoneSurrogatesAreRemovedAsFromEveryShownText() {
+        assertEquals("Dr. averiR", MessagingName.parse("Dr. \u202eaveriR\u202c").value());
+        assertEquals("Dr. Rivera", MessagingName.parse("Dr. Rivera\uD83D").value(), "dropped, not stored as ?");
+        assertInvalid("\u2066\u2069");
     }
 
     @Test

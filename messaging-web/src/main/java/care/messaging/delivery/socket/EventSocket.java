@@ -10,6 +10,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * /ws: one socket per app, carrying all of the user's events as text frames shaped like GET /api/events
@@ -21,9 +22,14 @@ public class EventSocket {
 
     private static final System.Logger LOGGER = System.getLogger(EventSocket.class.getName());
 
+    static final int MAX_TEXT_BYTES = 4096;
+    static final int MAX_TEXT_FRAMES_PER_MINUTE = 60;
+
     @Inject
     Sockets sockets;
     private Feed feed;
+    private long windowStart = System.nanoTime();
+    private int framesInWindow;
 
     @OnOpen
     public void open(Session session) throws IOException {
@@ -35,9 +41,22 @@ public class EventSocket {
         }
     }
 
-    @OnMessage
-    public void text(String ignored) {
-        // Nothing a client sends changes what it gets.
+    /**
+     * Nothing a client sends changes what it gets (the apps send nothing; another client may send a small
+     * acknowledgement, which is ignored unread). A frame past {@value #MAX_TEXT_BYTES} bytes is not
+     * buffered: the container closes the socket with 1009. More than {@value #MAX_TEXT_FRAMES_PER_MINUTE}
+     * frames in a minute close it with 1008: a flood costs a counter, never a parse.
+     */
+    @OnMessage(maxMessageSize = MAX_TEXT_BYTES)
+    public void text(String ignored, Session session) throws IOException {
+        var now = System.nanoTime();
+        if (now - windowStart > TimeUnit.MINUTES.toNanos(1)) {
+            windowStart = now;
+            framesInWindow = 0;
+        }
+        if (++framesInWindow > MAX_TEXT_FRAMES_PER_MINUTE && session.isOpen()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many frames"));
+        }
     }
 
     @OnMessage

@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
+    static final int RETRY_AFTER_SECONDS = 5;
     private static final System.Logger LOGGER = System.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @Override
@@ -33,8 +34,47 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             var problem = HttpProblems.of(status);
             return Problems.response(problem.type(), problem.title(), status, instance);
         }
+        if (isDatabaseUnreachable(e)) {
+            // Readiness reports DOWN meanwhile; clients and proxies retry. One line: the cause is known.
+            LOGGER.log(System.Logger.Level.WARNING, "Database unreachable " + instance + ": " + rootCause(e));
+            return Response.fromResponse(Problems.response("database-unavailable",
+                    "The service is briefly unavailable; try again shortly", 503, instance))
+                    .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+        }
         LOGGER.log(System.Logger.Level.ERROR, "Unexpected failure " + instance, e);
         return Problems.response("server-error", "The server could not complete the request", 500, instance);
+    }
+
+    /**
+     * Whether the failure is the database being out of reach: a connection-class SQLState (08…), a
+     * refused or reset socket, or the server's pool unable to hand out a connection.
+     */
+    static boolean isDatabaseUnreachable(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause instanceof java.net.ConnectException || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            var message = cause.getMessage();
+            if (cause instanceof java.sql.SQLException && message != null && message.contains("Error in allocating a connection")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static String rootCause(Throwable e) {
+        var cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getName();
     }
 
     static boolean isMalformedJson(Throwable e) {
