@@ -1,7 +1,7 @@
 package care.messaging.system;
 
 /**
- * The synthetic people of the demo data (messaging-ejb's DemoData): their username is also the {@code sub}
+ * The synthetic people of the demo data (messaging-web's DemoData, seeded by the standalone WAR: DemoSeed): their username is also the {@code sub}
  * of their tokens, and their role is the one entry of {@code groups}.
  */
 enum DemoPeople implements Caller {
