@@ -4,7 +4,7 @@ import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
 import care.messaging.directory.entity.ClientAccount;
 import care.messaging.directory.entity.ClientAccount.Relationship;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Practice;
 import care.messaging.directory.entity.Role;
 import jakarta.ejb.Stateless;

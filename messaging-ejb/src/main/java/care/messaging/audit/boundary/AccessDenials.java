@@ -1,7 +1,7 @@
 package care.messaging.audit.boundary;
 
 import care.messaging.audit.entity.Targets;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.DomainException.Kind;
 import care.messaging.platform.entity.PolicyRefusal;

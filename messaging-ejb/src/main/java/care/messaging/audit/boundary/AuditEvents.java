@@ -9,7 +9,7 @@ import care.messaging.audit.entity.ExportRange;
 import care.messaging.audit.entity.Outcome;
 import care.messaging.audit.entity.Targets;
 import care.messaging.audit.entity.Verification;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

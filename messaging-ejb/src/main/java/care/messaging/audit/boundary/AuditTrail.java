@@ -9,7 +9,7 @@ import care.messaging.audit.entity.Origin;
 import care.messaging.audit.entity.Outcome;
 import care.messaging.audit.entity.Targets;
 import care.messaging.directory.entity.Account;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.platform.control.RequestContext;
 import care.messaging.platform.entity.DomainException;
 import jakarta.annotation.Resource;

@@ -3,7 +3,7 @@ package care.messaging.audit.control;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.enterprise.context.Dependent;

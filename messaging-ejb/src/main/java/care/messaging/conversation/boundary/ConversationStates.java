@@ -15,7 +15,7 @@ import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.Account;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;

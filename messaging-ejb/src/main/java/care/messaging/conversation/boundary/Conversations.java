@@ -1,5 +1,6 @@
 package care.messaging.conversation.boundary;
 
+import care.messaging.platform.entity.Outcome;
 import static care.messaging.audit.entity.Outcome.REPLAYED;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
@@ -33,7 +34,7 @@ import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.PracticeConversation;
 import care.messaging.conversation.entity.ReadState;
 import care.messaging.directory.control.Accounts;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
@@ -57,10 +58,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 @Interceptors(AccessDenials.class)
 public class Conversations {
-
-    /** A result that says whether this call created it or found what an earlier call had created. */
-    public record Outcome<T>(T value, boolean created) {
-    }
 
     @Inject
     Accounts accounts;

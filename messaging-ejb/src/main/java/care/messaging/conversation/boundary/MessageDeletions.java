@@ -14,7 +14,7 @@ import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.Transcript;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.directory.control.Accounts;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -15,7 +15,7 @@ import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.MessageHit;
 import care.messaging.conversation.entity.Page;
 import care.messaging.directory.control.Accounts;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;

@@ -36,11 +36,8 @@ public class Inbox {
                      WHERE ca.client_id = cl.id AND ca.relationship = 'guardian') AS guardians,
                    (SELECT ca.relationship FROM client_account ca
                      WHERE ca.client_id = cl.id AND ca.account_id = ?1) AS relationship,
-                   (SELECT count(*) FROM message m
-                     WHERE m.conversation_id = c.id AND m.from_client <> (?2 OR c.colleague_id IS NOT DISTINCT FROM ?1)
-                       AND m.deleted_at IS NULL
-                       AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
-                                              WHERE rm.conversation_id = c.id AND rm.account_id = ?1), 0)) AS unread,
+                   """ + UnreadCount.messages("c.id", "?2 OR c.colleague_id IS NOT DISTINCT FROM ?1", "?1") + """
+ AS unread,
                    (SELECT max(e.granted_at) FROM emergency_access e WHERE e.conversation_id = c.id) AS emergency,
                    CASE WHEN ?2 OR c.colleague_id IS NOT NULL THEN EXISTS (SELECT 1 FROM presence pr WHERE pr.account_id = p.id AND pr.last_seen_at > ?6)
                         ELSE EXISTS (SELECT 1 FROM client_account ca JOIN presence pr ON pr.account_id = ca.account_id
@@ -95,10 +92,6 @@ public class Inbox {
     Bodies bodies;
     @Inject
     Clock clock;
-
-    public Page<ConversationSummary> page(Account me, String cursor, int limit) {
-        return page(me, Folder.INBOX, cursor, limit);
-    }
 
     /** One folder's conversations; the cursor is a position in the activity order, so it works in either folder. */
     public Page<ConversationSummary> page(Account me, Folder folder, String cursor, int limit) {
@@ -170,17 +163,13 @@ public class Inbox {
         return new ConversationSummary(id,
                 colleague ? new Counterpart((UUID) r[6], (String) r[7], null, online) : counterpart(r, clientSide, online),
                 bodies.preview(id, (byte[]) r[2]).orElse(null),
-                Rows.time(r[1]), Rows.number(r[3]), unreadCount(Rows.number(r[10]), markedUnread),
+                Rows.time(r[1]), Rows.number(r[3]), UnreadCount.shown(Rows.number(r[10]), markedUnread),
                 clientSide ? null : Rows.time(r[11]),
                 colleague ? Sending.colleague(facts.practiceMessaging()) : Sending.of(facts, clientSide),
                 Boolean.TRUE.equals(r[18]), markedUnread, Boolean.TRUE.equals(r[20]), Boolean.TRUE.equals(r[21]),
                 colleague ? ConversationSummary.COLLEAGUE : ConversationSummary.CLIENT);
     }
 
-    /** A conversation marked unread counts as unread (at least one) until its reader reads it again. */
-    public static long unreadCount(long unreadMessages, boolean markedUnread) {
-        return markedUnread ? Math.max(1, unreadMessages) : unreadMessages;
-    }
 
     static Counterpart counterpart(Object[] r, boolean clientSide, boolean online) {
         var clientName = (String) r[5];

@@ -34,10 +34,8 @@ public class Notifications {
     // Everyone taking part, with their unread counts and state, in one round trip (it runs on every send).
     static final String MEMBERS = """
             SELECT p.account_id, p.client_side,
-                   (SELECT count(*) FROM message m
-                     WHERE m.conversation_id = ?1 AND m.from_client <> p.client_side AND m.deleted_at IS NULL
-                       AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
-                                              WHERE rm.conversation_id = ?1 AND rm.account_id = p.account_id), 0)),
+                   """ + UnreadCount.messages("?1", "p.client_side", "p.account_id") + """
+,
                    s.archived_at IS NOT NULL, coalesce(s.marked_unread, false)
               FROM (SELECT CAST(?2 AS uuid) AS account_id, false AS client_side
                     UNION ALL
@@ -122,7 +120,7 @@ public class Notifications {
     static Draft changed(Conversation conversation, Member member) {
         return new Draft(Event.CONVERSATION_CHANGED, conversation.id(), null, conversation.lastSeq(),
                 JsonObjects.builder()
-                        .add("unreadCount", Inbox.unreadCount(member.unread(), member.markedUnread()))
+                        .add("unreadCount", UnreadCount.shown(member.unread(), member.markedUnread()))
                         .add("markedUnread", member.markedUnread())
                         .add("archived", member.archived())
                         .build());

@@ -10,7 +10,7 @@ import care.messaging.crypto.control.KeyRing;
 import care.messaging.crypto.control.KeyUsage;
 import care.messaging.crypto.entity.KeyStatus;
 import care.messaging.directory.control.Accounts;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.EJB;

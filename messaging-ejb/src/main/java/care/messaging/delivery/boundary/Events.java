@@ -7,7 +7,7 @@ import care.messaging.audit.entity.Action;
 import care.messaging.delivery.control.EventReader;
 import care.messaging.delivery.entity.EventPage;
 import care.messaging.directory.control.Accounts;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package care.messaging.delivery.boundary;
 import care.messaging.delivery.control.EventLog;
 import care.messaging.delivery.control.PresenceLog;
 import care.messaging.directory.control.Accounts;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -11,7 +11,7 @@ import care.messaging.delivery.control.Tickets;
 import care.messaging.delivery.entity.Admission;
 import care.messaging.delivery.entity.Ticket;
 import care.messaging.directory.control.Accounts;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -10,7 +10,7 @@ import care.messaging.audit.entity.Targets;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.ClientMatch;
 import care.messaging.directory.entity.Guardians;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;

@@ -5,7 +5,7 @@ import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.entity.Action;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.control.Portals;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Practice;
 import care.messaging.directory.entity.Role;
 import jakarta.ejb.Stateless;

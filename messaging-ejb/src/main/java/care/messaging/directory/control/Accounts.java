@@ -1,13 +1,12 @@
 package care.messaging.directory.control;
 
 import care.messaging.directory.entity.Account;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,9 +59,5 @@ public class Accounts {
             throw DomainException.unauthenticated("account-disabled", "This account is disabled");
         }
         return account;
-    }
-
-    public static Set<Role> anyRole() {
-        return EnumSet.allOf(Role.class);
     }
 }

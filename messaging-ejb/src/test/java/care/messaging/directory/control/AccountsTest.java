@@ -3,7 +3,7 @@ package care.messaging.directory.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.ReadState;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;

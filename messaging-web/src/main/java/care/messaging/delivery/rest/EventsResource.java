@@ -4,7 +4,7 @@ import care.messaging.delivery.boundary.Events;
 import care.messaging.delivery.control.EventHub;
 import care.messaging.delivery.entity.EventPage;
 import care.messaging.delivery.socket.Sockets;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;

@@ -3,6 +3,7 @@ package care.messaging.platform.rest;
 import care.messaging.platform.entity.DomainException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -26,14 +27,14 @@ public class Authentication implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
     @Inject
-    TokenRejections rejections;
+    Event<CredentialsRefused> refusals;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getSecurityContext().getUserPrincipal() != null || open()) {
             return;
         }
-        rejections.recordMissing();
+        refusals.fire(new CredentialsRefused(null));
         throw DomainException.unauthenticated("not-authenticated", "A valid bearer token is required");
     }
 

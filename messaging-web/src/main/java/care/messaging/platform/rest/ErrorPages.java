@@ -1,5 +1,6 @@
 package care.messaging.platform.rest;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,7 +16,7 @@ import java.io.IOException;
 public class ErrorPages extends HttpServlet {
 
     @Inject
-    TokenRejections rejections;
+    Event<CredentialsRefused> refusals;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -25,7 +26,7 @@ public class ErrorPages extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setContentType(Problems.MEDIA_TYPE);
         if (status == 401) {
-            rejections.record(request);
+            CredentialsRefused.of(request).ifPresent(refusals::fire);
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.getWriter().write(HttpProblems.of(status).json(status));

@@ -1,6 +1,6 @@
 package care.messaging.platform.rest;
 
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.time.Instant;

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import care.messaging.conversation.boundary.Conversations.Outcome;
+import care.messaging.platform.entity.Outcome;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.directory.boundary.Directory;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.DomainException.Kind;
 import care.messaging.testing.SamplePeople;

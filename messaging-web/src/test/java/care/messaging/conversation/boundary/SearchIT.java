@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.messaging.conversation.entity.MessageHit;
 import care.messaging.conversation.entity.MessageView;
-import care.messaging.directory.entity.Identity;
+import care.messaging.platform.entity.Identity;
 import care.messaging.testing.SamplePeople;
 import care.messaging.testing.SamplePeople.Portal;
 import care.messaging.testing.SearchRows;

@@ -1,5 +1,7 @@
-package care.messaging.conversation.control;
+package care.messaging.settings.control;
 
+import care.messaging.conversation.control.SendingRules;
+import care.messaging.conversation.control.UnreadCount;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.Sending;
 import care.messaging.delivery.control.EventLog;
@@ -27,10 +29,8 @@ public class SettingsNotifications {
 
     static final String MEMBERS = """
             SELECT c.id, c.last_seq, p.account_id, p.client_side,
-                   (SELECT count(*) FROM message m
-                     WHERE m.conversation_id = c.id AND m.from_client <> p.second_side AND m.deleted_at IS NULL
-                       AND m.seq > coalesce((SELECT rm.seq FROM read_marker rm
-                                              WHERE rm.conversation_id = c.id AND rm.account_id = p.account_id), 0)),
+                   """ + UnreadCount.messages("c.id", "p.second_side", "p.account_id") + """
+,
             """ + SendingRules.COLUMNS + """
 ,
                    c.kind,
@@ -82,7 +82,7 @@ public class SettingsNotifications {
             var facts = SendingRules.facts(row, 5);
             var sending = ConversationSummary.COLLEAGUE.equals(row[10])
                     ? Sending.colleague(facts.practiceMessaging()) : Sending.of(facts, (Boolean) row[3]);
-            var unread = Inbox.unreadCount(Rows.number(row[4]), Boolean.TRUE.equals(row[11]));
+            var unread = UnreadCount.shown(Rows.number(row[4]), Boolean.TRUE.equals(row[11]));
             batch.add((UUID) row[2], new Draft(Event.CONVERSATION_CHANGED, (UUID) row[0], null, Rows.number(row[1]),
                     JsonObjects.builder().add("unreadCount", unread).add("sending", json(sending)).build()));
         }

@@ -1,4 +1,4 @@
-package care.messaging.platform.rest;
+package care.messaging.audit.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

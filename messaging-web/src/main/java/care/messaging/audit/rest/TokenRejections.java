@@ -1,4 +1,4 @@
-package care.messaging.platform.rest;
+package care.messaging.audit.rest;
 
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.control.RejectionBudget;
@@ -11,7 +11,8 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
+import care.messaging.platform.rest.CredentialsRefused;
+import jakarta.enterprise.event.Observes;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,20 +66,14 @@ public class TokenRejections {
     @Inject
     RequestContext context;
 
-    /** Records the refusal if the request carried a bearer token that the server did not accept. */
-    public void record(HttpServletRequest request) {
-        var authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                || request.getUserPrincipal() != null) {
+    /** Records a refusal: the reason of a token the server did not accept, or not-authenticated without one. */
+    void refused(@Observes CredentialsRefused refused) {
+        if (refused.bearerToken() == null) {
+            record(null, "not-authenticated");
             return;
         }
-        var diagnosis = diagnose(authorization.substring(7).strip(), expectations(), clock.instant());
+        var diagnosis = diagnose(refused.bearerToken(), expectations(), clock.instant());
         record(diagnosis.claimedSubject(), diagnosis.reason());
-    }
-
-    /** A request to the API without any bearer token, refused before any use case ran. */
-    public void recordMissing() {
-        record(null, "not-authenticated");
     }
 
     void record(String claimedSubject, String reason) {

@@ -1,4 +1,4 @@
-package care.messaging.directory.entity;
+package care.messaging.platform.entity;
 
 import java.util.Set;
 
