@@ -90,7 +90,8 @@ class Shell {
     });
     this.idle.start();
     if (portal && this.inbox.items.length === 1) {
-      this.thread.back.hidden = true;
+      // A client with one conversation starts in it, and can still go back to the list (to write to
+      // someone else, search, or open the archive).
       await this.open(this.inbox.items[0].id);
     }
     document.body.dataset.ready = 'true';
@@ -212,9 +213,6 @@ class Shell {
 
   closeThread() {
     this.drafts.flush();
-    if (this.kind === 'portal' && this.inbox.items.length === 1) {
-      return;
-    }
     this.thread.close();
     document.body.classList.remove('thread-open');
     this.placeholder.hidden = false;

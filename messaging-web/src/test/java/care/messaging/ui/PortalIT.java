@@ -38,4 +38,36 @@ class PortalIT {
             assertEquals(1, rivera.message(text).count());
         }
     }
+
+    @Test
+    void aClientWithOneConversationOnAPhoneCanGoBackToTheListAndTheArchive(WebApp app) {
+        try (var phone = app.phone();
+                var desk = app.context(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1366, 900))) {
+            var jordan = app.signIn(phone, "jordan.lee");
+            var page = jordan.page();
+            assertThat(jordan.threadTitle()).hasText("Dr. Maria Rivera");
+            assertThat(page.locator(".sidebar")).isHidden();
+
+            page.locator(".thread .back").click();
+            assertThat(page.locator(".sidebar")).isVisible();
+            assertThat(page.locator("#search-input")).isVisible();
+            assertThat(page.locator(".folder-archive")).isVisible();
+            assertThat(jordan.conversation("Dr. Maria Rivera")).isVisible();
+            WebApp.screenshot(page, "portal-phone-one-conversation-list");
+
+            page.locator(".folder-archive").click();
+            assertThat(page.locator(".folder-archive")).hasAttribute("aria-selected", "true");
+            page.locator(".folder-inbox").click();
+            jordan.open("Dr. Maria Rivera");
+            assertThat(page.locator(".sidebar")).isHidden();
+            page.locator(".nav-inbox").click();
+            assertThat(page.locator(".sidebar")).isVisible();
+            assertThat(page.locator(".thread")).isHidden();
+
+            var wide = app.signIn(desk, "jordan.lee");
+            assertThat(wide.page().locator(".sidebar")).isVisible();
+            assertThat(wide.page().locator(".folder-archive")).isVisible();
+            WebApp.screenshot(wide.page(), "portal-desktop-one-conversation");
+        }
+    }
 }
