@@ -39,7 +39,24 @@ public class ConversationsResource {
      * practitioner (and the client if it acts for several).
      */
     public record StartConversation(String clientId, String practitionerId) {
+
+        /**
+         * Whom the caller writes to: a practitioner names a client with clientId alone, a colleague with
+         * practitionerId alone; a client or guardian names a practitioner (and, a guardian, the client). A
+         * practitioner naming both is a portal start, which refuses practitioners (403 wrong-role).
+         */
+        Counterpart counterpart(Identity caller) {
+            if (practitionerId == null) {
+                return Counterpart.CLIENT;
+            }
+            if (clientId == null && practitioner(caller)) {
+                return Counterpart.COLLEAGUE;
+            }
+            return Counterpart.PRACTITIONER;
+        }
     }
+
+    enum Counterpart { CLIENT, COLLEAGUE, PRACTITIONER }
 
     public record PostMessage(String clientMessageId, String html) {
     }
@@ -71,20 +88,16 @@ public class ConversationsResource {
     public Response start(StartConversation body) {
         var start = Params.required(body);
         var identity = Identities.of(security);
-        var outcome = start.practitionerId() == null
-                ? conversations.start(identity, start.clientId())
-                : practitioner(identity) && start.clientId() == null
-                ? colleagues.start(identity, start.practitionerId())
-                : portal.start(identity, start.practitionerId(), start.clientId());
+        var outcome = switch (start.counterpart(identity)) {
+            case CLIENT -> conversations.start(identity, start.clientId());
+            case COLLEAGUE -> colleagues.start(identity, start.practitionerId());
+            case PRACTITIONER -> portal.start(identity, start.practitionerId(), start.clientId());
+        };
         var location = uri.getAbsolutePathBuilder().path(outcome.value().id().toString()).path("messages").build();
         return (outcome.created() ? Response.created(location) : Response.ok().location(location))
                 .entity(outcome.value()).build();
     }
 
-    /**
-     * A practitioner's token names a colleague with practitionerId alone; with clientId too it is a portal
-     * start, which refuses practitioners (403 wrong-role) as it always did.
-     */
     static boolean practitioner(Identity identity) {
         return identity.groups() != null && identity.groups().contains(Role.PRACTITIONER.claim());
     }

@@ -104,8 +104,8 @@ public class EventsResource {
         void start(java.util.UUID account, int seconds) {
             response.setTimeout(seconds, TimeUnit.SECONDS);
             response.setTimeoutHandler(r -> answer(new EventPage(List.of(), cursor, false)));
-            subscription = hub.subscribe(account, () -> sockets.workers().execute(this::look));
-            recheck = executor.scheduleWithFixedDelay(() -> sockets.workers().execute(this::look), recheckSeconds, recheckSeconds,
+            subscription = hub.subscribe(account, () -> sockets.offer(this::look));
+            recheck = executor.scheduleWithFixedDelay(() -> sockets.offer(this::look), recheckSeconds, recheckSeconds,
                     TimeUnit.SECONDS);
             look();
         }

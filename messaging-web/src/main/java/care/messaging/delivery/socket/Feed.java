@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +35,8 @@ final class Feed implements EventHub.Waiter {
 
     static final int TOKEN_EXPIRED = 4401;
     static final int TOO_SLOW = 4408;
+    /** The node's workers refused more work: the client reconnects (here or to another node) with its cursor. */
+    static final int TRY_AGAIN_LATER = CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode();
     static final long RECHECK_SECONDS = 5;
     private static final System.Logger LOGGER = System.getLogger(Feed.class.getName());
 
@@ -198,10 +199,11 @@ final class Feed implements EventHub.Waiter {
 
     /** Runs the task on the sockets' workers (completions arrive on the container's I/O threads). */
     private void run(Runnable task) {
-        try {
-            sockets.workers.execute(task);
-        } catch (RejectedExecutionException shuttingDown) {
+        if (!sockets.offer(task)) {
             wakes.set(0);
+            if (!sockets.workers.isShutdown()) {
+                close(TRY_AGAIN_LATER, "server busy");
+            }
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,6 +62,9 @@ public class Sockets {
     @Inject
     @ConfigProperty(name = "messaging.ws.threads", defaultValue = "8")
     int workerThreads;
+    @Inject
+    @ConfigProperty(name = "messaging.ws.queue-limit", defaultValue = "10000")
+    int queueLimit;
 
     /** Where sockets read and send: a pool of the container's managed threads, so the boundary can be called. */
     ExecutorService workers;
@@ -67,14 +72,32 @@ public class Sockets {
 
     @PostConstruct
     void init() {
-        var pool = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
-        pool.allowCoreThreadTimeOut(true);
-        workers = pool;
+        workers = pool(workerThreads, queueLimit, threads);
     }
 
-    /** The node's delivery threads, shared with the long polls (which may call the boundary from them). */
-    public ExecutorService workers() {
-        return workers;
+    /**
+     * The workers: a fixed number of threads and a queue of at most {@code queueLimit} tasks. A node that
+     * falls so far behind refuses more work ({@link RejectedExecutionException}) instead of holding it
+     * until memory runs out; a socket refused so closes with 1013 and its client reconnects with its
+     * cursor, a held poll's hint is dropped (its recheck or timeout answers), presence waits a minute.
+     */
+    static ThreadPoolExecutor pool(int threads, int queueLimit, ThreadFactory factory) {
+        var pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queueLimit), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * Runs the task on the node's delivery threads (shared with the long polls, which may call the boundary
+     * from them); false when they refuse it (shutting down, or the queue is full).
+     */
+    public boolean offer(Runnable task) {
+        try {
+            workers.execute(task);
+            return true;
+        } catch (RejectedExecutionException full) {
+            return false;
+        }
     }
 
     Feed open(Session session, SocketPrincipal principal) {
@@ -94,7 +117,7 @@ public class Sockets {
     /** An open socket is activity for presence; passed on at most once a minute, off the I/O threads. */
     void active(UUID account) {
         if (recent.due(account)) {
-            workers.execute(() -> {
+            offer(() -> {
                 try {
                     presence.seen(account);
                 } catch (RuntimeException e) {
