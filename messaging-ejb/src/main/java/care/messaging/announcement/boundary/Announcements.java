@@ -1,5 +1,7 @@
 package care.messaging.announcement.boundary;
 
+import care.messaging.platform.entity.Uuids;
+import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.REPLAYED;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
@@ -28,7 +30,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeMap;
@@ -141,18 +142,10 @@ public class Announcements {
     }
 
     static UUID parse(String value, String type, String title) {
-        try {
-            var id = UUID.fromString(value);
-            if (id.toString().equalsIgnoreCase(value)) {
-                return id;
-            }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // reported below, like any other malformed value
-        }
-        throw DomainException.invalid(type, title);
+        return Uuids.orInvalid(value, type, title);
     }
 
     OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now(clock);
     }
 }

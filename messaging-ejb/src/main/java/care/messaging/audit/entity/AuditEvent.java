@@ -1,5 +1,6 @@
 package care.messaging.audit.entity;
 
+import care.messaging.platform.entity.StoredTime;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public record AuditEvent(long no, OffsetDateTime at, UUID practiceId, Actor acto
     static final String MAC = "HmacSHA256";
 
     public AuditEvent {
-        at = at.truncatedTo(ChronoUnit.MICROS).withOffsetSameInstant(ZoneOffset.UTC);
+        at = StoredTime.of(at).withOffsetSameInstant(ZoneOffset.UTC);
         actor = actor == null ? Actor.nobody() : actor;
         targets = targets == null ? Targets.none() : targets;
         origin = origin == null ? new Origin(null, null) : origin;

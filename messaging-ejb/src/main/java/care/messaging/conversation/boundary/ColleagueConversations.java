@@ -1,5 +1,6 @@
 package care.messaging.conversation.boundary;
 
+import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.audit.boundary.AccessDenials;
@@ -23,8 +24,6 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 
 /**
@@ -55,7 +54,7 @@ public class ColleagueConversations {
     @Attempts(Action.CONVERSATION_START)
     public Outcome<ConversationSummary> start(Identity identity, @AuditTarget(AuditTarget.Kind.ACCOUNT) String practitionerId) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
-        var started = starts.startColleague(me, practitionerId, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        var started = starts.startColleague(me, practitionerId, StoredTime.now(clock));
         var conversation = em.find(Conversation.class, started.id());
         if (started.created()) {
             notifications.started(conversation);

@@ -1,5 +1,6 @@
 package care.messaging.conversation.boundary;
 
+import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.audit.boundary.AccessDenials;
@@ -20,8 +21,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.function.BiPredicate;
 
 /**
@@ -56,7 +55,7 @@ public class ConversationStates {
 
     @Attempts(Action.CONVERSATION_ARCHIVE)
     public ConversationSummary archive(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
-        var at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        var at = StoredTime.now(clock);
         return file(identity, conversationId, Action.CONVERSATION_ARCHIVE, (conversation, me) -> states.archive(conversation, me, at));
     }
 

@@ -1,5 +1,7 @@
 package care.messaging.conversation.boundary;
 
+import care.messaging.platform.entity.Uuids;
+import care.messaging.platform.entity.StoredTime;
 import care.messaging.platform.entity.Outcome;
 import static care.messaging.audit.entity.Outcome.REPLAYED;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
@@ -45,7 +47,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -121,7 +122,7 @@ public class Conversations {
         }
         var summary = inbox.one(me, started.id());
         audit.record(me, Action.CONVERSATION_START, SUCCESS,
-                Targets.conversation(started.id(), UUID.fromString(clientId)));
+                Targets.conversation(started.id(), Uuids.orNotFound(clientId)));
         return new Outcome<>(summary, started.created());
     }
 
@@ -178,7 +179,7 @@ public class Conversations {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var conversations = inbox.practice(admin, clientId);
         audit.record(admin, Action.PRACTICE_CONVERSATIONS, SUCCESS,
-                clientId == null ? Targets.none() : Targets.client(UUID.fromString(clientId)));
+                clientId == null ? Targets.none() : Targets.client(Uuids.orNotFound(clientId)));
         return conversations;
     }
 
@@ -266,19 +267,11 @@ public class Conversations {
     }
 
     static UUID parseClientMessageId(String value) {
-        try {
-            var id = UUID.fromString(value);
-            if (id.toString().equalsIgnoreCase(value)) {
-                return id;
-            }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // reported below, like any other malformed value
-        }
-        throw DomainException.invalid("invalid-client-message-id", "clientMessageId must be a UUID");
+        return Uuids.orInvalid(value, "invalid-client-message-id", "clientMessageId must be a UUID");
     }
 
     /** Microseconds, as PostgreSQL stores them: the 201 of a send and a later 200 retry show the same sentAt. */
     OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now(clock);
     }
 }

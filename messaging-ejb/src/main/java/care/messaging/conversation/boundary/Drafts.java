@@ -1,5 +1,6 @@
 package care.messaging.conversation.boundary;
 
+import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.audit.boundary.AccessDenials;
@@ -20,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The caller's draft of a conversation: apps save it as the user types (debounced), any device of theirs
@@ -103,6 +103,6 @@ public class Drafts {
     }
 
     OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now(clock);
     }
 }

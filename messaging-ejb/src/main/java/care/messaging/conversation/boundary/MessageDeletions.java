@@ -1,5 +1,6 @@
 package care.messaging.conversation.boundary;
 
+import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.REPLAYED;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
@@ -23,8 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -73,7 +72,7 @@ public class MessageDeletions {
             audit.record(me, Action.MESSAGE_DELETE, REPLAYED, targets);
             return view(conversation.id(), message.seq());
         }
-        erasures.erase(conversation, message, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        erasures.erase(conversation, message, StoredTime.now(clock));
         notifications.messageDeleted(conversation, message);
         audit.record(me, Action.MESSAGE_DELETE, SUCCESS, targets);
         return view(conversation.id(), message.seq());

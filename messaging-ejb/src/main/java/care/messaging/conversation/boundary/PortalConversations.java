@@ -1,5 +1,6 @@
 package care.messaging.conversation.boundary;
 
+import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.audit.boundary.AccessDenials;
@@ -26,8 +27,6 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 
 /**
@@ -67,7 +66,7 @@ public class PortalConversations {
         var practitioner = portals.practitionerFor(me, practitionerId);
         var client = portals.clientActedFor(me, clientId);
         Sending.of(rules.between(practitioner.id(), client.id()), true).require();
-        var started = starts.start(practitioner, client.id().toString(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        var started = starts.start(practitioner, client.id().toString(), StoredTime.now(clock));
         if (started.created()) {
             notifications.started(em.find(Conversation.class, started.id()));
         }

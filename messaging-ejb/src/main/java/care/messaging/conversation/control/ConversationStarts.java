@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.platform.entity.Uuids;
 import care.messaging.directory.entity.Account;
 import care.messaging.conversation.entity.ColleaguePair;
 import care.messaging.directory.entity.Client;
@@ -70,18 +71,10 @@ public class ConversationStarts {
     }
 
     static UUID parseColleague(String practitionerId) {
-        try {
-            return UUID.fromString(practitionerId);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.invalid("invalid-practitioner-id", "practitionerId must be a practitioner's id");
-        }
+        return Uuids.orInvalid(practitionerId, "invalid-practitioner-id", "practitionerId must be a practitioner's id");
     }
 
     static UUID parse(String clientId) {
-        try {
-            return UUID.fromString(clientId);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.invalid("invalid-client-id", "clientId must be a client's id");
-        }
+        return Uuids.orInvalid(clientId, "invalid-client-id", "clientId must be a client's id");
     }
 }

@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.platform.entity.Uuids;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.Message;
 import care.messaging.platform.entity.DomainException;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * Deleting a message erases what it said everywhere it is kept: its body (ciphertext and key id), the
@@ -25,13 +25,7 @@ public class Erasures {
 
     /** The message of this conversation; another conversation's message, or a malformed id, does not exist here. */
     public Message find(Conversation conversation, String messageId) {
-        UUID id;
-        try {
-            id = UUID.fromString(messageId);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.notFound();
-        }
-        var message = em.find(Message.class, id);
+        var message = em.find(Message.class, Uuids.orNotFound(messageId));
         if (message == null || !message.belongsTo(conversation.id())) {
             throw DomainException.notFound();
         }

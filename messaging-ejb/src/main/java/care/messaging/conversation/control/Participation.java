@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.platform.entity.Uuids;
 import care.messaging.conversation.entity.Author;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.directory.entity.Account;
@@ -117,10 +118,6 @@ public class Participation {
     }
 
     static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.notFound();
-        }
+        return Uuids.orNotFound(id);
     }
 }

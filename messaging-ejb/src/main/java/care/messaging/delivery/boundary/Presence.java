@@ -1,5 +1,6 @@
 package care.messaging.delivery.boundary;
 
+import care.messaging.platform.entity.StoredTime;
 import care.messaging.delivery.control.EventLog;
 import care.messaging.delivery.control.PresenceLog;
 import care.messaging.directory.control.Accounts;
@@ -8,7 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -59,6 +59,6 @@ public class Presence {
     }
 
     OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now(clock);
     }
 }

@@ -1,5 +1,6 @@
 package care.messaging.delivery.control;
 
+import care.messaging.platform.entity.StoredTime;
 import care.messaging.delivery.entity.Draft;
 import care.messaging.platform.control.JsonObjects;
 import jakarta.enterprise.context.Dependent;
@@ -7,8 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -82,7 +81,7 @@ public class EventLog {
             if (drafts.isEmpty()) {
                 return;
             }
-            var at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+            var at = StoredTime.now(clock);
             var rows = JsonObjects.arrayBuilder();
             for (var entry : drafts.entrySet()) {
                 var ordinal = 0;

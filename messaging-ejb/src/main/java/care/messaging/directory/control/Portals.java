@@ -1,5 +1,6 @@
 package care.messaging.directory.control;
 
+import care.messaging.platform.entity.Uuids;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
 import care.messaging.directory.entity.Role;
@@ -66,10 +67,6 @@ public class Portals {
     }
 
     public static UUID parse(String id, String problem, String title) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.invalid(problem, title);
-        }
+        return Uuids.orInvalid(id, problem, title);
     }
 }

@@ -1,5 +1,6 @@
 package care.messaging.settings.boundary;
 
+import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.audit.boundary.AccessDenials;
@@ -20,8 +21,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +64,7 @@ public class BlockLists {
         var me = actor(identity, practitionerId);
         var owner = owner(me, practitionerId);
         var client = scope.clientOf(me, clientId, false);
-        if (blocks.add(owner, client, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS))) {
+        if (blocks.add(owner, client, StoredTime.now(clock))) {
             notifications.between(owner.id(), client.id());
         }
         var view = blocks.one(owner, client);

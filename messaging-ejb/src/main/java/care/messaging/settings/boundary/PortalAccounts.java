@@ -1,5 +1,6 @@
 package care.messaging.settings.boundary;
 
+import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.audit.boundary.AccessDenials;
@@ -24,8 +25,6 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -83,7 +82,7 @@ public class PortalAccounts {
         if (!em.createNamedQuery(Account.BY_SUBJECT, Account.class).setParameter("subject", sub.value()).getResultList().isEmpty()) {
             throw DomainException.conflict("subject-in-use", "This subject is already linked to another account");
         }
-        account.signUp(sub.value(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        account.signUp(sub.value(), StoredTime.now(clock));
         em.flush();
         notifications.ofPortalAccount(account.id());
         var view = views(em.createNativeQuery(LIST.formatted("AND a.id = ?2"))

@@ -1,5 +1,6 @@
 package care.messaging.settings.control;
 
+import care.messaging.platform.entity.Uuids;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
 import care.messaging.directory.entity.Role;
@@ -67,10 +68,6 @@ public class Scope {
     }
 
     static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.notFound();
-        }
+        return Uuids.orNotFound(id);
     }
 }
