@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Issue 6, point 11 in the app: two practitioners of a practice write to each other, live, with receipts. */
+/** In the app: two practitioners of a practice write to each other, live, with receipts. */
 @ExtendWith(WebApp.class)
 class ColleagueConversationIT {
 

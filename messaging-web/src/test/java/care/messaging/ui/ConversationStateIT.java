@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6, points 5–8 and 10 in the apps: drafts kept on the server and restored on another device,
+ * In the apps: drafts kept on the server and restored on another device,
  * mark as unread, the Archive folder, deleting one's own message, and search.
  */
 @ExtendWith(WebApp.class)

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6, points 1–3 and 9 in the apps: the practice switch, a client's switch, a block, a messaging
+ * In the apps: the practice switch, a client's switch, a block, a messaging
  * name, and a client who has not signed up yet. Each change reaches the other side's open app live;
  * each test puts the setting back.
  */

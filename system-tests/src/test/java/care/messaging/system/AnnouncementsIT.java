@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Announcements (issue 6, point 9: "a blocked client ... will still receive announcements"): one text to
+ * Announcements ("a blocked client ... will still receive announcements"): one text to
  * several clients, each copy a message of that client's thread with the practitioner, marked as an
  * announcement, live; blocked clients receive it, clients whose messaging is off or who were discharged
  * are skipped and named; one transaction, a retry sends nothing again, bad input changes nothing.

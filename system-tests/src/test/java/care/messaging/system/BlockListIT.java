@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6, point 9: a practitioner's block list. They find clients by name (in a request body, never a
+ * A practitioner's block list. They find clients by name (in a request body, never a
  * URL), block them, unblock with one call. A blocked client cannot write to that practitioner (409
  * client-blocked, nothing changes) but still reads the thread; the practitioner may still write.
  */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6, point 2: messaging on or off per client, in the client's preferences (their practitioners, the
+ * Messaging on or off per client, in the client's preferences (their practitioners, the
  * practice's admins). Off, the client's threads are locked for both sides (409 messaging-disabled) and
  * stay readable; the open apps of everyone in them hear of it at once.
  */

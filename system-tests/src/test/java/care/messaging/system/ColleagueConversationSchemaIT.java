@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The schema the EAR migrates to for colleague (practitioner-to-practitioner) conversations, issue 6
- * point 11: a conversation is of a kind, a colleague pair has one conversation however it is named, and
+ * The schema the EAR migrates to for colleague (practitioner-to-practitioner) conversations:
+ * a conversation is of a kind, a colleague pair has one conversation however it is named, and
  * the parties must fit the kind. The API on top of it comes later; client conversations are unchanged
  * (every other system test runs on them).
  */

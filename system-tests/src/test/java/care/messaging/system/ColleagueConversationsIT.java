@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Practitioner-to-practitioner conversations within a practice (issue 6, point 11): two practitioners of
+ * Practitioner-to-practitioner conversations within a practice: two practitioners of
  * one practice have one conversation, with what client conversations have (events, unread and receipts,
  * per-person state, drafts, deleting one's own message, search), stopped only by the practice's switch,
  * and invisible to everyone else.

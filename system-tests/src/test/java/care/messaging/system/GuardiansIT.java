@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6, point 4: a child's thread is read and written by the child's guardians, every one of them, and
+ * A child's thread is read and written by the child's guardians, every one of them, and
  * both apps say who is who ("Jordan Lee, guardian of Sam Lee").
  */
 @ExtendWith(PayaraServer.class)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6, point 1: the practice's messaging switch (admins) and practitioners' names for messaging (the
+ * The practice's messaging switch (admins) and practitioners' names for messaging (the
  * practitioner or an admin). Switching a practice off is tried on a practice of the test's own, so the
  * demo practice the other classes share keeps messaging on.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6, point 3: a client who has not signed up yet. The practitioner's thread says so, messages wait;
+ * A client who has not signed up yet. The practitioner's thread says so, messages wait;
  * an admin activates the portal account (links the identity provider's sub) and the client then sees
  * everything, and may write first. The demo's casey.diaz is left as it is: other classes rely on it
  * being refused.

@@ -17,7 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real-time delivery on a running application (issue 4), loopback only, every figure printed as key=value
+ * Real-time delivery on a running application, loopback only, every figure printed as key=value
  * with what it is divided by. bin/bench realtime starts Payara Micro on a database of its own, measures
  * PostgreSQL's limits with benchmarks/pg/pg-limits.sh in the same run, and runs this with:
  * <pre>

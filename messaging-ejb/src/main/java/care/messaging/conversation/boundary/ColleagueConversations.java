@@ -27,7 +27,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 
 /**
- * Practitioner-to-practitioner conversations within a practice (issue 6, point 11). Only starting one is
+ * Practitioner-to-practitioner conversations within a practice. Only starting one is
  * its own use case: once open, a colleague conversation is read, written, marked, archived, drafted and
  * searched through the same boundaries as a client's (Participation knows its two practitioners).
  */

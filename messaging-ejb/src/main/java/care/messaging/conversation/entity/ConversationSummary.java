@@ -19,7 +19,7 @@ public record ConversationSummary(UUID id, Counterpart counterpart, String lastM
                                   boolean archived, boolean markedUnread, boolean hasDraft, boolean lastMessageDeleted,
                                   String kind) {
 
-    /** {@code kind}: with a client, or between two practitioners of the practice (issue 6, point 11). */
+    /** {@code kind}: with a client, or between two practitioners of the practice. */
     public static final String CLIENT = "client";
     public static final String COLLEAGUE = "colleague";
 
