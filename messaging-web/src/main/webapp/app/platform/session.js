@@ -7,7 +7,24 @@ const REASONS = {
   idle: 'You were signed out after a period without activity. Nothing was kept on this device.',
   expired: 'Your session has ended. Please sign in again.',
   signedout: 'You have signed out. Nothing was kept on this device.',
+  reloaded: 'The page was reloaded, which signs you out: Care Messaging keeps nothing on this device, '
+    + 'not even your sign-in. Sign in again to carry on.',
+  discarded: 'Your browser closed this page in the background, which signs you out: Care Messaging keeps '
+    + 'nothing on this device, not even your sign-in. Sign in again to carry on.',
 };
+
+/**
+ * Why this page starts signed out when no sign-out sent it here: a reload, or a phone browser that
+ * discarded the tab in the background and loads it again. The browser says which (Navigation Timing,
+ * `document.wasDiscarded`); nothing of the earlier page is kept to tell.
+ */
+function startedAfresh() {
+  if (document.wasDiscarded) {
+    return 'discarded';
+  }
+  const [navigation] = performance.getEntriesByType('navigation');
+  return navigation?.type === 'reload' ? 'reloaded' : null;
+}
 
 export async function appSettings() {
   try {
@@ -42,10 +59,11 @@ export function signOut(kind, reason = 'signedout') {
 
 /** Resolves with a token once the user has signed in. */
 export function signIn(root, {kind, settings}) {
-  const reason = new URLSearchParams(location.search).get('signedout');
-  if (reason) {
+  const signedOut = new URLSearchParams(location.search).get('signedout');
+  if (signedOut) {
     history.replaceState(null, '', location.pathname);
   }
+  const reason = signedOut || startedAfresh();
   const title = kind === 'portal' ? 'Sign in to your messages' : 'Sign in to Care Messaging';
   return new Promise(resolve => {
     const notice = REASONS[reason] ? h('p', {class: 'notice', role: 'status'}, REASONS[reason]) : null;
