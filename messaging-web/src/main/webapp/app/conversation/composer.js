@@ -1,6 +1,7 @@
-// The message editor: Quill 2 with bold, italic, headings, lists and links, an emoji picker, and
-// Ctrl+Enter (⌘+Enter on a Mac) to send. What it hands on is Quill's semantic HTML; the server
-// sanitizes it to the same allowlist the thread renders.
+// The message editor: Quill 2 with bold, italic, headings, lists and links, and an emoji picker. Enter
+// starts a new line; Ctrl+Enter (⌘+Enter on a Mac) and Shift+Enter send, so that people used to either
+// convention of other messaging tools send the way they know. What it hands on is Quill's semantic HTML
+// without the empty lines it ends with; the server sanitizes it to the same allowlist the thread renders.
 import {h} from '../platform/dom.js';
 import {EmojiPicker} from './emoji.js';
 
@@ -17,7 +18,7 @@ export class Composer {
     this.hintId = hintId;
     this.placeholder = placeholder;
     this.onInput = onInput;
-    const shortcut = MAC ? '⌘+Enter' : 'Ctrl+Enter';
+    const shortcut = `${MAC ? '⌘+Enter' : 'Ctrl+Enter'} or Shift+Enter`;
     this.toolbar = h('div', {class: 'composer-toolbar', role: 'toolbar', 'aria-label': 'Formatting'},
       h('span', {class: 'ql-formats'}, tool('bold', 'Bold'), tool('italic', 'Italic')),
       h('span', {class: 'ql-formats'}, tool('header', 'Heading', '1'), tool('header', 'Subheading', '2')),
@@ -26,7 +27,7 @@ export class Composer {
     this.editorHost = h('div', {class: 'composer-editor'});
     this.emoji = new EmojiPicker({onPick: emoji => this.insert(emoji)});
     this.sendButton = h('button', {type: 'button', class: 'send', onclick: () => this.submit(),
-      'aria-keyshortcuts': MAC ? 'Meta+Enter' : 'Control+Enter'}, 'Send');
+      'aria-keyshortcuts': `${MAC ? 'Meta+Enter' : 'Control+Enter'} Shift+Enter`}, 'Send');
     this.lockNotice = h('div', {class: 'composer-locked', role: 'status', hidden: true});
     this.element = h('section', {class: 'composer', 'aria-label': 'Write a message'},
       this.lockNotice, this.toolbar, this.editorHost,
@@ -34,7 +35,7 @@ export class Composer {
         h('span', {class: 'hint', id: hintId}, `${shortcut} to send`), this.sendButton));
     // Capture phase: seen before Quill's own key handling.
     this.editorHost.addEventListener('keydown', event => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || event.shiftKey) && !event.isComposing) {
         event.preventDefault();
         event.stopPropagation();
         this.submit();
@@ -87,7 +88,7 @@ export class Composer {
     if (this.locked || this.isEmpty()) {
       return;
     }
-    const html = this.html();
+    const html = withoutTrailingBlankLines(this.html());
     this.quill.setText('', 'silent');
     this.onSend(html);
     this.quill.focus();
@@ -111,4 +112,34 @@ export class Composer {
     this.sendButton.disabled = this.locked;
     this.emoji.button.disabled = this.locked;
   }
+}
+
+const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE']);
+
+/**
+ * The HTML without the empty paragraphs, headings and list items it ends with (Enter pressed before
+ * sending, an empty bullet left behind): they are never part of the message. The parsed document is
+ * inert (nothing in it runs or loads), and what is left is the editor's own markup.
+ */
+export function withoutTrailingBlankLines(html) {
+  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  const blank = node => node.nodeType === Node.TEXT_NODE
+    ? !node.textContent.trim()
+    : BLOCKS.has(node.nodeName) && !node.textContent.trim();
+  let trimming = true;
+  while (trimming && body.lastChild) {
+    const last = body.lastChild;
+    if (last.nodeName === 'OL' || last.nodeName === 'UL') {
+      while (last.lastChild && blank(last.lastChild)) {
+        last.lastChild.remove();
+      }
+      trimming = !last.hasChildNodes();
+    } else {
+      trimming = blank(last);
+    }
+    if (trimming) {
+      last.remove();
+    }
+  }
+  return body.innerHTML;
 }

@@ -2,6 +2,7 @@
 // messages, the messages still in the outbox, and a "new messages" marker when the reader has
 // scrolled up. Opening it, and reaching its end, moves the read marker.
 import {announce, h, replace} from '../platform/dom.js';
+import {MenuButton} from '../platform/menu.js';
 import {MessageView} from './messages.js';
 import {sendingState} from './sending.js';
 
@@ -31,7 +32,11 @@ export class Thread {
     this.marker = h('button', {type: 'button', class: 'new-marker', hidden: true,
       onclick: () => this.scrollToEnd(true)}, 'New messages ↓');
     this.notice = h('p', {class: 'thread-notice', role: 'status', hidden: true});
-    this.actions = h('div', {class: 'thread-actions'});
+    // The same actions twice: a row of buttons where the header has room, the "⋯" menu where it has
+    // not (app.css picks one by the thread's width), so the name never has to give way to them.
+    this.buttons = h('div', {class: 'action-buttons'});
+    this.menu = new MenuButton({label: 'Conversation actions', className: 'thread-menu'});
+    this.actions = h('div', {class: 'thread-actions'}, this.buttons, this.menu.element);
     this.element = h('section', {class: 'thread', id: 'thread', 'aria-labelledby': 'thread-title', hidden: true},
       h('header', {class: 'thread-header'}, this.back, h('div', {class: 'thread-who'}, this.title, this.subtitle, this.presence),
         this.actions),
@@ -68,6 +73,7 @@ export class Thread {
 
   close() {
     this.conversation = null;
+    this.menu.close(false);
     this.element.hidden = true;
   }
 
@@ -75,6 +81,7 @@ export class Thread {
   update(summary) {
     this.conversation = summary;
     this.title.textContent = summary.counterpart.displayName;
+    this.title.title = summary.counterpart.displayName; // the full name where the header truncates it
     this.subtitle.textContent = summary.counterpart.note || '';
     this.subtitle.hidden = !summary.counterpart.note;
     this.presence.textContent = summary.counterpart.online ? 'Online' : 'Offline';
@@ -92,17 +99,25 @@ export class Thread {
   }
 
   showActions(summary) {
-    const buttons = [
-      h('button', {type: 'button', class: 'mark-unread secondary', onclick: () => this.markUnread()}, 'Mark as unread'),
+    const actions = [
+      {className: 'mark-unread', label: 'Mark as unread', action: () => this.markUnread()},
       summary.archived
-        ? h('button', {type: 'button', class: 'unarchive secondary', onclick: () => this.archive(false)}, 'Move to inbox')
-        : h('button', {type: 'button', class: 'archive secondary', onclick: () => this.archive(true)}, 'Archive'),
+        ? {className: 'unarchive', label: 'Move to inbox', action: () => this.archive(false)}
+        : {className: 'archive', label: 'Archive', action: () => this.archive(true)},
     ];
     if (this.me.role !== 'client' && summary.kind !== 'colleague' && this.onClientSettings) {
-      buttons.push(h('button', {type: 'button', class: 'client-settings secondary',
-        onclick: () => this.onClientSettings(summary)}, 'Client settings'));
+      actions.push({className: 'client-settings', label: 'Client settings', action: () => this.onClientSettings(this.conversation)});
     }
-    replace(this.actions, buttons);
+    // Summaries come often (presence, unread counts): rebuilt only when the actions change, so an open
+    // menu and the focus in it survive them.
+    const shown = actions.map(a => a.className).join(' ');
+    if (shown === this.shownActions) {
+      return;
+    }
+    this.shownActions = shown;
+    replace(this.buttons, actions.map(({className, label, action}) =>
+      h('button', {type: 'button', class: `${className} secondary`, onclick: action}, label)));
+    this.menu.setItems(actions.map(({className, label, action}) => ({className: `menu-${className}`, label, action})));
   }
 
   async markUnread() {

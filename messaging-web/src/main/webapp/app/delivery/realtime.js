@@ -1,5 +1,7 @@
 // The user's event stream: a WebSocket when it can connect, otherwise long polling of /api/events.
 // Both serve the same stream; events are handed on once each, in cursor order, whichever brought them.
+// The status shown follows what the connection really does: a socket that stayed open through a short
+// network drop is live again when the browser says it is online, and so is one that just carried a frame.
 import {BASE, OfflineError, ProblemError} from '../platform/api.js';
 
 const SOCKET_FAILURES_BEFORE_POLLING = 2;
@@ -24,6 +26,8 @@ export class Realtime {
     this.stopped = false;
     this.socket = null;
     this.polling = false;
+    this.pollRun = 0;
+    this.connecting = false;
     this.online = () => this.reconnectNow();
     this.offline = () => this.setStatus('offline');
   }
@@ -61,12 +65,19 @@ export class Realtime {
     }
   }
 
-  /** The browser says the network is back: try the socket again at once, and poll meanwhile. */
+  /**
+   * The browser says the network is back. A socket still open (a short drop rarely closes one) is live
+   * as it is; otherwise try the socket again at once, and poll meanwhile.
+   */
   reconnectNow() {
     if (this.stopped) {
       return;
     }
     this.failures = 0;
+    if (this.socket?.readyState === WebSocket.OPEN) {
+      this.setStatus('live');
+      return;
+    }
     clearTimeout(this.retry);
     if (!this.socket) {
       this.connect();
@@ -74,13 +85,15 @@ export class Realtime {
   }
 
   async connect() {
-    if (this.stopped || this.socket) {
+    // One attempt at a time: the online event and a retry timer may both call while a ticket is on its way.
+    if (this.stopped || this.socket || this.connecting) {
       return;
     }
     if (this.status !== 'polling') {
       this.setStatus('connecting');
     }
     let ticket;
+    this.connecting = true;
     try {
       ({ticket} = await this.api.post('realtime/tickets', {}));
     } catch (error) {
@@ -91,8 +104,10 @@ export class Realtime {
       this.startPolling();
       this.later(() => this.connect(), 5000);
       return;
+    } finally {
+      this.connecting = false;
     }
-    if (this.stopped) {
+    if (this.stopped || this.socket) {
       return;
     }
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -107,6 +122,9 @@ export class Realtime {
     };
     socket.onmessage = message => {
       frames++;
+      if (this.socket === socket) {
+        this.setStatus('live'); // whatever the browser said about the network, this frame came through
+      }
       this.receive(JSON.parse(message.data));
     };
     socket.onclose = close => {
@@ -151,12 +169,16 @@ export class Realtime {
       return;
     }
     this.polling = true;
+    // A loop left waiting out its backoff when polling stopped must not come back to life beside a new
+    // one (and say "polling" or "offline" while the socket is live): each run knows its number.
+    const run = ++this.pollRun;
+    const current = () => this.polling && this.pollRun === run && !this.stopped;
     let backoff = 1000;
-    while (this.polling && !this.stopped) {
+    while (current()) {
       this.pollAbort = new AbortController();
       try {
         const page = await this.api.get(`events?after=${this.cursor}&wait=25`, {signal: this.pollAbort.signal});
-        if (!this.polling) {
+        if (!current()) {
           break;
         }
         this.setStatus('polling');
@@ -169,16 +191,22 @@ export class Realtime {
         if (error instanceof ProblemError && error.status === 401) {
           break;
         }
+        if (!current()) {
+          break;
+        }
         this.setStatus(error instanceof OfflineError ? 'offline' : 'polling');
         await new Promise(resolve => setTimeout(resolve, backoff));
         backoff = Math.min(backoff * 2, 30000);
       }
     }
-    this.polling = false;
+    if (this.pollRun === run) {
+      this.polling = false;
+    }
   }
 
   stopPolling() {
     this.polling = false;
+    this.pollRun++;
     this.pollAbort?.abort();
   }
 

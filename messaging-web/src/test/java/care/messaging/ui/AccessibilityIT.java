@@ -53,6 +53,9 @@ class AccessibilityIT {
             var portal = app.signIn(phone.newPage(), "jordan.lee");
             assertThat(portal.messages().first()).isVisible();
             assertNoViolations(portal.page(), "portal on a phone");
+            portal.page().locator(".thread-menu").click();
+            assertThat(portal.page().getByRole(com.microsoft.playwright.options.AriaRole.MENUITEM).first()).isFocused();
+            assertNoViolations(portal.page(), "the thread's actions menu on a phone");
         }
     }
 
