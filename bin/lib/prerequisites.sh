@@ -12,14 +12,15 @@ ensure_postgres() {
 }
 
 # The browser tests drive Debian's Chromium; installed here when missing (needs root, as on this
-# project's machines and CI). Without it the browser tests fail, they are never skipped.
+# project's machines and CI), with a colour emoji font so the emoji picker's screenshots show emoji, not
+# empty boxes. Without Chromium the browser tests fail, they are never skipped.
 ensure_chromium() {
   local chromium=${UI_CHROMIUM:-/usr/bin/chromium}
-  if [ -x "$chromium" ]; then return; fi
+  if [ -x "$chromium" ] && [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Chromium for the browser tests (apt-get install chromium)…"
+    echo "Installing Chromium and an emoji font for the browser tests (apt-get install chromium fonts-noto-color-emoji)…"
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
   fi
   if [ ! -x "$chromium" ]; then
     echo "Chromium is missing at $chromium: install Debian's chromium package (apt-get install chromium)" >&2
