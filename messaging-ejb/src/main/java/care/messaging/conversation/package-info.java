@@ -14,9 +14,9 @@
  * PHI and sealed like a message body. A deleted message keeps its row and seq (order, receipts) but its
  * ciphertext is erased, so nothing, key rotation included, can bring the text back.
  * <p>
- * Search over encrypted bodies uses a blind index written in the send transaction: keyed hashes of every
- * normalized word and word beginning, under a key per practice, so the database never holds a word and
- * equal words are linkable only within one practice. The index only proposes candidates; each is
- * decrypted and checked before it is shown, so collisions and stale rows cost time, never correctness.
+ * Components that build on conversations are told, never called: a posted or erased message is a
+ * synchronous CDI event ({@code entity.MessagePosted}, {@code entity.MessageErased}) whose observers
+ * (the search index) run in the same transaction, so their writes commit or roll back with the
+ * message, and no dependency points back from conversation to {@code search}.
  */
 package care.messaging.conversation;

@@ -19,7 +19,6 @@ import care.messaging.conversation.control.ParticipantStates;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
-import care.messaging.conversation.control.SearchIndex;
 import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.SendRate;
 import care.messaging.conversation.control.Transcript;
@@ -29,6 +28,7 @@ import care.messaging.conversation.entity.DraftView;
 import care.messaging.conversation.entity.EmergencyAccessView;
 import care.messaging.conversation.entity.Folder;
 import care.messaging.conversation.entity.Message;
+import care.messaging.conversation.entity.MessagePosted;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.PracticeConversation;
@@ -38,6 +38,7 @@ import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
@@ -86,7 +87,7 @@ public class Conversations {
     @Inject
     ParticipantStates states;
     @Inject
-    SearchIndex searchIndex;
+    Event<MessagePosted> posted;
     @Inject
     AuditTrail audit;
     @Inject
@@ -214,7 +215,8 @@ public class Conversations {
         em.persist(message);
         em.flush();
         var draftCleared = states.messageSent(conversation, message);
-        searchIndex.index(conversation, message, body.html());
+        // Search indexes it here, synchronously, in this transaction (see MessagePosted).
+        posted.fire(new MessagePosted(conversation, message, body.html()));
         notifications.messageCreated(conversation, message);
         if (draftCleared) {
             notifications.draftChanged(conversation, me, DraftView.none(conversation.id()));

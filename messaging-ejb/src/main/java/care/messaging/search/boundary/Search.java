@@ -1,4 +1,4 @@
-package care.messaging.conversation.boundary;
+package care.messaging.search.boundary;
 
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
@@ -7,17 +7,17 @@ import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
-import care.messaging.conversation.control.ConversationSearch;
-import care.messaging.conversation.control.MessageSearch;
-import care.messaging.conversation.control.SearchQuery;
-import care.messaging.conversation.control.SearchText;
 import care.messaging.conversation.entity.ConversationSummary;
-import care.messaging.conversation.entity.MessageHit;
 import care.messaging.conversation.entity.Page;
 import care.messaging.directory.control.Accounts;
-import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.Identity;
+import care.messaging.search.control.ConversationSearch;
+import care.messaging.search.control.MessageSearch;
+import care.messaging.search.control.SearchQuery;
+import care.messaging.search.control.SearchText;
+import care.messaging.search.entity.MessageHit;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;

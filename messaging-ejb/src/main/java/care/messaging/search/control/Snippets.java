@@ -1,6 +1,6 @@
-package care.messaging.conversation.control;
+package care.messaging.search.control;
 
-import care.messaging.conversation.entity.MessageHit.Highlight;
+import care.messaging.search.entity.MessageHit.Highlight;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package care.messaging.conversation.control;
+package care.messaging.search.control;
 
 import care.messaging.platform.entity.DomainException;
 import java.util.ArrayList;

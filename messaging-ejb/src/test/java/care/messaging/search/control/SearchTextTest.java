@@ -1,4 +1,4 @@
-package care.messaging.conversation.control;
+package care.messaging.search.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,11 +1,11 @@
-package care.messaging.conversation.rest;
+package care.messaging.search.rest;
 
-import care.messaging.conversation.boundary.Search;
 import care.messaging.conversation.entity.ConversationSummary;
-import care.messaging.conversation.entity.MessageHit;
 import care.messaging.conversation.entity.Page;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
+import care.messaging.search.boundary.Search;
+import care.messaging.search.entity.MessageHit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

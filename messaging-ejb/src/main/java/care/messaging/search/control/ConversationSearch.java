@@ -1,5 +1,6 @@
-package care.messaging.conversation.control;
+package care.messaging.search.control;
 
+import care.messaging.conversation.control.Inbox;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.directory.entity.Account;
 import jakarta.enterprise.context.Dependent;

@@ -1,16 +1,19 @@
-package care.messaging.conversation.boundary;
+package care.messaging.search.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import care.messaging.conversation.entity.MessageHit;
+import care.messaging.conversation.boundary.Conversations;
+import care.messaging.conversation.boundary.MessageDeletions;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.platform.entity.Identity;
+import care.messaging.search.entity.MessageHit;
 import care.messaging.testing.SamplePeople;
 import care.messaging.testing.SamplePeople.Portal;
 import care.messaging.testing.SearchRows;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The search index inside Payara Micro, against PostgreSQL: what the black-box tests cannot reach
- * (forgetting a deleted message, the backfill, a hash collision). Every test seeds its own practice.
+ * (the index rows living and dying in the send's and the deletion's transactions, forgetting a deleted
+ * message, the backfill, a hash collision). Every test seeds its own practice.
  */
 @ExtendWith(ArquillianExtension.class)
 public class SearchIT {
@@ -48,6 +52,57 @@ public class SearchIT {
     SearchBackfillBatch backfill;
     @Inject
     SamplePeople people;
+    @Inject
+    MessageDeletions deletions;
+    @Inject
+    UserTransaction transaction;
+
+    @Test
+    void aSendsIndexRowsAreWrittenInItsTransactionAndRollBackWithIt() throws Exception {
+        var clinic = people.clinic();
+        var thread = start(clinic.rivera(), clinic.alex());
+        MessageView rolledBack;
+        long termsInside;
+        transaction.begin();
+        try {
+            rolledBack = send(clinic.rivera(), thread, "<p>Relapse prevention plan</p>");
+            termsInside = rows.terms(rolledBack.id());
+        } finally {
+            transaction.rollback();
+        }
+        assertTrue(termsInside > 0, "the send's transaction holds its index rows before it ends");
+        assertEquals(0, rows.terms(rolledBack.id()), "they went with the send that rolled back");
+        assertEquals(List.of(), found(clinic.rivera(), "relapse"));
+
+        var sent = send(clinic.rivera(), thread, "<p>Relapse prevention plan</p>");
+
+        assertEquals(termsInside, rows.terms(sent.id()));
+        assertEquals(List.of(sent.id()), found(clinic.rivera(), "relapse"));
+    }
+
+    @Test
+    void aDeletionRemovesTheIndexRowsInItsTransactionAndOnlyIfItCommits() throws Exception {
+        var clinic = people.clinic();
+        var thread = start(clinic.rivera(), clinic.alex());
+        var message = send(clinic.alex().account(), thread, "<p>Nightmares again this week</p>");
+        var terms = rows.terms(message.id());
+        long termsInside;
+        transaction.begin();
+        try {
+            deletions.delete(clinic.alex().account(), thread, message.id().toString());
+            termsInside = rows.terms(message.id());
+        } finally {
+            transaction.rollback();
+        }
+        assertEquals(0, termsInside, "the deletion's transaction removed them");
+        assertEquals(terms, rows.terms(message.id()), "and they are back with the message after its rollback");
+        assertEquals(List.of(message.id()), found(clinic.rivera(), "nightmare"));
+
+        deletions.delete(clinic.alex().account(), thread, message.id().toString());
+
+        assertEquals(0, rows.terms(message.id()));
+        assertEquals(List.of(), found(clinic.rivera(), "nightmare"));
+    }
 
     @Test
     void forgottenMessageIsNoLongerFound() {

@@ -1,11 +1,13 @@
-package care.messaging.conversation.control;
+package care.messaging.search.control;
 
-import care.messaging.conversation.entity.MessageHit;
+import care.messaging.conversation.control.Bodies;
+import care.messaging.conversation.control.InboxCursor;
 import care.messaging.conversation.entity.MessageView.Sender;
 import care.messaging.conversation.entity.Page;
 import care.messaging.crypto.control.BlindIndex;
 import care.messaging.directory.entity.Account;
 import care.messaging.platform.control.Rows;
+import care.messaging.search.entity.MessageHit;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,10 +1,14 @@
-package care.messaging.conversation.control;
+package care.messaging.search.control;
 
+import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.Message;
+import care.messaging.conversation.entity.MessageErased;
+import care.messaging.conversation.entity.MessagePosted;
 import care.messaging.crypto.control.BlindIndex;
 import care.messaging.platform.control.Rows;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,9 +20,11 @@ import org.jsoup.Jsoup;
 /**
  * The blind index of message text: for every word and every prefix of three letters or more, a keyed
  * hash under the practice's index key, with the message it occurs in. Written in the transaction that
- * stores the message; {@code search_indexed} records which key indexed each message, so messages stored
- * before the index existed, or indexed under a replaced key, are found and indexed (again) by
- * {@link #backfill}.
+ * stores the message, and removed in the one that erases it: conversation tells of both with synchronous
+ * CDI events ({@link MessagePosted}, {@link MessageErased}), whose observers run in the caller's
+ * transaction, so the index commits or rolls back with the message. {@code search_indexed} records
+ * which key indexed each message, so messages stored before the index existed, or indexed under a
+ * replaced key, are found and indexed (again) by {@link #backfill}.
  */
 @Dependent
 public class SearchIndex {
@@ -47,6 +53,14 @@ public class SearchIndex {
     BlindIndex blindIndex;
     @Inject
     Bodies bodies;
+
+    void posted(@Observes MessagePosted posted) {
+        index(posted.conversation(), posted.message(), posted.html());
+    }
+
+    void erased(@Observes MessageErased erased) {
+        forget(erased.message().id());
+    }
 
     /** Indexes a new message's words from its sanitized HTML (tags stripped), in the caller's transaction. */
     public void index(Conversation conversation, Message message, String html) {

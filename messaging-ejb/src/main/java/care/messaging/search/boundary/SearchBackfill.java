@@ -1,4 +1,4 @@
-package care.messaging.conversation.boundary;
+package care.messaging.search.boundary;
 
 import care.messaging.crypto.control.KeyRing;
 import care.messaging.crypto.entity.KeysUnusable;

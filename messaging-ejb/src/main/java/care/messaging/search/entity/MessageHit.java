@@ -1,5 +1,6 @@
-package care.messaging.conversation.entity;
+package care.messaging.search.entity;
 
+import care.messaging.conversation.entity.MessageView;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package care.messaging.conversation.control;
+package care.messaging.search.control;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package care.messaging.conversation.boundary;
+package care.messaging.search.boundary;
 
-import care.messaging.conversation.control.SearchIndex;
+import care.messaging.search.control.SearchIndex;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
