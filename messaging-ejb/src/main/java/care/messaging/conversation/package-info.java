@@ -17,6 +17,8 @@
  * Components that build on conversations are told, never called: a posted or erased message is a
  * synchronous CDI event ({@code entity.MessagePosted}, {@code entity.MessageErased}) whose observers
  * (the search index) run in the same transaction, so their writes commit or roll back with the
- * message, and no dependency points back from conversation to {@code search}.
+ * message. The one question conversation must ask another component, whether an admin holds an active
+ * emergency access, goes through an interface defined here ({@code control.BreakGlass}), so no
+ * dependency points back from conversation to {@code search} or {@code emergency}.
  */
 package care.messaging.conversation;

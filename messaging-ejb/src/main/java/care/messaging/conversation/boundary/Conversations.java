@@ -12,7 +12,6 @@ import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
-import care.messaging.conversation.control.EmergencyAccess;
 import care.messaging.conversation.control.Inbox;
 import care.messaging.conversation.control.Notifications;
 import care.messaging.conversation.control.ParticipantStates;
@@ -25,7 +24,6 @@ import care.messaging.conversation.control.Transcript;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.DraftView;
-import care.messaging.conversation.entity.EmergencyAccessView;
 import care.messaging.conversation.entity.Folder;
 import care.messaging.conversation.entity.Message;
 import care.messaging.conversation.entity.MessagePosted;
@@ -78,8 +76,6 @@ public class Conversations {
     SendLocks sends;
     @Inject
     Bodies bodies;
-    @Inject
-    EmergencyAccess emergencyAccess;
     @Inject
     SendRate rate;
     @Inject
@@ -146,31 +142,6 @@ public class Conversations {
         var page = transcript.page(conversation.id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
         audit.record(me, reading.emergency() ? Action.EMERGENCY_READ : Action.CONVERSATION_READ, SUCCESS, targets(conversation));
         return page;
-    }
-
-    /** Break-glass: an admin opens a conversation of their practice for a stated reason, for a limited time. */
-    @Attempts(Action.EMERGENCY_GRANT)
-    public EmergencyAccessView grantEmergencyAccess(Identity identity,
-                                                    @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
-                                                    String reason) {
-        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
-        var conversation = participation.inPractice(admin, conversationId);
-        var grant = emergencyAccess.grant(admin, conversation, reason, now());
-        audit.record(admin, Action.EMERGENCY_GRANT, SUCCESS, targets(conversation));
-        return grant;
-    }
-
-    /** Every emergency access to a conversation, for its practitioner and the practice's admins. */
-    @Attempts(Action.EMERGENCY_LIST)
-    public List<EmergencyAccessView> emergencyAccesses(Identity identity,
-                                                       @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
-        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
-        var conversation = me.role() == Role.ADMIN
-                ? participation.inPractice(me, conversationId)
-                : participation.conversationOf(me, conversationId);
-        var grants = emergencyAccess.list(conversation.id(), now());
-        audit.record(me, Action.EMERGENCY_LIST, SUCCESS, targets(conversation));
-        return grants;
     }
 
     /** The practice's conversations for an admin: who talks with whom, never what was said. */

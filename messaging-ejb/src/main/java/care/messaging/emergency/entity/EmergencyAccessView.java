@@ -1,4 +1,4 @@
-package care.messaging.conversation.entity;
+package care.messaging.emergency.entity;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;

@@ -1,14 +1,15 @@
-package care.messaging.conversation.control;
+package care.messaging.emergency.control;
 
-import care.messaging.platform.control.Rows;
+import care.messaging.conversation.control.BreakGlass;
 import care.messaging.conversation.entity.Conversation;
-import care.messaging.conversation.entity.EmergencyAccessView;
-import care.messaging.conversation.entity.EmergencyAccessView.GrantedBy;
-import care.messaging.conversation.entity.EmergencyGrant;
 import care.messaging.crypto.control.RowCipher;
 import care.messaging.crypto.entity.EncryptedColumn;
 import care.messaging.crypto.entity.UnreadableCiphertext;
 import care.messaging.directory.entity.Account;
+import care.messaging.emergency.entity.EmergencyAccessView;
+import care.messaging.emergency.entity.EmergencyAccessView.GrantedBy;
+import care.messaging.emergency.entity.EmergencyGrant;
+import care.messaging.platform.control.Rows;
 import care.messaging.platform.entity.DomainException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -23,9 +24,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Break-glass: an admin reads a conversation they are not part of only with a stated reason, for a
  * limited time (one hour by default), and the conversation's practitioner sees every such access.
+ * Reading asks through {@link BreakGlass} whether a grant is active.
  */
 @Dependent
-public class EmergencyAccess {
+public class EmergencyAccess implements BreakGlass {
 
     static final int MIN_REASON = 10;
     static final int MAX_REASON = 2000;
@@ -61,6 +63,7 @@ public class EmergencyAccess {
                 stated, grant.grantedAt(), grant.expiresAt(), true);
     }
 
+    @Override
     public boolean active(Account admin, UUID conversationId, OffsetDateTime at) {
         return !em.createNativeQuery(ACTIVE)
                 .setParameter(1, admin.id()).setParameter(2, conversationId).setParameter(3, at)

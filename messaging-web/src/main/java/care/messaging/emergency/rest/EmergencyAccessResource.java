@@ -1,7 +1,7 @@
-package care.messaging.conversation.rest;
+package care.messaging.emergency.rest;
 
-import care.messaging.conversation.boundary.Conversations;
-import care.messaging.conversation.entity.EmergencyAccessView;
+import care.messaging.emergency.boundary.EmergencyAccesses;
+import care.messaging.emergency.entity.EmergencyAccessView;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,20 +34,20 @@ public class EmergencyAccessResource {
     }
 
     @Inject
-    Conversations conversations;
+    EmergencyAccesses emergencyAccesses;
     @Context
     SecurityContext security;
 
     @POST
     @Operation(summary = "Admin: open a conversation of your practice for one hour, giving a reason (201)")
     public Response grant(@PathParam("id") String id, GrantRequest body) {
-        var grant = conversations.grantEmergencyAccess(Identities.of(security), id, Params.required(body).reason());
+        var grant = emergencyAccesses.grant(Identities.of(security), id, Params.required(body).reason());
         return Response.status(Response.Status.CREATED).entity(grant).build();
     }
 
     @GET
     @Operation(summary = "Every emergency access to the conversation: who, when, until when and why")
     public List<EmergencyAccessView> list(@PathParam("id") String id) {
-        return conversations.emergencyAccesses(Identities.of(security), id);
+        return emergencyAccesses.list(Identities.of(security), id);
     }
 }

@@ -1,5 +1,6 @@
-package care.messaging.conversation.entity;
+package care.messaging.emergency.entity;
 
+import care.messaging.conversation.entity.Conversation;
 import care.messaging.crypto.entity.Sealed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
