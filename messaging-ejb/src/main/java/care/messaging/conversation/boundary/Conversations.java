@@ -23,7 +23,6 @@ import care.messaging.conversation.control.SendRate;
 import care.messaging.conversation.control.Transcript;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
-import care.messaging.conversation.entity.DraftView;
 import care.messaging.conversation.entity.Folder;
 import care.messaging.conversation.entity.Message;
 import care.messaging.conversation.entity.MessagePosted;
@@ -190,7 +189,7 @@ public class Conversations {
         posted.fire(new MessagePosted(conversation, message, body.html()));
         notifications.messageCreated(conversation, message);
         if (draftCleared) {
-            notifications.draftChanged(conversation, me, DraftView.none(conversation.id()));
+            notifications.draftCleared(conversation, me);
         }
         audit.record(me, Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
         return new Outcome<>(MessageView.unread(message, body.html()), true);
@@ -238,7 +237,8 @@ public class Conversations {
         return limit;
     }
 
-    static UUID parseClientMessageId(String value) {
+    /** A clientMessageId as apps send it (a UUID in its canonical form); drafts name the one they will be sent with. */
+    public static UUID parseClientMessageId(String value) {
         try {
             var id = UUID.fromString(value);
             if (id.toString().equalsIgnoreCase(value)) {

@@ -1,4 +1,4 @@
-package care.messaging.conversation.boundary;
+package care.messaging.draft.boundary;
 
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
@@ -7,13 +7,17 @@ import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
-import care.messaging.conversation.control.DraftRate;
-import care.messaging.conversation.control.DraftTexts;
+import care.messaging.audit.entity.Targets;
+import care.messaging.conversation.boundary.Conversations;
 import care.messaging.conversation.control.Notifications;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.RichText;
-import care.messaging.conversation.entity.DraftView;
+import care.messaging.conversation.entity.Conversation;
 import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Account;
+import care.messaging.draft.control.DraftRate;
+import care.messaging.draft.control.DraftTexts;
+import care.messaging.draft.entity.DraftView;
 import care.messaging.platform.entity.Identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -53,7 +57,7 @@ public class Drafts {
         var me = accounts.authenticate(identity);
         var conversation = participation.conversationOf(me, conversationId);
         var draft = texts.read(conversation, me);
-        audit.record(me, Action.DRAFT_READ, SUCCESS, Conversations.targets(conversation));
+        audit.record(me, Action.DRAFT_READ, SUCCESS, targets(conversation));
         return draft;
     }
 
@@ -86,9 +90,9 @@ public class Drafts {
             draft = saved.draft();
         }
         if (changed) {
-            notifications.draftChanged(conversation, me, draft);
+            tell(conversation, me, draft);
         }
-        audit.record(me, Action.DRAFT_SAVE, SUCCESS, Conversations.targets(conversation));
+        audit.record(me, Action.DRAFT_SAVE, SUCCESS, targets(conversation));
         return draft;
     }
 
@@ -97,9 +101,22 @@ public class Drafts {
         var me = accounts.authenticate(identity);
         var conversation = participation.conversationOf(me, conversationId);
         if (texts.clear(conversation, me)) {
-            notifications.draftChanged(conversation, me, DraftView.none(conversation.id()));
+            notifications.draftCleared(conversation, me);
         }
-        audit.record(me, Action.DRAFT_DELETE, SUCCESS, Conversations.targets(conversation));
+        audit.record(me, Action.DRAFT_DELETE, SUCCESS, targets(conversation));
+    }
+
+    /** The writer's devices hear whether there is a draft now, never its text. */
+    void tell(Conversation conversation, Account me, DraftView draft) {
+        if (draft.exists()) {
+            notifications.draftSaved(conversation, me, draft.updatedAt());
+        } else {
+            notifications.draftCleared(conversation, me);
+        }
+    }
+
+    static Targets targets(Conversation conversation) {
+        return Targets.conversation(conversation.id(), conversation.clientId());
     }
 
     OffsetDateTime now() {

@@ -1,7 +1,7 @@
-package care.messaging.conversation.rest;
+package care.messaging.draft.rest;
 
-import care.messaging.conversation.boundary.Drafts;
-import care.messaging.conversation.entity.DraftView;
+import care.messaging.draft.boundary.Drafts;
+import care.messaging.draft.entity.DraftView;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,12 +1,12 @@
-package care.messaging.conversation.control;
+package care.messaging.draft.control;
 
 import care.messaging.conversation.entity.Conversation;
-import care.messaging.conversation.entity.DraftView;
 import care.messaging.conversation.entity.SanitizedHtml;
 import care.messaging.crypto.control.RowCipher;
 import care.messaging.crypto.entity.EncryptedColumn;
 import care.messaging.crypto.entity.UnreadableCiphertext;
 import care.messaging.directory.entity.Account;
+import care.messaging.draft.entity.DraftView;
 import care.messaging.platform.control.Rows;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * A participant's draft of a conversation, kept on the server (never in browser storage) so any of their
  * devices restores it. Sealed like a message body, bound to its conversation_state row; a send by the same
- * account clears it in the send's transaction (ParticipantStates).
+ * account clears it in the send's transaction (conversation's ParticipantStates.SENT, the one statement a
+ * send changes every participant's state with).
  */
 @Dependent
 public class DraftTexts {

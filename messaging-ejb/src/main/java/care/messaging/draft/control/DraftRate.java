@@ -1,4 +1,4 @@
-package care.messaging.conversation.control;
+package care.messaging.draft.control;
 
 import care.messaging.platform.control.AccountBuckets;
 import jakarta.annotation.PostConstruct;
@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A safety valve on draft saves per account, like {@link SendRate} for messages: apps save as the user
+ * A safety valve on draft saves per account, like {@link care.messaging.conversation.control.SendRate} for messages: apps save as the user
  * types (debounced, about once a second at most), so the default allows two a second, sustained, across
  * all of an account's devices. Per node, in memory; a refused save changes nothing and can be retried.
  */

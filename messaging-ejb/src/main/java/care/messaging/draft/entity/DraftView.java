@@ -1,4 +1,4 @@
-package care.messaging.conversation.entity;
+package care.messaging.draft.entity;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;
