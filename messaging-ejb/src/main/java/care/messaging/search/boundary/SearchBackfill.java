@@ -2,6 +2,7 @@ package care.messaging.search.boundary;
 
 import care.messaging.crypto.control.KeyRing;
 import care.messaging.crypto.entity.KeysUnusable;
+import care.messaging.platform.control.Rounds;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -18,7 +19,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,8 +52,14 @@ public class SearchBackfill {
     @ConfigProperty(name = "messaging.search.backfill.interval-seconds", defaultValue = "300")
     long intervalSeconds;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    /** A failed round is logged and the rounds go on: the next tick continues where it broke off. */
+    private final Rounds rounds = new Rounds(() -> {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.ERROR, "Search index backfill broke off; the next run continues", e);
+        }
+    });
 
     @PostConstruct
     void start() {
@@ -71,27 +77,13 @@ public class SearchBackfill {
 
     @Timeout
     void onTimer() {
-        run();
+        rounds.request();
     }
 
     /** Starts a run in the background (after the index key was replaced). */
     @Asynchronous
     public void runNow() {
-        run();
-    }
-
-    private void run() {
-        wanted.set(true);
-        while (wanted.get() && running.compareAndSet(false, true)) {
-            try {
-                wanted.set(false);
-                runOnce();
-            } catch (RuntimeException e) {
-                LOGGER.log(System.Logger.Level.ERROR, "Search index backfill broke off; the next run continues", e);
-            } finally {
-                running.set(false);
-            }
-        }
+        rounds.request();
     }
 
     private void runOnce() {
