@@ -9,14 +9,18 @@
  * sanitized on the way in, once, to a small allowlist. A conversation the caller is not part of is
  * reported as not found, exactly like one that does not exist.
  * <p>
- * Each participant keeps their own state of a conversation (archived, marked unread, a draft) in one row
- * per account; it never moves a read marker back, so receipts the other side saw stay true. A draft is
- * PHI and sealed like a message body. A deleted message keeps its row and seq (order, receipts) but its
- * ciphertext is erased, so nothing, key rotation included, can bring the text back.
+ * Each participant keeps their own state of a conversation (archived, marked unread) in one row per
+ * account; it never moves a read marker back, so receipts the other side saw stay true. The same row
+ * holds the participant's draft, which is the {@code draft} component's, except that a send clears the
+ * sender's draft in the one statement that updates everyone's state. A deleted message keeps its row and
+ * seq (order, receipts) but its ciphertext is erased, so nothing, key rotation included, can bring the
+ * text back.
  * <p>
- * Search over encrypted bodies uses a blind index written in the send transaction: keyed hashes of every
- * normalized word and word beginning, under a key per practice, so the database never holds a word and
- * equal words are linkable only within one practice. The index only proposes candidates; each is
- * decrypted and checked before it is shown, so collisions and stale rows cost time, never correctness.
+ * Components that build on conversations are told, never called: a posted or erased message is a
+ * synchronous CDI event ({@code entity.MessagePosted}, {@code entity.MessageErased}) whose observers
+ * (the search index) run in the same transaction, so their writes commit or roll back with the
+ * message. The one question conversation must ask another component, whether an admin holds an active
+ * emergency access, goes through an interface defined here ({@code control.BreakGlass}), so no
+ * dependency points back from conversation to {@code search}, {@code draft} or {@code emergency}.
  */
 package care.messaging.conversation;

@@ -28,9 +28,10 @@ public class SamplePeople {
 
     /**
      * One practice: Dr. Maria Rivera and Dr. Wei Chen (practitioners); Alex Morgan, an adult client with
-     * a portal account; Sam Lee, a minor whose guardian Jordan Lee holds the portal account.
+     * a portal account; Sam Lee, a minor whose guardian Jordan Lee holds the portal account; Jin Park, the
+     * practice's admin.
      */
-    public record Clinic(Identity rivera, Identity chen, Portal alex, Portal sam) {
+    public record Clinic(Identity rivera, Identity chen, Portal alex, Portal sam, Identity admin) {
     }
 
     @PersistenceContext
@@ -42,7 +43,8 @@ public class SamplePeople {
                 member(practice, "Dr. Maria Rivera"),
                 member(practice, "Dr. Wei Chen"),
                 portal(practice, "Alex Morgan", false, "Alex Morgan", Relationship.self),
-                portal(practice, "Sam Lee", true, "Jordan Lee", Relationship.guardian));
+                portal(practice, "Sam Lee", true, "Jordan Lee", Relationship.guardian),
+                signedUp(practice, Role.ADMIN, "Jin Park").identity());
     }
 
     /** Switches off the account behind the identity; its tokens stay valid, as they would in real life. */

@@ -1,7 +1,7 @@
 package care.messaging.testing;
 
-import care.messaging.conversation.control.SearchIndex;
 import care.messaging.crypto.control.BlindIndex;
+import care.messaging.search.control.SearchIndex;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -24,7 +24,20 @@ public class StoredRows {
         return count("SELECT last_seq FROM conversation WHERE id = ?1", UUID.fromString(conversationId));
     }
 
-    long count(String sql, Object parameter) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
+    /** Audit rows that record one action (e.g. emergency.read) about a conversation; a denial is access.denied. */
+    public long audited(String action, String conversationId) {
+        return count("SELECT count(*) FROM audit_event WHERE action = ?1 AND conversation_id = ?2", action, UUID.fromString(conversationId));
+    }
+
+    public long emergencyGrants(String conversationId) {
+        return count("SELECT count(*) FROM emergency_access WHERE conversation_id = ?1", UUID.fromString(conversationId));
+    }
+
+    long count(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
     }
 }

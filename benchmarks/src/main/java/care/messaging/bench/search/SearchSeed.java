@@ -1,10 +1,10 @@
 package care.messaging.bench.search;
 
-import care.messaging.conversation.control.SearchIndex;
-import care.messaging.conversation.control.SearchText;
 import care.messaging.crypto.control.BlindIndex;
 import care.messaging.crypto.control.RowCipher;
 import care.messaging.crypto.entity.EncryptedColumn;
+import care.messaging.search.control.SearchIndex;
+import care.messaging.search.control.SearchText;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

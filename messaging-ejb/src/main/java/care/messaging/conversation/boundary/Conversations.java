@@ -14,23 +14,20 @@ import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
-import care.messaging.conversation.control.EmergencyAccess;
 import care.messaging.conversation.control.Inbox;
 import care.messaging.conversation.control.Notifications;
 import care.messaging.conversation.control.ParticipantStates;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
-import care.messaging.conversation.control.SearchIndex;
 import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.SendRate;
 import care.messaging.conversation.control.Transcript;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
-import care.messaging.conversation.entity.DraftView;
-import care.messaging.conversation.entity.EmergencyAccessView;
 import care.messaging.conversation.entity.Folder;
 import care.messaging.conversation.entity.Message;
+import care.messaging.conversation.entity.MessagePosted;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.PracticeConversation;
@@ -40,6 +37,7 @@ import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
@@ -79,15 +77,13 @@ public class Conversations {
     @Inject
     Bodies bodies;
     @Inject
-    EmergencyAccess emergencyAccess;
-    @Inject
     SendRate rate;
     @Inject
     Notifications notifications;
     @Inject
     ParticipantStates states;
     @Inject
-    SearchIndex searchIndex;
+    Event<MessagePosted> posted;
     @Inject
     AuditTrail audit;
     @Inject
@@ -148,31 +144,6 @@ public class Conversations {
         return page;
     }
 
-    /** Break-glass: an admin opens a conversation of their practice for a stated reason, for a limited time. */
-    @Attempts(Action.EMERGENCY_GRANT)
-    public EmergencyAccessView grantEmergencyAccess(Identity identity,
-                                                    @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
-                                                    String reason) {
-        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
-        var conversation = participation.inPractice(admin, conversationId);
-        var grant = emergencyAccess.grant(admin, conversation, reason, now());
-        audit.record(admin, Action.EMERGENCY_GRANT, SUCCESS, targets(conversation));
-        return grant;
-    }
-
-    /** Every emergency access to a conversation, for its practitioner and the practice's admins. */
-    @Attempts(Action.EMERGENCY_LIST)
-    public List<EmergencyAccessView> emergencyAccesses(Identity identity,
-                                                       @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId) {
-        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
-        var conversation = me.role() == Role.ADMIN
-                ? participation.inPractice(me, conversationId)
-                : participation.conversationOf(me, conversationId);
-        var grants = emergencyAccess.list(conversation.id(), now());
-        audit.record(me, Action.EMERGENCY_LIST, SUCCESS, targets(conversation));
-        return grants;
-    }
-
     /** The practice's conversations for an admin: who talks with whom, never what was said. */
     @Attempts(Action.PRACTICE_CONVERSATIONS)
     public List<PracticeConversation> practiceConversations(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
@@ -215,10 +186,11 @@ public class Conversations {
         em.persist(message);
         em.flush();
         var draftCleared = states.messageSent(conversation, message);
-        searchIndex.index(conversation, message, body.html());
+        // Search indexes it here, synchronously, in this transaction (see MessagePosted).
+        posted.fire(new MessagePosted(conversation, message, body.html()));
         notifications.messageCreated(conversation, message);
         if (draftCleared) {
-            notifications.draftChanged(conversation, me, DraftView.none(conversation.id()));
+            notifications.draftCleared(conversation, me);
         }
         audit.record(me, Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
         return new Outcome<>(MessageView.unread(message, body.html()), true);
@@ -266,7 +238,8 @@ public class Conversations {
         return limit;
     }
 
-    static UUID parseClientMessageId(String value) {
+    /** A clientMessageId as apps send it (a UUID in its canonical form); drafts name the one they will be sent with. */
+    public static UUID parseClientMessageId(String value) {
         return Uuids.orInvalid(value, "invalid-client-message-id", "clientMessageId must be a UUID");
     }
 

@@ -1,11 +1,13 @@
 package care.messaging.conversation.control;
 
 import care.messaging.conversation.entity.Conversation;
+import care.messaging.conversation.entity.MessagePosted;
 import care.messaging.conversation.entity.SanitizedHtml;
 import care.messaging.conversation.entity.Sending;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,8 +19,8 @@ import java.util.UUID;
 /**
  * The conversation component's part of an announcement: whether a client can receive one, and writing
  * one recipient's copy into their thread with the practitioner — a message like any other (the thread
- * opened if needed and locked, the sender's messaging name, sealed, indexed, pushed), marked as the
- * announcement's. The sender's own state of the thread is left as it was (see ParticipantStates.SENT).
+ * opened if needed and locked, the sender's messaging name, sealed, indexed through MessagePosted,
+ * pushed), marked as the announcement's. The sender's own state of the thread is left as it was (see ParticipantStates.SENT).
  */
 @Dependent
 public class AnnouncementCopies {
@@ -37,7 +39,7 @@ public class AnnouncementCopies {
     @Inject
     ParticipantStates states;
     @Inject
-    SearchIndex searchIndex;
+    Event<MessagePosted> posted;
     @Inject
     Notifications notifications;
     @PersistenceContext
@@ -73,7 +75,7 @@ public class AnnouncementCopies {
         em.createNativeQuery("UPDATE message SET announcement_id = ?1 WHERE id = ?2")
                 .setParameter(1, announcement).setParameter(2, message.id()).executeUpdate();
         states.messageSent(conversation, message);
-        searchIndex.index(conversation, message, body.html());
+        posted.fire(new MessagePosted(conversation, message, body.html()));
         notifications.messageCreated(conversation, message);
         return new Copy(conversation.id(), message.id());
     }

@@ -3,8 +3,10 @@ package care.messaging.conversation.control;
 import care.messaging.platform.entity.Uuids;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.Message;
+import care.messaging.conversation.entity.MessageErased;
 import care.messaging.platform.entity.DomainException;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +23,7 @@ public class Erasures {
     @PersistenceContext
     EntityManager em;
     @Inject
-    SearchIndex searchIndex;
+    Event<MessageErased> erased;
 
     /** The message of this conversation; another conversation's message, or a malformed id, does not exist here. */
     public Message find(Conversation conversation, String messageId) {
@@ -36,8 +38,9 @@ public class Erasures {
     public void erase(Conversation conversation, Message message, OffsetDateTime at) {
         message.erase(at);
         conversation.erasePreviewOf(message);
-        // Its search entries go in the same transaction; the backfill never indexes an erased message again.
-        searchIndex.forget(message.id());
+        // Its search entries go in the same transaction (a synchronous observer, see MessageErased); the
+        // backfill never indexes an erased message again.
+        erased.fire(new MessageErased(message));
         em.flush();
     }
 }

@@ -6,15 +6,15 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 
-/** Opaque position in the inbox: the last row's activity time and id (ids break ties). */
-record InboxCursor(OffsetDateTime lastActivityAt, UUID id) {
+/** Opaque position in the inbox (the last row's activity time and id; ids break ties), and in search's pages of messages. */
+public record InboxCursor(OffsetDateTime lastActivityAt, UUID id) {
 
-    static String of(OffsetDateTime lastActivityAt, UUID id) {
+    public static String of(OffsetDateTime lastActivityAt, UUID id) {
         var raw = lastActivityAt + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static InboxCursor parse(String cursor) {
+    public static InboxCursor parse(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }

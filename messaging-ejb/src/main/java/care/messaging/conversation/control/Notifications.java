@@ -1,7 +1,6 @@
 package care.messaging.conversation.control;
 
 import care.messaging.conversation.entity.Conversation;
-import care.messaging.conversation.entity.DraftView;
 import care.messaging.conversation.entity.Message;
 import care.messaging.delivery.control.EventLog;
 import care.messaging.delivery.entity.Draft;
@@ -11,6 +10,7 @@ import care.messaging.platform.control.JsonObjects;
 import care.messaging.platform.control.Rows;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -106,14 +106,17 @@ public class Notifications {
         batch.append();
     }
 
-    /** One account's draft was saved or cleared; only its own devices hear of it, and never its text. */
-    public void draftChanged(Conversation conversation, Account account, DraftView draft) {
-        var facts = JsonObjects.builder().add("hasDraft", draft.exists());
-        if (draft.exists()) {
-            facts.add("updatedAt", draft.updatedAt().toString());
-        } else {
-            facts.addNull("updatedAt");
-        }
+    /** One account's draft was saved; only its own devices hear of it, and never its text. */
+    public void draftSaved(Conversation conversation, Account account, OffsetDateTime updatedAt) {
+        draftChanged(conversation, account, JsonObjects.builder().add("hasDraft", true).add("updatedAt", updatedAt.toString()));
+    }
+
+    /** One account's draft is gone (discarded, emptied, or sent by the send that cleared it). */
+    public void draftCleared(Conversation conversation, Account account) {
+        draftChanged(conversation, account, JsonObjects.builder().add("hasDraft", false).addNull("updatedAt"));
+    }
+
+    void draftChanged(Conversation conversation, Account account, JsonObjectBuilder facts) {
         events.batch().add(account.id(), new Draft(Event.DRAFT_CHANGED, conversation.id(), null, null, facts.build())).append();
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Each participant's own state of a conversation: archived, marked unread (the draft is {@link DraftTexts}).
+ * Each participant's own state of a conversation: archived, marked unread (the draft is the
+ * {@code draft} component's, except that a send clears it here, see {@link #SENT}).
  * Every change is one conditional statement that says whether it changed anything, so a repeated request
  * changes nothing and tells nobody, and concurrent ones agree.
  */

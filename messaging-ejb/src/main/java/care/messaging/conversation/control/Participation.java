@@ -36,7 +36,7 @@ public class Participation {
     }
 
     @Inject
-    EmergencyAccess emergencyAccess;
+    BreakGlass breakGlass;
     @Inject
     SendingRules rules;
 
@@ -57,7 +57,7 @@ public class Participation {
     public Reading reading(Account account, String conversationId, OffsetDateTime at) {
         if (account.role() == Role.ADMIN) {
             var conversation = inPractice(account, conversationId);
-            if (emergencyAccess.active(account, conversation.id(), at)) {
+            if (breakGlass.active(account, conversation.id(), at)) {
                 return new Reading(conversation, true);
             }
             throw DomainException.notFound();

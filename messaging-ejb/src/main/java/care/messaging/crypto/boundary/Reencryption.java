@@ -2,6 +2,7 @@ package care.messaging.crypto.boundary;
 
 import care.messaging.crypto.control.KeyRing;
 import care.messaging.crypto.entity.EncryptedColumn;
+import care.messaging.platform.control.Rounds;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -19,7 +20,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,8 +43,8 @@ public class Reencryption {
     @Resource
     TimerService timers;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    /** A failed round is not caught: it reaches the timer (or the asynchronous call) that asked for it. */
+    private final Rounds rounds = new Rounds(this::runOnce);
 
     @Inject
     @ConfigProperty(name = "messaging.keys.reencrypt.batch-size", defaultValue = "500")
@@ -61,26 +61,13 @@ public class Reencryption {
 
     @Timeout
     void onTimer() {
-        run();
+        rounds.request();
     }
 
-    /** Starts a run in the background (after a rotation). */
+    /** Starts a run in the background (after a rotation); one run at a time on this node (Rounds). */
     @Asynchronous
     public void runNow() {
-        run();
-    }
-
-    /** One run at a time on this node; a request that arrives during a run makes it go round once more. */
-    private void run() {
-        wanted.set(true);
-        while (wanted.get() && running.compareAndSet(false, true)) {
-            try {
-                wanted.set(false);
-                runOnce();
-            } finally {
-                running.set(false);
-            }
-        }
+        rounds.request();
     }
 
     private void runOnce() {

@@ -1,0 +1,14 @@
+package care.messaging.conversation.entity;
+
+/**
+ * A message was stored in a conversation (a send, or one copy of an announcement), with its sanitized
+ * HTML in clear for whoever must read its words (the search index).
+ * <p>
+ * Fired as a synchronous CDI event in the use case's transaction, after the message and everyone's state
+ * were written and before the conversation's events: a synchronous observer runs in the caller's thread
+ * and transaction, so what it writes commits or rolls back with the message. Observers must stay
+ * synchronous and in progress (no {@code @ObservesAsync}, no {@code during = AFTER_…}); the text never
+ * leaves the request's thread.
+ */
+public record MessagePosted(Conversation conversation, Message message, String html) {
+}
