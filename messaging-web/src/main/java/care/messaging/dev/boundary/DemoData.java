@@ -1,7 +1,10 @@
 package care.messaging.dev.boundary;
 
+import care.messaging.announcement.control.AnnouncementLog;
+import care.messaging.conversation.control.AnnouncementCopies;
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
+import care.messaging.conversation.control.ParticipantStates;
 import care.messaging.conversation.control.Participation;
 import care.messaging.conversation.control.ReadMarkers;
 import care.messaging.conversation.control.RichText;
@@ -26,7 +29,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Seeds the demo practices once; a database that already has them is left as it is. */
+/**
+ * Seeds the demo practices once, so the app looks like a practice in use: clients with a history, a guardian
+ * writing for a minor, a client who has not signed up, a colleague thread, an announcement, a finished
+ * client's archived thread, and a second practice that must never show. Every person is fictional. A
+ * database that already has them is left as it is.
+ */
 @Startup
 @Singleton
 @DependsOn({"SchemaMigration", "KeyCheck"})
@@ -52,6 +60,12 @@ public class DemoData {
     @Inject
     SearchIndex searchIndex;
     @Inject
+    ParticipantStates states;
+    @Inject
+    AnnouncementCopies copies;
+    @Inject
+    AnnouncementLog announcements;
+    @Inject
     Clock clock;
 
     @PostConstruct
@@ -61,7 +75,7 @@ public class DemoData {
         }
         var riverside = persist(new Practice("Riverside Therapy")).id();
         var rivera = member(riverside, "dr.rivera", Role.PRACTITIONER, "Dr. Maria Rivera");
-        member(riverside, "dr.chen", Role.PRACTITIONER, "Dr. Wei Chen");
+        var chen = member(riverside, "dr.chen", Role.PRACTITIONER, "Dr. Wei Chen");
         member(riverside, "admin.park", Role.ADMIN, "Jin Park");
         member(Practice.NONE, "it.ops", Role.OPERATOR, "Taylor Reed (hospital IT)");
         var alex = client(riverside, "Alex Morgan", false);
@@ -70,6 +84,12 @@ public class DemoData {
         var jordan = portal(riverside, "jordan.lee", "Jordan Lee", sam, Relationship.guardian, true);
         var casey = client(riverside, "Casey Diaz", false);
         portal(riverside, "casey.diaz", "Casey Diaz", casey, Relationship.self, false);
+        var priya = client(riverside, "Priya Nair", false);
+        var priyaAccount = portal(riverside, "priya.nair", "Priya Nair", priya, Relationship.self, true);
+        var marcus = client(riverside, "Marcus Bell", false);
+        var marcusAccount = portal(riverside, "marcus.bell", "Marcus Bell", marcus, Relationship.self, true);
+        var elena = client(riverside, "Elena Soto", false);
+        var elenaAccount = portal(riverside, "elena.soto", "Elena Soto", elena, Relationship.self, true);
 
         var lakeside = persist(new Practice("Lakeside Counseling")).id();
         var okafor = member(lakeside, "dr.okafor", Role.PRACTITIONER, "Dr. Ngozi Okafor");
@@ -93,6 +113,37 @@ public class DemoData {
 
         var withCasey = conversation(rivera, casey, Duration.ofDays(1));
         say(withCasey, rivera, 20, "<p>Welcome to Riverside Therapy, Casey. Your intake forms are ready in the portal.</p>");
+
+        var withPriya = conversation(rivera, priya, Duration.ofDays(9));
+        say(withPriya, priyaAccount, 200, "<p>Hi Dr. Rivera, I tried the wind-down routine for a week.</p>");
+        say(withPriya, rivera, 198, "<p>Thank you for trying it. What did you notice on the nights it worked?</p>");
+        say(withPriya, priyaAccount, 150, "<p>Putting the phone in the kitchen helped most. I still wake up around 3 am.</p>");
+        say(withPriya, rivera, 149, "<p>That is common at first. Keep the sleep diary and we will look at it together on Wednesday.</p>");
+        read(withPriya, priyaAccount, 140);
+        say(withPriya, priyaAccount, 5, "<p>Sleep diary is filled in for the week. See you Wednesday!</p>");
+
+        var withMarcus = conversation(rivera, marcus, Duration.ofDays(6));
+        say(withMarcus, marcusAccount, 120, "<p>Could we move next Tuesday to the afternoon? I have a work training in the morning.</p>");
+        say(withMarcus, rivera, 118, "<p>Tuesday at 2:30 pm is open. Shall I book it?</p>");
+        say(withMarcus, marcusAccount, 117, "<p>Yes please, 2:30 works.</p>");
+        say(withMarcus, rivera, 116, "<p>Booked. You will get the usual reminder the day before.</p>");
+        read(withMarcus, marcusAccount, 115);
+
+        var withElena = conversation(rivera, elena, Duration.ofDays(60));
+        say(withElena, rivera, 1400, "<p>Elena, it was good to finish our work together. The portal stays open if you want to check in.</p>");
+        say(withElena, elenaAccount, 1390, "<p>Thank you for everything, Dr. Rivera.</p>");
+        read(withElena, rivera, 1389);
+        states.archive(withElena, rivera, now(Duration.ofHours(1388)));
+
+        var colleagues = colleague(rivera, chen, Duration.ofDays(4));
+        say(colleagues, rivera, 90, "<p>Wei, could you take the Thursday 3 pm intake? I am at the training that afternoon.</p>");
+        say(colleagues, chen, 88, "<p>Yes, happy to. Send me the referral notes through the usual route.</p>");
+        say(colleagues, rivera, 87, "<p>Thanks, done.</p>");
+        read(colleagues, chen, 86);
+        read(colleagues, rivera, 86);
+
+        announce(rivera, 30, "<p>The office is closed on Monday for the public holiday. Messages sent that day "
+                + "will be answered on Tuesday.</p>", sam, priya, marcus);
 
         var withRobin = conversation(okafor, robin, Duration.ofDays(1));
         say(withRobin, robinAccount, 10, "<p>Could you send the worksheet we discussed?</p>");
@@ -125,6 +176,25 @@ public class DemoData {
         persist(account);
         persist(new ClientAccount(client.id(), account.id(), relationship));
         return account;
+    }
+
+    Conversation colleague(Account practitioner, Account colleague, Duration ago) {
+        em.flush();
+        var started = starts.startColleague(practitioner, colleague.id().toString(), now(ago));
+        return em.find(Conversation.class, started.id());
+    }
+
+    /** One text to several clients, logged as the announcement boundary logs it; each copy is a message. */
+    void announce(Account sender, int hoursAgo, String html, Client... clients) {
+        var id = UUID.randomUUID();
+        var at = now(Duration.ofHours(hoursAgo));
+        var body = richText.sanitize(html);
+        announcements.open(id, sender.practiceId(), sender.id(), at);
+        for (var client : clients) {
+            var copy = copies.write(sender, id, client, body, at);
+            announcements.delivered(id, client.id(), copy.conversationId(), copy.messageId());
+        }
+        em.flush();
     }
 
     Conversation conversation(Account practitioner, Client client, Duration ago) {
