@@ -59,7 +59,7 @@ class Shell {
       onSent: (item, message) => this.sent(item, message),
     });
     this.composer = new Composer({onSend: html => this.send(html), onInput: () => this.drafts.typed()});
-    this.drafts = new Drafts(this.api, this.composer);
+    this.drafts = new Drafts(this.api, this.composer, {onPreview: () => this.list?.render(this.inbox.items)});
     this.settingsDialogs = new Settings(this.api, this.me, {onChanged: () => this.reloadMe()});
     this.thread = new Thread({
       api: this.api, me: this.me, outbox: this.outbox, composer: this.composer,
@@ -68,7 +68,8 @@ class Shell {
       onChanged: (summary, {leave}) => this.conversationChanged(summary, leave),
       practiceMessaging: () => this.me.practice?.messagingEnabled !== false,
     });
-    this.list = new ConversationList({onOpen: id => this.open(id), label: portal ? 'Your conversations' : 'Conversations'});
+    this.list = new ConversationList({onOpen: id => this.open(id), label: portal ? 'Your conversations' : 'Conversations',
+      draftOf: c => this.drafts.previewOf(c)});
     this.layout();
     this.practiceBanner.hidden = this.me.practice?.messagingEnabled !== false;
     this.composer.mount();
@@ -142,6 +143,7 @@ class Shell {
   }
 
   showConversations() {
+    this.drafts.learn(this.inbox.items);
     this.list.render(this.inbox.items, this.thread.id);
     const open = this.inbox.find(this.thread.id);
     if (open) {
@@ -252,6 +254,7 @@ class Shell {
         continue;
       }
       if (event.type === 'draft.changed') {
+        this.drafts.changedOn(event);
         if (inThread) {
           this.drafts.changedElsewhere();
         }
