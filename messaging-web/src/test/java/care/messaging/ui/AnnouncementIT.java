@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Announcements in the apps (issue 6, point 9): dr.rivera writes once to several clients; each gets it
+ * Announcements in the apps: dr.rivera writes once to several clients; each gets it
  * in their own thread, labelled, live — Alex Morgan although blocked (he still cannot write), Sam Lee
  * through his guardian — and a client whose messaging is off is named as skipped.
  */
@@ -59,7 +59,7 @@ class AnnouncementIT {
             var received = alex.message(text);
             assertThat(received.locator(".announcement-label")).hasText("Announcement");
             assertThat(received.locator(".sender")).hasText("Dr. Maria Rivera");
-            assertThat(alex.page().locator(".composer-locked")).containsText("You can no longer send messages");
+            assertThat(alex.page().locator(".composer-locked")).containsText("You can't send messages in this conversation.");
             WebApp.screenshot(alex.page(), "announcement-portal-blocked");
             jordan.open("Dr. Maria Rivera");
             assertThat(jordan.message(text).locator(".announcement-label")).hasText("Announcement");
