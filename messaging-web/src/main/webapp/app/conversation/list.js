@@ -13,6 +13,11 @@ export class ConversationList {
     this.selected = null;
   }
 
+  /** What the list says when it holds no conversation (text, or nodes). */
+  setEmpty(...content) {
+    replace(this.empty, ...content);
+  }
+
   render(conversations, selected = this.selected) {
     this.selected = selected;
     const focusedId = document.activeElement?.closest?.('.conversation')?.dataset.id;

@@ -1,11 +1,14 @@
-// Messaging settings: a practitioner's name in messages and block list; an admin's practice switch and
-// practitioners' names; a client's messaging switch; and, in the portal, writing first. Switches are
-// labelled by what they allow, so a label stays true whichever way it is set; a block is asked for again
-// before it is done (Cancel is the default).
+// Messaging settings: a practitioner's name in messages and block list; an admin's practice switch,
+// practitioners' names and what the portal tells clients; a client's messaging switch; and, in the portal,
+// writing first. Switches are labelled by what they allow, so a label stays true whichever way it is set;
+// a block is asked for again before it is done (Cancel is the default).
 import {ProblemError} from '../platform/api.js';
 import {confirmAction} from '../platform/confirm.js';
 import {announce, h, replace} from '../platform/dom.js';
 import {findClients} from '../conversation/clients.js';
+import {lockText} from '../conversation/sending.js';
+import {insteadOfWriting} from './contact.js';
+import {portalSection} from './portal.js';
 
 function dialog(title, ...content) {
   const id = `dialog-${Math.random().toString(36).slice(2)}`;
@@ -44,7 +47,8 @@ export class Settings {
       sections.push(this.nameSection(), await this.blockSection());
     }
     if (this.me.role === 'admin') {
-      sections.push(await this.practiceSection());
+      const state = await this.api.get('admin/practice/messaging');
+      sections.push(this.practiceSection(state), portalSection(this.api, state.portal));
     }
     dialog('Settings', ...sections);
   }
@@ -99,8 +103,7 @@ export class Settings {
       blocked, h('label', {for: 'block-search'}, 'Find a client to block'), input, results);
   }
 
-  async practiceSection() {
-    const state = await this.api.get('admin/practice/messaging');
+  practiceSection(state) {
     const toggle = h('input', {type: 'checkbox', id: 'practice-messaging', checked: state.enabled});
     const status = h('p', {class: 'hint', role: 'status'});
     toggle.addEventListener('change', async () => {
@@ -203,7 +206,9 @@ export class Settings {
             element.close();
             await onStarted(summary);
           } catch (e) {
-            status.textContent = problemText(e);
+            // A setting refused it: say so to the reader, and what they can do instead.
+            const refused = e instanceof ProblemError && e.status === 409;
+            replace(status, ...(refused ? [lockText(e.type, false), ' ', ...insteadOfWriting(this.me.practice)] : [problemText(e)]));
           }
         }}, p.displayName)))), status);
   }

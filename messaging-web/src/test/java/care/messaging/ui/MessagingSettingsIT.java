@@ -42,6 +42,7 @@ class MessagingSettingsIT {
             assertThat(rivera.page().locator(".practice-banner")).isVisible();
             assertThat(rivera.page().locator(".composer-locked")).hasText("Messaging is turned off for this practice.");
             assertThat(alex.page().locator(".composer-locked")).containsText("You can't send messages right now. You can still read this conversation.");
+            assertThat(alex.page().locator(".practice-banner")).containsText("You can't send messages right now.");
             assertThat(rivera.page().locator("button.send")).isDisabled();
             WebApp.screenshot(rivera.page(), "practice-messaging-off");
             toggle.check();
