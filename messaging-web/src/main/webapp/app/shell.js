@@ -16,6 +16,7 @@ import {newAnnouncement} from './conversation/announcement.js';
 import {newConversation} from './conversation/picker.js';
 import {Search} from './conversation/search.js';
 import {Settings} from './settings/dialogs.js';
+import {insteadOfWriting} from './settings/contact.js';
 
 const STATUS_TEXT = {
   connecting: ['Connecting…', 'Connecting to the server'],
@@ -59,7 +60,7 @@ class Shell {
       onSent: (item, message) => this.sent(item, message),
     });
     this.composer = new Composer({onSend: html => this.send(html), onInput: () => this.drafts.typed()});
-    this.drafts = new Drafts(this.api, this.composer);
+    this.drafts = new Drafts(this.api, this.composer, {onPreview: () => this.list?.render(this.inbox.items)});
     this.settingsDialogs = new Settings(this.api, this.me, {onChanged: () => this.reloadMe()});
     this.thread = new Thread({
       api: this.api, me: this.me, outbox: this.outbox, composer: this.composer,
@@ -68,10 +69,14 @@ class Shell {
       onChanged: (summary, {leave}) => this.conversationChanged(summary, leave),
       practiceMessaging: () => this.me.practice?.messagingEnabled !== false,
     });
-    this.list = new ConversationList({onOpen: id => this.open(id), label: portal ? 'Your conversations' : 'Conversations'});
+    this.list = new ConversationList({onOpen: id => this.open(id), label: portal ? 'Your conversations' : 'Conversations',
+      draftOf: c => this.drafts.previewOf(c)});
     this.layout();
-    this.practiceBanner.hidden = this.me.practice?.messagingEnabled !== false;
     this.composer.mount();
+    if (portal) {
+      this.composer.offerInstead(() => insteadOfWriting(this.me.practice));
+    }
+    this.showPractice();
     const {cursor} = await this.api.get('events/cursor');
     await this.inbox.load();
     this.realtime = new Realtime(this.api, {
@@ -120,8 +125,7 @@ class Shell {
         'aria-selected': String(folder === this.inbox.folder), onclick: () => this.showFolder(folder)},
         folder === 'inbox' ? 'Inbox' : 'Archive')));
     this.search = new Search(this.api, {onOpen: id => this.openAnywhere(id), portal});
-    this.practiceBanner = h('p', {class: 'practice-banner', role: 'status', hidden: true},
-      'Messaging is turned off for this practice. You can read conversations, but nobody can send.');
+    this.practiceBanner = h('p', {class: 'practice-banner', role: 'status', hidden: true});
     this.placeholder = h('p', {class: 'placeholder'}, portal ? 'Choose a conversation.' : 'Choose a conversation, or start a new one.');
     this.sidebar = h('aside', {class: 'sidebar', 'aria-labelledby': 'list-title'}, head, this.search.element, this.tabs,
       this.search.results, this.list.element);
@@ -142,6 +146,7 @@ class Shell {
   }
 
   showConversations() {
+    this.drafts.learn(this.inbox.items);
     this.list.render(this.inbox.items, this.thread.id);
     const open = this.inbox.find(this.thread.id);
     if (open) {
@@ -180,11 +185,29 @@ class Shell {
   async reloadMe() {
     this.me = await this.api.get('me');
     this.settingsDialogs.me = this.me;
-    this.practiceBanner.hidden = this.me.practice?.messagingEnabled !== false;
+    this.showPractice();
     await this.inbox.load();
     if (this.thread.conversation) {
       this.thread.showSending(this.thread.conversation);
     }
+  }
+
+  /**
+   * What the practice set shows: the banner while its messaging is off; in the portal, the notice in the
+   * composer area, and what to do instead where a client may not write (also when they have no one to write to).
+   */
+  showPractice() {
+    const practice = this.me.practice;
+    const off = practice?.messagingEnabled === false;
+    this.practiceBanner.hidden = !off;
+    if (this.kind !== 'portal') {
+      replace(this.practiceBanner, 'Messaging is turned off for this practice. You can read conversations, but nobody can send.');
+      return;
+    }
+    replace(this.practiceBanner, 'You can\'t send messages right now. You can still read your conversations. ', ...insteadOfWriting(practice));
+    this.composer.showNote(practice?.portalNotice);
+    this.list.setEmpty(...(this.me.actsFor?.length ? ['No conversations yet.']
+      : ['You can\'t send messages here. ', ...insteadOfWriting(practice)]));
   }
 
   showFolder(folder) {
@@ -252,6 +275,7 @@ class Shell {
         continue;
       }
       if (event.type === 'draft.changed') {
+        this.drafts.changedOn(event);
         if (inThread) {
           this.drafts.changedElsewhere();
         }

@@ -2,7 +2,7 @@
 // starts a new line; Ctrl+Enter (⌘+Enter on a Mac) and Shift+Enter send, so that people used to either
 // convention of other messaging tools send the way they know. What it hands on is Quill's semantic HTML
 // without the empty lines it ends with; the server sanitizes it to the same allowlist the thread renders.
-import {h} from '../platform/dom.js';
+import {h, replace} from '../platform/dom.js';
 import {EmojiPicker} from './emoji.js';
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -102,15 +102,31 @@ export class Composer {
     return Boolean(this.quill?.hasFocus());
   }
 
-  /** Locks the input (with the reason shown over it), or unlocks it with null. */
+  /** Locks the input (with the reason shown over it, and what to do instead if offered), or unlocks it with null. */
   lock(reason) {
     this.locked = Boolean(reason);
     this.lockNotice.hidden = !reason;
-    this.lockNotice.textContent = reason || '';
+    // One span: the notice is a flex box, and a sentence with a link in it must wrap as one text.
+    replace(this.lockNotice, reason ? h('span', {}, reason, ...(this.instead ? [' ', ...this.instead()] : [])) : null);
     this.element.classList.toggle('locked', this.locked);
     this.quill?.enable(!this.locked);
     this.sendButton.disabled = this.locked;
     this.emoji.button.disabled = this.locked;
+  }
+
+  /** What the reader can do instead of writing, shown after the reason whenever the input is locked: () => content. */
+  offerInstead(content) {
+    this.instead = content;
+  }
+
+  /** A standing line at the foot of the composer area (the portal's notice); null removes it. */
+  showNote(text) {
+    if (!this.note) {
+      this.note = h('p', {class: 'composer-note'});
+      this.element.append(this.note);
+    }
+    this.note.textContent = text || '';
+    this.note.hidden = !text;
   }
 }
 

@@ -1,8 +1,14 @@
-// Messaging settings: a practitioner's name in messages and block list; an admin's practice switch and
-// practitioners' names; a client's messaging switch; and, in the portal, writing first.
+// Messaging settings: a practitioner's name in messages and block list; an admin's practice switch,
+// practitioners' names and what the portal tells clients; a client's messaging switch; and, in the portal,
+// writing first. Switches are labelled by what they allow, so a label stays true whichever way it is set;
+// a block is asked for again before it is done (Cancel is the default).
 import {ProblemError} from '../platform/api.js';
+import {confirmAction} from '../platform/confirm.js';
 import {announce, h, replace} from '../platform/dom.js';
 import {findClients} from '../conversation/clients.js';
+import {lockText} from '../conversation/sending.js';
+import {insteadOfWriting} from './contact.js';
+import {portalSection} from './portal.js';
 
 function dialog(title, ...content) {
   const id = `dialog-${Math.random().toString(36).slice(2)}`;
@@ -18,6 +24,16 @@ function problemText(error) {
   return error instanceof ProblemError ? error.message : 'The server cannot be reached.';
 }
 
+/** Asks before blocking: what the client can and cannot do afterwards, and how to undo it. */
+function confirmBlock(name) {
+  return confirmAction({
+    title: `Block ${name}?`,
+    text: `${name}, and anyone who writes for them such as a guardian, will no longer be able to send you messages. `
+      + 'They can still read your conversation and will still receive your announcements. You can unblock them in Settings.',
+    action: `Block ${name}`,
+  });
+}
+
 export class Settings {
   constructor(api, me, {onChanged}) {
     this.api = api;
@@ -31,7 +47,8 @@ export class Settings {
       sections.push(this.nameSection(), await this.blockSection());
     }
     if (this.me.role === 'admin') {
-      sections.push(await this.practiceSection());
+      const state = await this.api.get('admin/practice/messaging');
+      sections.push(this.practiceSection(state), portalSection(this.api, state.portal));
     }
     dialog('Settings', ...sections);
   }
@@ -69,6 +86,9 @@ export class Settings {
     };
     findClients(this.api, input, results, c => [h('span', {}, c.displayName), ' ',
       h('button', {type: 'button', class: 'block', 'aria-label': `Block ${c.displayName}`, onclick: async () => {
+        if (!await confirmBlock(c.displayName)) {
+          return;
+        }
         await this.api.put(`me/blocks/${c.id}`, {});
         announce(`${c.displayName} blocked`);
         input.value = '';
@@ -83,8 +103,7 @@ export class Settings {
       blocked, h('label', {for: 'block-search'}, 'Find a client to block'), input, results);
   }
 
-  async practiceSection() {
-    const state = await this.api.get('admin/practice/messaging');
+  practiceSection(state) {
     const toggle = h('input', {type: 'checkbox', id: 'practice-messaging', checked: state.enabled});
     const status = h('p', {class: 'hint', role: 'status'});
     toggle.addEventListener('change', async () => {
@@ -113,7 +132,8 @@ export class Settings {
     }));
     return h('section', {class: 'setting', 'aria-labelledby': 'practice-title'},
       h('h3', {id: 'practice-title'}, 'Practice messaging'),
-      h('p', {}, toggle, ' ', h('label', {for: 'practice-messaging'}, 'Messaging is on for the whole practice')), status,
+      h('p', {}, toggle, ' ', h('label', {for: 'practice-messaging'}, 'Allow messaging in the practice')),
+      h('p', {class: 'hint'}, 'When not allowed, nobody in the practice can send; conversations stay readable.'), status,
       h('h3', {}, 'Names in messages'), names);
   }
 
@@ -136,7 +156,8 @@ export class Settings {
           status.textContent = problemText(e);
         }
       });
-      content.push(h('p', {}, toggle, ' ', h('label', {for: 'client-messaging'}, 'Messaging is on for this client')));
+      content.push(h('p', {}, toggle, ' ', h('label', {for: 'client-messaging'}, `Allow messaging with ${name}`)),
+        h('p', {class: 'hint'}, `When not allowed, neither you nor ${name} can send; the conversation stays readable.`));
     } catch (e) {
       content.push(h('p', {class: 'error'}, problemText(e)));
     }
@@ -144,13 +165,16 @@ export class Settings {
       const blocked = Boolean(summary.sending?.clientBlocked);
       content.push(h('p', {}, h('button', {type: 'button', class: blocked ? 'unblock secondary' : 'block secondary',
         onclick: async event => {
+          const button = event.target;
           try {
             if (blocked) {
               await this.api.delete(`me/blocks/${clientId}`);
-            } else {
+            } else if (await confirmBlock(name)) {
               await this.api.put(`me/blocks/${clientId}`, {});
+            } else {
+              return;
             }
-            event.target.closest('dialog').close();
+            button.closest('dialog').close();
             this.onChanged();
           } catch (e) {
             status.textContent = problemText(e);
@@ -182,7 +206,9 @@ export class Settings {
             element.close();
             await onStarted(summary);
           } catch (e) {
-            status.textContent = problemText(e);
+            // A setting refused it: say so to the reader, and what they can do instead.
+            const refused = e instanceof ProblemError && e.status === 409;
+            replace(status, ...(refused ? [lockText(e.type, false), ' ', ...insteadOfWriting(this.me.practice)] : [problemText(e)]));
           }
         }}, p.displayName)))), status);
   }

@@ -59,7 +59,7 @@ class AnnouncementIT {
             var received = alex.message(text);
             assertThat(received.locator(".announcement-label")).hasText("Announcement");
             assertThat(received.locator(".sender")).hasText("Dr. Maria Rivera");
-            assertThat(alex.page().locator(".composer-locked")).containsText("You can no longer send messages");
+            assertThat(alex.page().locator(".composer-locked")).containsText("You can't send messages in this conversation.");
             WebApp.screenshot(alex.page(), "announcement-portal-blocked");
             jordan.open("Dr. Maria Rivera");
             assertThat(jordan.message(text).locator(".announcement-label")).hasText("Announcement");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the apps: drafts kept on the server and restored on another device,
+ * Conversation management in the apps: drafts kept on the server and restored on another device,
  * mark as unread, the Archive folder, deleting one's own message, and search.
  */
 @ExtendWith(WebApp.class)
@@ -26,7 +26,8 @@ class ConversationStateIT {
             first.assertNothingStored();
 
             var second = app.signIn(desktop, "dr.rivera");
-            assertThat(second.conversation("Sam Lee").locator(".draft-tag")).hasText("Draft");
+            assertThat(second.conversation("Sam Lee").locator(".draft-tag")).hasText("Draft:");
+            assertThat(second.conversation("Sam Lee").locator(".preview")).hasText(draft);
             second.open("Sam Lee");
             assertThat(second.editor()).hasText(draft);
 

@@ -1,20 +1,30 @@
 package care.messaging.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.microsoft.playwright.Browser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the apps: the practice switch, a client's switch, a block, a messaging
- * name, and a client who has not signed up yet. Each change reaches the other side's open app live;
- * each test puts the setting back.
+ * Messaging settings in the apps: the practice switch, a client's switch, a block (asked for again first),
+ * a messaging name, and a client who has not signed up yet. Switches are labelled by what they allow; the
+ * portal speaks to the client as "you". Each change reaches the other side's open app live; each test puts
+ * the setting back.
  */
 @ExtendWith(WebApp.class)
 class MessagingSettingsIT {
 
     static final String CLIENT_OFF = "Messaging is turned off for this client";
+    static final String CLIENT_OFF_FOR_THE_CLIENT = "You can't send messages in this conversation right now. You can still read it.";
+    /** The accent colour of primary buttons (Send, New conversation). */
+    static final String PRIMARY_BLUE = "rgb(29, 95, 168)";
 
     @Test
     void theAdminTurnsPracticeMessagingOffAndEveryoneSeesIt(WebApp app) {
@@ -24,14 +34,15 @@ class MessagingSettingsIT {
             var alex = app.signIn(alexBrowser, "alex.morgan");
             var park = app.signIn(adminBrowser, "admin.park");
             park.page().locator("button.open-settings").click();
-            var toggle = park.page().getByLabel("Messaging is on for the whole practice");
+            var toggle = park.page().getByLabel("Allow messaging in the practice");
             assertThat(toggle).isChecked();
             toggle.uncheck();
             assertThat(park.page().locator("dialog.settings [role=status]").first()).containsText("nobody in the practice can send");
 
             assertThat(rivera.page().locator(".practice-banner")).isVisible();
             assertThat(rivera.page().locator(".composer-locked")).hasText("Messaging is turned off for this practice.");
-            assertThat(alex.page().locator(".composer-locked")).hasText("Messaging is turned off for this practice.");
+            assertThat(alex.page().locator(".composer-locked")).containsText("You can't send messages right now. You can still read this conversation.");
+            assertThat(alex.page().locator(".practice-banner")).containsText("You can't send messages right now.");
             assertThat(rivera.page().locator("button.send")).isDisabled();
             WebApp.screenshot(rivera.page(), "practice-messaging-off");
             toggle.check();
@@ -51,10 +62,14 @@ class MessagingSettingsIT {
             var practitioner = app.signIn(riveraBrowser, "dr.rivera").open("Alex Morgan");
             var client = app.signIn(alexBrowser, "alex.morgan");
             practitioner.page().locator("button.client-settings").click();
-            practitioner.page().getByLabel("Messaging is on for this client").uncheck();
+            var allow = practitioner.page().getByLabel("Allow messaging with Alex Morgan");
+            assertThat(allow).isChecked();
+            allow.uncheck();
+            assertThat(practitioner.page().locator("dialog.settings [role=status]")).containsText("neither side can send");
             practitioner.page().locator("dialog.settings button.close").click();
             assertThat(practitioner.page().locator(".composer-locked")).containsText(CLIENT_OFF);
-            assertThat(client.page().locator(".composer-locked")).containsText(CLIENT_OFF);
+            assertThat(client.page().locator(".composer-locked")).containsText(CLIENT_OFF_FOR_THE_CLIENT);
+            assertThat(client.page().locator(".composer-locked")).not().containsText("this client");
             assertThat(client.messages().first()).isVisible(); // the history stays readable
             WebApp.screenshot(client.page(), "client-messaging-off-portal");
         } finally {
@@ -74,12 +89,70 @@ class MessagingSettingsIT {
             page.locator("button.open-settings").click();
             page.getByLabel("Find a client to block").fill("Alex");
             page.locator("button.block[aria-label='Block Alex Morgan']").click();
+            page.locator("dialog.confirm button.confirm-action").click();
             assertThat(page.locator(".blocked-list")).containsText("Alex Morgan");
-            assertThat(client.page().locator(".composer-locked")).containsText("You can no longer send messages");
+            assertThat(client.page().locator(".composer-locked")).containsText("You can't send messages in this conversation. You can still read it.");
             assertThat(client.messages().first()).isVisible();
             page.locator("button.unblock[aria-label='Unblock Alex Morgan']").click();
             assertThat(page.locator(".blocked-list")).not().containsText("Alex Morgan");
             assertThat(client.page().locator(".composer-locked")).isHidden();
+        } finally {
+            app.call(rivera, "DELETE", "me/blocks/" + alexId, null);
+        }
+    }
+
+    @Test
+    void blockingIsASecondaryActionThatAsksFirstWithCancelAsTheDefault(WebApp app) {
+        var rivera = app.token("dr.rivera");
+        var alexId = app.json(rivera, "GET", "conversations/" + app.conversationWith(rivera, "Alex Morgan"), null)
+                .getJsonObject("counterpart").getString("id");
+        try (var desk = app.context(new Browser.NewContextOptions().setViewportSize(1366, 900)); var phone = app.phone()) {
+            var practitioner = app.signIn(desk, "dr.rivera").open("Alex Morgan");
+            var page = practitioner.page();
+            var blockRequests = new ArrayList<String>();
+            page.onRequest(request -> {
+                if (request.url().contains("/api/me/blocks/")) {
+                    blockRequests.add(request.method());
+                }
+            });
+            page.locator("button.client-settings").click();
+            var block = page.locator("dialog.settings button.block");
+            assertThat(block).hasText("Block Alex Morgan");
+            assertNotEquals(PRIMARY_BLUE, block.evaluate("b => getComputedStyle(b).backgroundColor"), "not styled as the primary action");
+            assertThat(page.getByLabel("Allow messaging with Alex Morgan")).isChecked();
+            WebApp.screenshot(page, "client-settings-desktop");
+            block.click();
+            var confirm = page.locator("dialog.confirm");
+            assertThat(confirm).hasAttribute("role", "alertdialog");
+            assertThat(confirm.locator("h2")).hasText("Block Alex Morgan?");
+            assertThat(confirm).containsText("will no longer be able to send you messages");
+            assertThat(confirm).containsText("can still read your conversation");
+            assertThat(confirm.locator("button.confirm-cancel")).isFocused();
+            assertThat(confirm.locator("button.confirm-action")).hasClass(Pattern.compile("\\bdanger\\b"));
+            WebApp.screenshot(page, "block-confirm-desktop");
+            page.keyboard().press("Enter");
+            assertThat(confirm).hasCount(0);
+            assertThat(page.locator("dialog.settings")).isVisible();
+            assertThat(page.locator(".thread-notice")).isHidden();
+
+            block.click();
+            page.locator("dialog.confirm button.confirm-action").click();
+            assertThat(page.locator(".thread-notice")).containsText("You blocked this client");
+            assertEquals(List.of("PUT"), blockRequests, "the cancelled block sent nothing; the confirmed one once");
+
+            var small = app.signIn(phone, "dr.rivera").open("Alex Morgan");
+            small.page().locator("button.client-settings").click();
+            assertThat(small.page().locator("dialog.settings button.unblock")).hasText("Unblock Alex Morgan");
+            WebApp.screenshot(small.page(), "client-settings-phone");
+            small.page().locator("dialog.settings button.close").click();
+            small.page().locator("button.open-settings").click();
+            small.page().getByLabel("Find a client to block").fill("Casey");
+            small.page().locator("button.block[aria-label='Block Casey Diaz']").click();
+            assertThat(small.page().locator("dialog.confirm button.confirm-cancel")).isFocused();
+            WebApp.screenshot(small.page(), "block-confirm-phone");
+            small.page().keyboard().press("Escape");
+            assertThat(small.page().locator("dialog.confirm")).hasCount(0);
+            assertThat(small.page().locator(".blocked-list")).containsText("Alex Morgan");
         } finally {
             app.call(rivera, "DELETE", "me/blocks/" + alexId, null);
         }

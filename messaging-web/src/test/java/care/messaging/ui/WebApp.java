@@ -185,6 +185,27 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
         }
     }
 
+    /**
+     * A statement on the app's own database, for what no API does (a client's discharge) or to count what
+     * the app wrote (audit rows). Answers the first column of the first row, or the update count.
+     */
+    public long sql(String statement, Object... parameters) {
+        try (var c = java.sql.DriverManager.getConnection(Cluster.url(database), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+             var s = c.prepareStatement(statement)) {
+            for (var i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            if (!s.execute()) {
+                return s.getUpdateCount();
+            }
+            try (var rows = s.getResultSet()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

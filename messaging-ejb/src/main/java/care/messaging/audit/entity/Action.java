@@ -57,6 +57,8 @@ public enum Action {
     PRACTICE_MESSAGING_READ("practice.messaging.read"),
     /** An admin switched messaging on or off for the whole practice. */
     PRACTICE_MESSAGING_UPDATE("practice.messaging.update"),
+    /** An admin set what the portal tells the practice's clients: its notice, the phone number to call instead. */
+    PRACTICE_PORTAL_UPDATE("practice.portal.update"),
     /** A practitioner's messaging name was set or cleared, by themself or by an admin (target: the practitioner). */
     MESSAGING_NAME_UPDATE("messaging-name.update"),
     CLIENT_PREFERENCES_READ("client.preferences.read"),

@@ -11,6 +11,7 @@ import care.messaging.directory.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -24,8 +25,13 @@ import java.util.UUID;
 @Interceptors(AccessDenials.class)
 public class Directory {
 
-    /** {@code messagingEnabled}: the practice's switch; off, nobody of it can send. */
-    public record PracticeView(UUID id, String name, boolean messagingEnabled) {
+    /**
+     * {@code messagingEnabled}: the practice's switch; off, nobody of it can send. {@code portalNotice}: what
+     * the portal shows in its composer area; {@code contactPhone}: whom clients call when they may not write
+     * (null: none given). Both set by the practice's admins (settings).
+     */
+    @JsonbNillable
+    public record PracticeView(UUID id, String name, boolean messagingEnabled, String portalNotice, String contactPhone) {
     }
 
     /**
@@ -52,7 +58,8 @@ public class Directory {
         }
         var practice = em.find(Practice.class, account.practiceId());
         return new Me(account.id(), account.role().claim(), account.displayName(),
-                new PracticeView(practice.id(), practice.name(), practice.isMessagingEnabled()),
+                new PracticeView(practice.id(), practice.name(), practice.isMessagingEnabled(),
+                        practice.portalNotice(), practice.contactPhone()),
                 account.role() == Role.PRACTITIONER ? account.messagingName() : null,
                 account.role().isClientSide() ? portals.actingFor(account) : null);
     }

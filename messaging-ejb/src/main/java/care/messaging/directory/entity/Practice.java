@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Objects;
 import java.util.UUID;
 
 @Entity
@@ -12,6 +13,8 @@ public class Practice {
 
     /** The nil practice of hospital IT's operator accounts: it holds no client, so no conversation is ever theirs. */
     public static final UUID NONE = new UUID(0, 0);
+    /** What the portal shows in its composer area until the practice's admins word it themselves. */
+    public static final String DEFAULT_PORTAL_NOTICE = "Messages are not monitored around the clock. In an emergency call 911 or 988.";
 
     @Id
     private UUID id;
@@ -19,6 +22,12 @@ public class Practice {
     /** Off: nobody of the practice can send; everything written stays readable. */
     @Column(name = "messaging_enabled")
     private boolean messagingEnabled = true;
+    /** Null: {@link #DEFAULT_PORTAL_NOTICE}. Validated by the settings component before it gets here. */
+    @Column(name = "portal_notice")
+    private String portalNotice;
+    /** Whom clients call instead when they may not write; null when the practice gave none. */
+    @Column(name = "contact_phone")
+    private String contactPhone;
 
     protected Practice() {
     }
@@ -44,6 +53,26 @@ public class Practice {
     public boolean switchMessaging(boolean enabled) {
         var changed = messagingEnabled != enabled;
         messagingEnabled = enabled;
+        return changed;
+    }
+
+    public String portalNotice() {
+        return portalNotice == null ? DEFAULT_PORTAL_NOTICE : portalNotice;
+    }
+
+    public boolean hasDefaultPortalNotice() {
+        return portalNotice == null;
+    }
+
+    public String contactPhone() {
+        return contactPhone;
+    }
+
+    /** The portal's texts, already validated (null notice: the default; null phone: none). Answers whether they changed. */
+    public boolean tellClients(String notice, String phone) {
+        var changed = !Objects.equals(portalNotice, notice) || !Objects.equals(contactPhone, phone);
+        portalNotice = notice;
+        contactPhone = phone;
         return changed;
     }
 }

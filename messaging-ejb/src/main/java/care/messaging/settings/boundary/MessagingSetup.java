@@ -18,6 +18,8 @@ import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.settings.control.PracticeBroadcast;
 import care.messaging.settings.control.Scope;
+import care.messaging.settings.entity.PortalTexts;
+import care.messaging.settings.entity.PortalTextsView;
 import care.messaging.settings.entity.PracticeMessagingView;
 import care.messaging.settings.entity.PractitionerName;
 import jakarta.ejb.Stateless;
@@ -31,8 +33,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The practice's messaging setup: the switch for the whole practice (admins), and each practitioner's
- * name for messaging (the practitioner, or an admin). A message keeps the name it was sent under; a new
+ * The practice's messaging setup: the switch for the whole practice and what the portal tells its clients
+ * (admins), and each practitioner's name for messaging (the practitioner, or an admin). A message keeps the name it was sent under; a new
  * name applies to later messages and to the conversation lists at once.
  */
 @Stateless
@@ -70,11 +72,29 @@ public class MessagingSetup {
         var practice = em.find(Practice.class, admin.practiceId(), LockModeType.PESSIMISTIC_WRITE);
         if (practice.switchMessaging(enabled)) {
             em.flush();
-            broadcast.messagingSwitched(practice);
+            broadcast.changed(practice);
         }
         var view = view(practice);
         audit.record(admin, Action.PRACTICE_MESSAGING_UPDATE, SUCCESS, Targets.none());
         return view;
+    }
+
+    /**
+     * What the portal tells the practice's clients: the notice in its composer area (null or blank: the
+     * default one) and the phone number to call when they may not write (null or blank: none). Open apps
+     * hear of a change at once ({@code practice.changed}).
+     */
+    @Attempts(Action.PRACTICE_PORTAL_UPDATE)
+    public PortalTextsView tellClients(Identity identity, String notice, String phone) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        var texts = PortalTexts.parse(notice, phone);
+        var practice = em.find(Practice.class, admin.practiceId(), LockModeType.PESSIMISTIC_WRITE);
+        if (practice.tellClients(texts.notice(), texts.phone())) {
+            em.flush();
+            broadcast.changed(practice);
+        }
+        audit.record(admin, Action.PRACTICE_PORTAL_UPDATE, SUCCESS, Targets.none());
+        return PortalTextsView.of(practice);
     }
 
     /** A practitioner names themself for messaging; null or blank goes back to their directory name. */
@@ -110,7 +130,7 @@ public class MessagingSetup {
                 .setParameter(1, practice.id()).getResultList();
         var practitioners = rows.stream().map(Object[].class::cast)
                 .map(r -> new PractitionerName((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
-        return new PracticeMessagingView(practice.isMessagingEnabled(), practitioners);
+        return new PracticeMessagingView(practice.isMessagingEnabled(), practitioners, PortalTextsView.of(practice));
     }
 
     static PractitionerName name(Account practitioner) {

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The practice's switch moved: one {@code practice.changed} event to every account of the practice that can
- * sign in, in the same transaction. Apps reload their conversations on it (every thread's {@code sending}
- * changed), so there is one event per account, not one per conversation.
+ * The practice's switch moved, or what its portal tells clients changed: one {@code practice.changed} event
+ * to every account of the practice that can sign in, in the same transaction. Apps read the practice again
+ * and reload their conversations on it (after the switch every thread's {@code sending} changed), so there
+ * is one event per account, not one per conversation. The event carries the switch, never the texts.
  */
 @Dependent
 public class PracticeBroadcast {
@@ -25,7 +26,7 @@ public class PracticeBroadcast {
     @Inject
     EventLog events;
 
-    public void messagingSwitched(Practice practice) {
+    public void changed(Practice practice) {
         List<?> accounts = em.createNativeQuery(
                         "SELECT id FROM account WHERE practice_id = ?1 AND enabled AND subject IS NOT NULL")
                 .setParameter(1, practice.id()).getResultList();

@@ -2,6 +2,9 @@ package care.messaging.settings.entity;
 
 import java.util.List;
 
-/** The practice's messaging setup as its admins see it: the switch and every practitioner's names. */
-public record PracticeMessagingView(boolean enabled, List<PractitionerName> practitioners) {
+/**
+ * The practice's messaging setup as its admins see it: the switch, every practitioner's names, and what the
+ * portal tells clients ({@code portal}).
+ */
+public record PracticeMessagingView(boolean enabled, List<PractitionerName> practitioners, PortalTextsView portal) {
 }
