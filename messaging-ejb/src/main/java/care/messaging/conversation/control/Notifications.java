@@ -3,7 +3,7 @@ package care.messaging.conversation.control;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.Message;
 import care.messaging.delivery.control.EventLog;
-import care.messaging.delivery.entity.Draft;
+import care.messaging.delivery.entity.PendingEvent;
 import care.messaging.delivery.entity.Event;
 import care.messaging.directory.entity.Account;
 import care.messaging.platform.control.JsonObjects;
@@ -53,7 +53,7 @@ public class Notifications {
 
     public void messageCreated(Conversation conversation, Message message) {
         var batch = events.batch();
-        var created = new Draft(Event.MESSAGE_CREATED, conversation.id(), message.id(), message.seq(),
+        var created = new PendingEvent(Event.MESSAGE_CREATED, conversation.id(), message.id(), message.seq(),
                 JsonObjects.builder().add("senderId", message.senderId().toString()).build());
         for (var member : members(conversation)) {
             batch.add(member.account(), created);
@@ -65,7 +65,7 @@ public class Notifications {
     /** The reader's marker moved: a receipt for the other side, a new unread count for the reader. */
     public void markerMoved(Conversation conversation, Account reader, long seq, OffsetDateTime at) {
         var batch = events.batch();
-        var receipt = new Draft(Event.MESSAGE_READ, conversation.id(), null, seq,
+        var receipt = new PendingEvent(Event.MESSAGE_READ, conversation.id(), null, seq,
                 JsonObjects.builder().add("readerId", reader.id().toString()).add("readAt", at.toString()).build());
         var readerSide = conversation.secondSide(reader.id(), reader.role().isClientSide());
         for (var member : members(conversation)) {
@@ -89,7 +89,7 @@ public class Notifications {
     /** The sender deleted a message: everyone refetches it (now without a body); counts and preview may change. */
     public void messageDeleted(Conversation conversation, Message message) {
         var batch = events.batch();
-        var deleted = new Draft(Event.MESSAGE_DELETED, conversation.id(), message.id(), message.seq(),
+        var deleted = new PendingEvent(Event.MESSAGE_DELETED, conversation.id(), message.id(), message.seq(),
                 JsonObjects.builder().add("senderId", message.senderId().toString()).build());
         for (var member : members(conversation)) {
             batch.add(member.account(), deleted);
@@ -117,11 +117,11 @@ public class Notifications {
     }
 
     void draftChanged(Conversation conversation, Account account, JsonObjectBuilder facts) {
-        events.batch().add(account.id(), new Draft(Event.DRAFT_CHANGED, conversation.id(), null, null, facts.build())).append();
+        events.batch().add(account.id(), new PendingEvent(Event.DRAFT_CHANGED, conversation.id(), null, null, facts.build())).append();
     }
 
     static Draft changed(Conversation conversation, Member member) {
-        return new Draft(Event.CONVERSATION_CHANGED, conversation.id(), null, conversation.lastSeq(),
+        return new PendingEvent(Event.CONVERSATION_CHANGED, conversation.id(), null, conversation.lastSeq(),
                 JsonObjects.builder()
                         .add("unreadCount", UnreadCount.shown(member.unread(), member.markedUnread()))
                         .add("markedUnread", member.markedUnread())

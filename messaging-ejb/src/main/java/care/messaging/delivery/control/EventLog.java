@@ -1,7 +1,7 @@
 package care.messaging.delivery.control;
 
 import care.messaging.platform.entity.StoredTime;
-import care.messaging.delivery.entity.Draft;
+import care.messaging.delivery.entity.PendingEvent;
 import care.messaging.platform.control.JsonObjects;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -65,40 +65,40 @@ public class EventLog {
     /** The events of one use case, appended together at the end of it. */
     public final class Batch {
 
-        private final TreeMap<UUID, List<Draft>> drafts = new TreeMap<>();
+        private final TreeMap<UUID, List<PendingEvent>> pending = new TreeMap<>();
 
-        public Batch add(UUID account, Draft draft) {
-            drafts.computeIfAbsent(account, a -> new ArrayList<>()).add(draft);
+        public Batch add(UUID account, PendingEvent event) {
+            pending.computeIfAbsent(account, a -> new ArrayList<>()).add(event);
             return this;
         }
 
-        public Batch add(Collection<UUID> accounts, Draft draft) {
-            accounts.forEach(account -> add(account, draft));
+        public Batch add(Collection<UUID> accounts, PendingEvent event) {
+            accounts.forEach(account -> add(account, event));
             return this;
         }
 
         public void append() {
-            if (drafts.isEmpty()) {
+            if (pending.isEmpty()) {
                 return;
             }
             var at = StoredTime.now(clock);
             var rows = JsonObjects.arrayBuilder();
-            for (var entry : drafts.entrySet()) {
+            for (var entry : pending.entrySet()) {
                 var ordinal = 0;
-                for (var draft : entry.getValue()) {
+                for (var event : entry.getValue()) {
                     var row = JsonObjects.builder()
-                            .add("a", entry.getKey().toString()).add("o", ++ordinal).add("t", draft.type());
-                    if (draft.conversationId() != null) {
-                        row.add("c", draft.conversationId().toString());
+                            .add("a", entry.getKey().toString()).add("o", ++ordinal).add("t", event.type());
+                    if (event.conversationId() != null) {
+                        row.add("c", event.conversationId().toString());
                     }
-                    if (draft.messageId() != null) {
-                        row.add("m", draft.messageId().toString());
+                    if (event.messageId() != null) {
+                        row.add("m", event.messageId().toString());
                     }
-                    if (draft.seq() != null) {
-                        row.add("s", draft.seq());
+                    if (event.seq() != null) {
+                        row.add("s", event.seq());
                     }
-                    if (draft.facts() != null) {
-                        row.add("f", draft.facts());
+                    if (event.facts() != null) {
+                        row.add("f", event.facts());
                     }
                     rows.add(row);
                 }
@@ -106,7 +106,7 @@ public class EventLog {
             em.createNativeQuery(APPEND)
                     .setParameter(1, rows.build().toString())
                     .setParameter(2, at)
-                    .setParameter(3, drafts.keySet().stream().map(UUID::toString).collect(Collectors.joining(",")))
+                    .setParameter(3, pending.keySet().stream().map(UUID::toString).collect(Collectors.joining(",")))
                     .getSingleResult();
         }
     }

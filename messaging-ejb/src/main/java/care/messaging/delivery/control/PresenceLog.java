@@ -1,6 +1,6 @@
 package care.messaging.delivery.control;
 
-import care.messaging.delivery.entity.Draft;
+import care.messaging.delivery.entity.PendingEvent;
 import care.messaging.delivery.entity.Event;
 import care.messaging.platform.control.JsonObjects;
 import jakarta.enterprise.context.Dependent;
@@ -88,7 +88,7 @@ public class PresenceLog {
                     .add("online", online)
                     .add("counterpartOnline", (Boolean) r[2])
                     .build();
-            batch.add((UUID) r[1], new Draft(Event.PRESENCE, (UUID) r[0], null, null, facts));
+            batch.add((UUID) r[1], new PendingEvent(Event.PRESENCE, (UUID) r[0], null, null, facts));
         }
     }
 }

@@ -1,7 +1,7 @@
 package care.messaging.settings.control;
 
 import care.messaging.delivery.control.EventLog;
-import care.messaging.delivery.entity.Draft;
+import care.messaging.delivery.entity.PendingEvent;
 import care.messaging.delivery.entity.Event;
 import care.messaging.directory.entity.Practice;
 import care.messaging.platform.control.JsonObjects;
@@ -30,7 +30,7 @@ public class PracticeBroadcast {
         List<?> accounts = em.createNativeQuery(
                         "SELECT id FROM account WHERE practice_id = ?1 AND enabled AND subject IS NOT NULL")
                 .setParameter(1, practice.id()).getResultList();
-        var changed = new Draft(Event.PRACTICE_CHANGED, null, null, null,
+        var changed = new PendingEvent(Event.PRACTICE_CHANGED, null, null, null,
                 JsonObjects.builder().add("messagingEnabled", practice.isMessagingEnabled()).build());
         events.batch().add(accounts.stream().map(UUID.class::cast).toList(), changed).append();
     }

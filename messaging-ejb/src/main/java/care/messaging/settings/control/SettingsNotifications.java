@@ -5,7 +5,7 @@ import care.messaging.conversation.control.UnreadCount;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.Sending;
 import care.messaging.delivery.control.EventLog;
-import care.messaging.delivery.entity.Draft;
+import care.messaging.delivery.entity.PendingEvent;
 import care.messaging.delivery.entity.Event;
 import care.messaging.platform.control.JsonObjects;
 import care.messaging.platform.control.Rows;
@@ -83,7 +83,7 @@ public class SettingsNotifications {
             var sending = ConversationSummary.COLLEAGUE.equals(row[10])
                     ? Sending.colleague(facts.practiceMessaging()) : Sending.of(facts, (Boolean) row[3]);
             var unread = UnreadCount.shown(Rows.number(row[4]), Boolean.TRUE.equals(row[11]));
-            batch.add((UUID) row[2], new Draft(Event.CONVERSATION_CHANGED, (UUID) row[0], null, Rows.number(row[1]),
+            batch.add((UUID) row[2], new PendingEvent(Event.CONVERSATION_CHANGED, (UUID) row[0], null, Rows.number(row[1]),
                     JsonObjects.builder().add("unreadCount", unread).add("sending", json(sending)).build()));
         }
         batch.append();
