@@ -120,7 +120,7 @@ public class Notifications {
         events.batch().add(account.id(), new PendingEvent(Event.DRAFT_CHANGED, conversation.id(), null, null, facts.build())).append();
     }
 
-    static Draft changed(Conversation conversation, Member member) {
+    static PendingEvent changed(Conversation conversation, Member member) {
         return new PendingEvent(Event.CONVERSATION_CHANGED, conversation.id(), null, conversation.lastSeq(),
                 JsonObjects.builder()
                         .add("unreadCount", UnreadCount.shown(member.unread(), member.markedUnread()))
