@@ -2,6 +2,9 @@
  * What every component stands on: the domain exception family (one unchecked base with a stable
  * problem type per failure, no HTTP types, so timers and sockets throw the same ones), the schema
  * migration that must finish before anything touches the database, the clock, readiness, and the
- * request context (request id, source address) that the web layer fills in for the audit trail.
+ * request context (request id, source address) that the web layer fills in for the audit trail. The
+ * values and qualifiers that let the audit trail stand on platform alone live here too: the acting
+ * account ({@code Actor}), and the qualifiers under which directory and crypto produce what the audit
+ * needs from them ({@code @ActorOfSubject}, {@code @AuditKey}).
  */
 package care.messaging.platform;

@@ -85,7 +85,7 @@ public class Announcements {
                 throw DomainException.conflict("announcement-id-reused", "This announcementId was already used");
             }
             var view = log.view(id, earlier.get().sentAt());
-            audit.record(me, Action.ANNOUNCEMENT_SEND, REPLAYED, Targets.none());
+            audit.record(me.actor(), Action.ANNOUNCEMENT_SEND, REPLAYED, Targets.none());
             return new Outcome<>(view, false);
         }
         copies.requirePracticeMessaging(me);
@@ -97,7 +97,7 @@ public class Announcements {
             if (sending.allowed()) {
                 var copy = copies.write(me, id, client, body, at);
                 log.delivered(id, client.id(), copy.conversationId(), copy.messageId());
-                audit.record(me, Action.ANNOUNCEMENT_SEND, SUCCESS,
+                audit.record(me.actor(), Action.ANNOUNCEMENT_SEND, SUCCESS,
                         Targets.conversation(copy.conversationId(), client.id()).withMessage(copy.messageId()));
             } else {
                 log.skipped(id, client.id(), sending.reason());
@@ -111,7 +111,7 @@ public class Announcements {
     public List<AnnouncementView> sent(Identity identity) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
         var sent = log.sentBy(me.id(), 50);
-        audit.record(me, Action.ANNOUNCEMENT_LIST, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.ANNOUNCEMENT_LIST, SUCCESS, Targets.none());
         return sent;
     }
 

@@ -108,7 +108,7 @@ public class Conversations {
     public Page<ConversationSummary> list(Identity identity, String folder, String cursor, Integer limit) {
         var me = accounts.authenticate(identity);
         var page = inbox.page(me, Folder.parse(folder), cursor, pageSize(limit));
-        audit.record(me, Action.CONVERSATION_LIST, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.CONVERSATION_LIST, SUCCESS, Targets.none());
         return page;
     }
 
@@ -120,7 +120,7 @@ public class Conversations {
             notifications.started(em.find(Conversation.class, started.id()));
         }
         var summary = inbox.one(me, started.id());
-        audit.record(me, Action.CONVERSATION_START, SUCCESS,
+        audit.record(me.actor(), Action.CONVERSATION_START, SUCCESS,
                 Targets.conversation(started.id(), UUID.fromString(clientId)));
         return new Outcome<>(summary, started.created());
     }
@@ -131,7 +131,7 @@ public class Conversations {
         var me = accounts.authenticate(identity);
         var conversation = participation.conversationOf(me, conversationId);
         var summary = inbox.one(me, conversation.id());
-        audit.record(me, Action.CONVERSATION_LIST, SUCCESS, targets(conversation));
+        audit.record(me.actor(), Action.CONVERSATION_LIST, SUCCESS, targets(conversation));
         return summary;
     }
 
@@ -143,7 +143,7 @@ public class Conversations {
         var reading = participation.reading(me, conversationId, now());
         var conversation = reading.conversation();
         var page = transcript.page(conversation.id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
-        audit.record(me, reading.emergency() ? Action.EMERGENCY_READ : Action.CONVERSATION_READ, SUCCESS, targets(conversation));
+        audit.record(me.actor(), reading.emergency() ? Action.EMERGENCY_READ : Action.CONVERSATION_READ, SUCCESS, targets(conversation));
         return page;
     }
 
@@ -155,7 +155,7 @@ public class Conversations {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var conversation = participation.inPractice(admin, conversationId);
         var grant = emergencyAccess.grant(admin, conversation, reason, now());
-        audit.record(admin, Action.EMERGENCY_GRANT, SUCCESS, targets(conversation));
+        audit.record(admin.actor(), Action.EMERGENCY_GRANT, SUCCESS, targets(conversation));
         return grant;
     }
 
@@ -168,7 +168,7 @@ public class Conversations {
                 ? participation.inPractice(me, conversationId)
                 : participation.conversationOf(me, conversationId);
         var grants = emergencyAccess.list(conversation.id(), now());
-        audit.record(me, Action.EMERGENCY_LIST, SUCCESS, targets(conversation));
+        audit.record(me.actor(), Action.EMERGENCY_LIST, SUCCESS, targets(conversation));
         return grants;
     }
 
@@ -177,7 +177,7 @@ public class Conversations {
     public List<PracticeConversation> practiceConversations(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var conversations = inbox.practice(admin, clientId);
-        audit.record(admin, Action.PRACTICE_CONVERSATIONS, SUCCESS,
+        audit.record(admin.actor(), Action.PRACTICE_CONVERSATIONS, SUCCESS,
                 clientId == null ? Targets.none() : Targets.client(UUID.fromString(clientId)));
         return conversations;
     }
@@ -204,7 +204,7 @@ public class Conversations {
                 .getResultStream().findFirst();
         if (original.isPresent()) {
             var view = existing(original.get(), conversation);
-            audit.record(me, Action.MESSAGE_CREATE, REPLAYED, targets(conversation).withMessage(view.id()));
+            audit.record(me.actor(), Action.MESSAGE_CREATE, REPLAYED, targets(conversation).withMessage(view.id()));
             return new Outcome<>(view, false);
         }
         var author = participation.authorFor(me, conversation);
@@ -219,7 +219,7 @@ public class Conversations {
         if (draftCleared) {
             notifications.draftChanged(conversation, me, DraftView.none(conversation.id()));
         }
-        audit.record(me, Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
+        audit.record(me.actor(), Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
         return new Outcome<>(MessageView.unread(message, body.html()), true);
     }
 
@@ -240,7 +240,7 @@ public class Conversations {
             notifications.stateChanged(conversation, me);
         }
         var state = new ReadState(conversation.id(), advance.marker(), inbox.one(me, conversation.id()).unreadCount());
-        audit.record(me, Action.CONVERSATION_MARK_READ, SUCCESS, targets(conversation));
+        audit.record(me.actor(), Action.CONVERSATION_MARK_READ, SUCCESS, targets(conversation));
         return state;
     }
 

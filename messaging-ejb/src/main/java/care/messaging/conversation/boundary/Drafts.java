@@ -53,7 +53,7 @@ public class Drafts {
         var me = accounts.authenticate(identity);
         var conversation = participation.conversationOf(me, conversationId);
         var draft = texts.read(conversation, me);
-        audit.record(me, Action.DRAFT_READ, SUCCESS, Conversations.targets(conversation));
+        audit.record(me.actor(), Action.DRAFT_READ, SUCCESS, Conversations.targets(conversation));
         return draft;
     }
 
@@ -88,7 +88,7 @@ public class Drafts {
         if (changed) {
             notifications.draftChanged(conversation, me, draft);
         }
-        audit.record(me, Action.DRAFT_SAVE, SUCCESS, Conversations.targets(conversation));
+        audit.record(me.actor(), Action.DRAFT_SAVE, SUCCESS, Conversations.targets(conversation));
         return draft;
     }
 
@@ -99,7 +99,7 @@ public class Drafts {
         if (texts.clear(conversation, me)) {
             notifications.draftChanged(conversation, me, DraftView.none(conversation.id()));
         }
-        audit.record(me, Action.DRAFT_DELETE, SUCCESS, Conversations.targets(conversation));
+        audit.record(me.actor(), Action.DRAFT_DELETE, SUCCESS, Conversations.targets(conversation));
     }
 
     OffsetDateTime now() {

@@ -70,12 +70,12 @@ public class MessageDeletions {
         em.refresh(message);
         var targets = Conversations.targets(conversation).withMessage(message.id());
         if (message.isDeleted()) {
-            audit.record(me, Action.MESSAGE_DELETE, REPLAYED, targets);
+            audit.record(me.actor(), Action.MESSAGE_DELETE, REPLAYED, targets);
             return view(conversation.id(), message.seq());
         }
         erasures.erase(conversation, message, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         notifications.messageDeleted(conversation, message);
-        audit.record(me, Action.MESSAGE_DELETE, SUCCESS, targets);
+        audit.record(me.actor(), Action.MESSAGE_DELETE, SUCCESS, targets);
         return view(conversation.id(), message.seq());
     }
 

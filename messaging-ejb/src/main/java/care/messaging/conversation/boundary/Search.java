@@ -52,7 +52,7 @@ public class Search {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.CLIENT));
         var query = SearchQuery.parse(q, SearchText.MIN_LETTERS);
         var page = messageSearch.page(me, query, cursor, limit(limit));
-        audit.record(me, Action.SEARCH_MESSAGES, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.SEARCH_MESSAGES, SUCCESS, Targets.none());
         return page;
     }
 
@@ -61,7 +61,7 @@ public class Search {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.CLIENT));
         var query = SearchQuery.parse(q, NAME_MIN_LETTERS);
         var found = conversationSearch.find(me, query, limit(limit));
-        audit.record(me, Action.SEARCH_CONVERSATIONS, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.SEARCH_CONVERSATIONS, SUCCESS, Targets.none());
         return new Page<>(found, null);
     }
 

@@ -43,7 +43,7 @@ public class KeyManagement {
     public KeyStatus status(Identity identity) {
         var operator = accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
         var status = status();
-        audit.record(operator, Action.KEYS_STATUS, Outcome.SUCCESS, Targets.none());
+        audit.record(operator.actor(), Action.KEYS_STATUS, Outcome.SUCCESS, Targets.none());
         return status;
     }
 
@@ -56,7 +56,7 @@ public class KeyManagement {
         LOGGER.log(System.Logger.Level.INFO, "Key rotation by account {0}: data key {1} is the primary", operator.id(), id);
         reencryption.runNow();
         var status = status();
-        audit.record(operator, Action.KEYS_ROTATE, Outcome.SUCCESS, Targets.none());
+        audit.record(operator.actor(), Action.KEYS_ROTATE, Outcome.SUCCESS, Targets.none());
         return status;
     }
 
@@ -78,7 +78,7 @@ public class KeyManagement {
         keyRing.reload();
         LOGGER.log(System.Logger.Level.INFO, "Key retirement by account {0}: data key {1} removed", operator.id(), keyId);
         var status = status();
-        audit.record(operator, Action.KEYS_RETIRE, Outcome.SUCCESS, Targets.none());
+        audit.record(operator.actor(), Action.KEYS_RETIRE, Outcome.SUCCESS, Targets.none());
         return status;
     }
 

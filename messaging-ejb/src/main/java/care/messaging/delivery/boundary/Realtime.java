@@ -44,7 +44,7 @@ public class Realtime {
         var now = now();
         requireUnexpired(tokenExpiresAt, now);
         var ticket = tickets.issue(me.id(), tokenExpiresAt, now);
-        audit.record(me, Action.REALTIME_TICKET, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.REALTIME_TICKET, SUCCESS, Targets.none());
         return ticket;
     }
 
@@ -57,7 +57,7 @@ public class Realtime {
         var admission = tickets.redeem(ticket, now())
                 .orElseThrow(() -> DomainException.unauthenticated("invalid-ticket", "A valid, unused ticket is required"));
         var account = accounts.stillEnabled(admission.account());
-        audit.record(account, Action.REALTIME_CONNECT, SUCCESS, Targets.none());
+        audit.record(account.actor(), Action.REALTIME_CONNECT, SUCCESS, Targets.none());
         return admission;
     }
 
@@ -66,7 +66,7 @@ public class Realtime {
     public Admission connect(Identity identity, OffsetDateTime tokenExpiresAt) {
         var me = accounts.authenticate(identity);
         requireUnexpired(tokenExpiresAt, now());
-        audit.record(me, Action.REALTIME_CONNECT, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.REALTIME_CONNECT, SUCCESS, Targets.none());
         return new Admission(me.id(), tokenExpiresAt);
     }
 

@@ -76,7 +76,7 @@ public class ClientSearch {
                 .setParameter(4, limit == null ? 20 : limit)
                 .getResultList();
         var matches = rows.stream().map(Object[].class::cast).map(r -> match(r, me.role() == Role.PRACTITIONER)).toList();
-        audit.record(me, Action.CLIENT_SEARCH, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.CLIENT_SEARCH, SUCCESS, Targets.none());
         return matches;
     }
 

@@ -47,7 +47,7 @@ public class ClientPreferences {
     public ClientPreferencesView read(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
         var client = scope.preferencesOf(me, clientId, false);
-        audit.record(me, Action.CLIENT_PREFERENCES_READ, SUCCESS, Targets.client(client.id()));
+        audit.record(me.actor(), Action.CLIENT_PREFERENCES_READ, SUCCESS, Targets.client(client.id()));
         return view(client);
     }
 
@@ -63,7 +63,7 @@ public class ClientPreferences {
             em.flush();
             notifications.ofClient(client.id());
         }
-        audit.record(me, Action.CLIENT_PREFERENCES_UPDATE, SUCCESS, Targets.client(client.id()));
+        audit.record(me.actor(), Action.CLIENT_PREFERENCES_UPDATE, SUCCESS, Targets.client(client.id()));
         return view(client);
     }
 

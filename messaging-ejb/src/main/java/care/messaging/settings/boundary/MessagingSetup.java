@@ -56,7 +56,7 @@ public class MessagingSetup {
     public PracticeMessagingView practice(Identity identity) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var view = view(em.find(Practice.class, admin.practiceId()));
-        audit.record(admin, Action.PRACTICE_MESSAGING_READ, SUCCESS, Targets.none());
+        audit.record(admin.actor(), Action.PRACTICE_MESSAGING_READ, SUCCESS, Targets.none());
         return view;
     }
 
@@ -73,7 +73,7 @@ public class MessagingSetup {
             broadcast.messagingSwitched(practice);
         }
         var view = view(practice);
-        audit.record(admin, Action.PRACTICE_MESSAGING_UPDATE, SUCCESS, Targets.none());
+        audit.record(admin.actor(), Action.PRACTICE_MESSAGING_UPDATE, SUCCESS, Targets.none());
         return view;
     }
 
@@ -99,7 +99,7 @@ public class MessagingSetup {
             em.flush();
             notifications.ofPractitioner(practitioner.id());
         }
-        audit.record(actor, Action.MESSAGING_NAME_UPDATE, SUCCESS, Targets.account(practitioner.id()));
+        audit.record(actor.actor(), Action.MESSAGING_NAME_UPDATE, SUCCESS, Targets.account(practitioner.id()));
         return name(practitioner);
     }
 

@@ -62,7 +62,7 @@ public class PortalAccounts {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var client = scope.clientOf(admin, clientId, false);
         var list = views(em.createNativeQuery(LIST.formatted("")).setParameter(1, client.id()).getResultList());
-        audit.record(admin, Action.PORTAL_ACCOUNTS_LIST, SUCCESS, Targets.client(client.id()));
+        audit.record(admin.actor(), Action.PORTAL_ACCOUNTS_LIST, SUCCESS, Targets.client(client.id()));
         return list;
     }
 
@@ -88,7 +88,7 @@ public class PortalAccounts {
         notifications.ofPortalAccount(account.id());
         var view = views(em.createNativeQuery(LIST.formatted("AND a.id = ?2"))
                 .setParameter(1, client.id()).setParameter(2, account.id()).getResultList()).get(0);
-        audit.record(admin, Action.PORTAL_ACTIVATE, SUCCESS, new Targets(null, null, client.id(), account.id()));
+        audit.record(admin.actor(), Action.PORTAL_ACTIVATE, SUCCESS, new Targets(null, null, client.id(), account.id()));
         return view;
     }
 

@@ -1,11 +1,10 @@
-package care.messaging.audit.control;
+package care.messaging.directory.control;
 
-import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
-import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.Identity;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,10 +16,11 @@ import java.util.UUID;
 /**
  * The one place that says who may review the audit trail and which part of it: a practice admin, their
  * own practice's chain; hospital IT (operator), every chain. An account or client the reviewer may not
- * see does not exist for them: 404, as everywhere else.
+ * see does not exist for them: 404, as everywhere else. It is the directory's, not the audit's, because
+ * the answer is about accounts, and the audit trail, which every component writes to, uses none.
  */
 @Dependent
-public class AuditAccess {
+public class Reviewers {
 
     /** An authorized reviewer and the chains they may see. */
     public record Reviewer(Account account, List<UUID> chains) {
