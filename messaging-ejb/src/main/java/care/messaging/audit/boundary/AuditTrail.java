@@ -12,6 +12,7 @@ import care.messaging.platform.control.RequestContext;
 import care.messaging.platform.entity.Actor;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.Identity;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -67,7 +68,7 @@ public class AuditTrail {
     public void recordDenied(Identity identity, Action attempted, DomainException refusal, Targets targets) {
         var subject = identity == null ? null : identity.subject();
         var actor = subject == null ? Actor.nobody() : actorOf.apply(subject).orElseGet(() -> Actor.claiming(subject));
-        var action = subject != null && refusal.kind() == DomainException.Kind.UNAUTHENTICATED
+        var action = subject != null && refusal.kind() == ProblemType.Kind.UNAUTHENTICATED
                 ? Action.TOKEN_REJECTED : Action.ACCESS_DENIED;
         log.append(AuditEvent.of(now(), actor, action, attempted, Outcome.DENIED, refusal.type(), targets, origin()));
     }

@@ -3,6 +3,7 @@ package care.messaging.audit.control;
 import care.messaging.audit.entity.AuditEvent;
 import care.messaging.audit.entity.ExportRange;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -35,7 +36,7 @@ public class AuditExports {
                 .flatMap(chain -> rows.between(chain, range.from(), range.to(), accountId, clientId, maxRows + 1).stream())
                 .toList();
         if (events.size() > maxRows) {
-            throw DomainException.invalid("export-too-large", "More than " + maxRows + " events: export a shorter range");
+            throw new DomainException(ProblemType.EXPORT_TOO_LARGE, "More than " + maxRows + " events: export a shorter range");
         }
         return events;
     }

@@ -37,6 +37,7 @@ import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -228,7 +229,7 @@ public class Conversations {
                               Long seq) {
         var me = accounts.authenticate(identity);
         if (seq == null || seq < 1) {
-            throw DomainException.invalid("invalid-seq", "seq must be a positive message sequence number");
+            throw new DomainException(ProblemType.INVALID_SEQ, "seq must be a positive message sequence number");
         }
         var conversation = participation.conversationOf(me, conversationId);
         var at = now();
@@ -250,7 +251,7 @@ public class Conversations {
 
     MessageView existing(Message original, Conversation conversation) {
         if (!original.belongsTo(conversation.id())) {
-            throw DomainException.conflict("client-message-id-reused", "This clientMessageId was already used for another conversation");
+            throw new DomainException(ProblemType.CLIENT_MESSAGE_ID_REUSED, "This clientMessageId was already used for another conversation");
         }
         return transcript.page(conversation.id(), original.seq() + 1, 1).get(0);
     }
@@ -260,7 +261,7 @@ public class Conversations {
             return 50;
         }
         if (limit < 1 || limit > maxPage) {
-            throw DomainException.invalid("invalid-limit", "limit must be between 1 and " + maxPage);
+            throw new DomainException(ProblemType.INVALID_LIMIT, "limit must be between 1 and " + maxPage);
         }
         return limit;
     }
@@ -274,7 +275,7 @@ public class Conversations {
         } catch (IllegalArgumentException | NullPointerException e) {
             // reported below, like any other malformed value
         }
-        throw DomainException.invalid("invalid-client-message-id", "clientMessageId must be a UUID");
+        throw new DomainException(ProblemType.INVALID_CLIENT_MESSAGE_ID, "clientMessageId must be a UUID");
     }
 
     /** Microseconds, as PostgreSQL stores them: the 201 of a send and a later 200 retry show the same sentAt. */

@@ -16,6 +16,7 @@ import care.messaging.conversation.entity.MessageView;
 import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -62,7 +63,7 @@ public class MessageDeletions {
         var conversation = participation.conversationOf(me, conversationId);
         var message = erasures.find(conversation, messageId);
         if (!message.sentBy(me.id())) {
-            throw DomainException.forbidden("not-message-sender", "Only the sender may delete a message");
+            throw new DomainException(ProblemType.NOT_MESSAGE_SENDER, "Only the sender may delete a message");
         }
         participation.authorFor(me, conversation);
         // Serializes with sends (the preview) and with a concurrent delete of the same message.

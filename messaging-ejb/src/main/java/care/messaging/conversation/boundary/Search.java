@@ -18,6 +18,7 @@ import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -70,7 +71,7 @@ public class Search {
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw DomainException.invalid("invalid-limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw new DomainException(ProblemType.INVALID_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
         }
         return limit;
     }

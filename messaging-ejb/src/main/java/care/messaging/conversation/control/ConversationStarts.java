@@ -5,6 +5,7 @@ import care.messaging.conversation.entity.ColleaguePair;
 import care.messaging.directory.entity.Client;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -73,7 +74,7 @@ public class ConversationStarts {
         try {
             return UUID.fromString(practitionerId);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.invalid("invalid-practitioner-id", "practitionerId must be a practitioner's id");
+            throw new DomainException(ProblemType.INVALID_PRACTITIONER_ID, "practitionerId must be a practitioner's id");
         }
     }
 
@@ -81,7 +82,7 @@ public class ConversationStarts {
         try {
             return UUID.fromString(clientId);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.invalid("invalid-client-id", "clientId must be a client's id");
+            throw new DomainException(ProblemType.INVALID_CLIENT_ID, "clientId must be a client's id");
         }
     }
 }

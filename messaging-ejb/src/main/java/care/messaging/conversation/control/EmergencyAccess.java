@@ -10,6 +10,7 @@ import care.messaging.crypto.entity.EncryptedColumn;
 import care.messaging.crypto.entity.UnreadableCiphertext;
 import care.messaging.directory.entity.Account;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,7 +51,7 @@ public class EmergencyAccess {
     public EmergencyAccessView grant(Account admin, Conversation conversation, String reason, OffsetDateTime at) {
         var stated = reason == null ? "" : reason.strip();
         if (stated.length() < MIN_REASON || stated.length() > MAX_REASON) {
-            throw DomainException.invalid("reason-required",
+            throw new DomainException(ProblemType.REASON_REQUIRED,
                     "Emergency access needs a reason of " + MIN_REASON + " to " + MAX_REASON + " characters");
         }
         var grant = new EmergencyGrant(conversation, admin.id(), at, Duration.ofMinutes(minutes));

@@ -13,6 +13,7 @@ import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -68,11 +69,11 @@ public class KeyManagement {
             throw DomainException.notFound();
         }
         if (keyId == keys.primary()) {
-            throw DomainException.conflict("key-is-primary", "The primary key cannot be retired; rotate first");
+            throw new DomainException(ProblemType.KEY_IS_PRIMARY, "The primary key cannot be retired; rotate first");
         }
         var rows = usage.rowsPerKey().getOrDefault(keyId, Map.of()).values().stream().mapToLong(Long::longValue).sum();
         if (rows > 0) {
-            throw DomainException.conflict("key-in-use", "Stored values still use this key; wait for re-encryption to finish");
+            throw new DomainException(ProblemType.KEY_IN_USE, "Stored values still use this key; wait for re-encryption to finish");
         }
         keyRing.file().removeDataKey(keyId);
         keyRing.reload();

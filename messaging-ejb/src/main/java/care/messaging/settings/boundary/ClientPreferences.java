@@ -14,6 +14,7 @@ import care.messaging.directory.entity.Client;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.settings.control.Scope;
 import care.messaging.settings.entity.ClientPreferencesView;
 import jakarta.ejb.Stateless;
@@ -57,7 +58,7 @@ public class ClientPreferences {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
         var client = scope.preferencesOf(me, clientId, true);
         if (messagingEnabled == null) {
-            throw DomainException.invalid("invalid-messaging-enabled", "messagingEnabled must be true or false");
+            throw new DomainException(ProblemType.INVALID_MESSAGING_ENABLED, "messagingEnabled must be true or false");
         }
         if (client.switchMessaging(messagingEnabled)) {
             em.flush();

@@ -16,6 +16,7 @@ import care.messaging.directory.entity.MessagingName;
 import care.messaging.directory.entity.Practice;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.settings.control.PracticeBroadcast;
 import care.messaging.settings.control.Scope;
 import care.messaging.settings.entity.PracticeMessagingView;
@@ -65,7 +66,7 @@ public class MessagingSetup {
     public PracticeMessagingView switchPractice(Identity identity, Boolean enabled) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         if (enabled == null) {
-            throw DomainException.invalid("invalid-enabled", "enabled must be true or false");
+            throw new DomainException(ProblemType.INVALID_ENABLED, "enabled must be true or false");
         }
         var practice = em.find(Practice.class, admin.practiceId(), LockModeType.PESSIMISTIC_WRITE);
         if (practice.switchMessaging(enabled)) {

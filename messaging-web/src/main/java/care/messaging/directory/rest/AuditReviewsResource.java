@@ -5,6 +5,7 @@ import care.messaging.audit.entity.ExportedEvent;
 import care.messaging.audit.entity.Verification;
 import care.messaging.directory.boundary.AuditReviews;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.rest.Identities;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -70,7 +71,7 @@ public class AuditReviewsResource {
         return switch (format) {
             case "csv" -> true;
             case "json" -> false;
-            default -> throw DomainException.invalid("invalid-format", "format must be json or csv");
+            default -> throw new DomainException(ProblemType.INVALID_FORMAT, "format must be json or csv");
         };
     }
 }
