@@ -11,5 +11,10 @@
  * holding only the database can neither edit, delete, insert nor recompute rows unnoticed. Verification
  * walks a chain and reports the first broken link. The application's database role may only insert and
  * select audit rows (config/database/audit-role.sql).
+ * <p>
+ * Every component writes here, so the audit uses no component but platform (ComponentCyclesTest): the
+ * use case passes the actor it acts as, the directory's lookup attributes a refusal to an account, the
+ * MAC key is crypto's, both injected by platform qualifiers; and who may review which chains is decided
+ * above, by the directory, which hands the chains to verification and export.
  */
 package care.messaging.audit;

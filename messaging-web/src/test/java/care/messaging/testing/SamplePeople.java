@@ -47,6 +47,18 @@ public class SamplePeople {
                 signedUp(practice, Role.ADMIN, "Jin Park").identity());
     }
 
+    /** An admin of the practice the member belongs to. */
+    public Identity admin(Identity member) {
+        var practice = em.createQuery("SELECT a.practiceId FROM Account a WHERE a.subject = :subject", UUID.class)
+                .setParameter("subject", member.subject()).getSingleResult();
+        return signedUp(practice, Role.ADMIN, "Pat Quinn").identity();
+    }
+
+    /** Someone of hospital IT: an operator, of no practice. */
+    public Identity operator() {
+        return signedUp(Practice.NONE, Role.OPERATOR, "Taylor Reed").identity();
+    }
+
     /** Switches off the account behind the identity; its tokens stay valid, as they would in real life. */
     public void disable(Identity identity) {
         em.createNativeQuery("UPDATE account SET enabled = false WHERE subject = ?1")

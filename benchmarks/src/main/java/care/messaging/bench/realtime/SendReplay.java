@@ -2,7 +2,6 @@ package care.messaging.bench.realtime;
 
 import care.messaging.audit.control.AuditLog;
 import care.messaging.audit.entity.Action;
-import care.messaging.audit.entity.Actor;
 import care.messaging.audit.entity.AuditEvent;
 import care.messaging.audit.entity.Origin;
 import care.messaging.audit.entity.Outcome;
@@ -12,6 +11,7 @@ import care.messaging.conversation.control.ParticipantStates;
 import care.messaging.conversation.control.SendingRules;
 import care.messaging.crypto.control.BlindIndex;
 import care.messaging.delivery.control.EventLog;
+import care.messaging.platform.entity.Actor;
 import care.messaging.search.control.SearchIndex;
 import care.messaging.search.control.SearchText;
 import java.security.SecureRandom;
@@ -258,7 +258,7 @@ final class SendReplay {
             update(c, newHead, chain, AuditEvent.GENESIS);
             head = lockHead(c, chain);
         }
-        var sealed = AuditEvent.of(now, chain, new Actor(sender.account(), "practitioner", null), Action.MESSAGE_CREATE, null,
+        var sealed = AuditEvent.of(now, Actor.account(sender.account(), chain, "practitioner"), Action.MESSAGE_CREATE, null,
                         Outcome.SUCCESS, null, new Targets(conversation, message, client, null),
                         new Origin("127.0.0.1", UUID.randomUUID().toString()))
                 .link(head.next(), head.hash()).seal(auditKey);

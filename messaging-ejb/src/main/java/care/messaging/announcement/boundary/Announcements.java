@@ -23,6 +23,7 @@ import care.messaging.directory.entity.Client;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -76,17 +77,17 @@ public class Announcements {
     @Attempts(Action.ANNOUNCEMENT_SEND)
     public Outcome<AnnouncementView> send(Identity identity, String announcementId, String html, List<String> clientIds) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
-        var id = parse(announcementId, "invalid-announcement-id", "announcementId must be a UUID");
+        var id = parse(announcementId, ProblemType.INVALID_ANNOUNCEMENT_ID, "announcementId must be a UUID");
         var body = richText.sanitize(html);
         var recipients = recipients(me, clientIds);
         sends.lock(me.id(), id);
         var earlier = log.find(id);
         if (earlier.isPresent()) {
             if (!earlier.get().senderId().equals(me.id())) {
-                throw DomainException.conflict("announcement-id-reused", "This announcementId was already used");
+                throw new DomainException(ProblemType.ANNOUNCEMENT_ID_REUSED, "This announcementId was already used");
             }
             var view = log.view(id, earlier.get().sentAt());
-            audit.record(me, Action.ANNOUNCEMENT_SEND, REPLAYED, Targets.none());
+            audit.record(me.actor(), Action.ANNOUNCEMENT_SEND, REPLAYED, Targets.none());
             return new Outcome<>(view, false);
         }
         copies.requirePracticeMessaging(me);
@@ -98,7 +99,7 @@ public class Announcements {
             if (sending.allowed()) {
                 var copy = copies.write(me, id, client, body, at);
                 log.delivered(id, client.id(), copy.conversationId(), copy.messageId());
-                audit.record(me, Action.ANNOUNCEMENT_SEND, SUCCESS,
+                audit.record(me.actor(), Action.ANNOUNCEMENT_SEND, SUCCESS,
                         Targets.conversation(copy.conversationId(), client.id()).withMessage(copy.messageId()));
             } else {
                 log.skipped(id, client.id(), sending.reason());
@@ -112,7 +113,7 @@ public class Announcements {
     public List<AnnouncementView> sent(Identity identity) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
         var sent = log.sentBy(me.id(), 50);
-        audit.record(me, Action.ANNOUNCEMENT_LIST, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.ANNOUNCEMENT_LIST, SUCCESS, Targets.none());
         return sent;
     }
 
@@ -122,27 +123,27 @@ public class Announcements {
      */
     TreeMap<UUID, Client> recipients(Account me, List<String> clientIds) {
         if (clientIds == null || clientIds.isEmpty()) {
-            throw DomainException.invalid("invalid-recipients", "Choose at least one client");
+            throw new DomainException(ProblemType.INVALID_RECIPIENTS, "Choose at least one client");
         }
         if (clientIds.size() > maxRecipients) {
-            throw DomainException.invalid("too-many-recipients", "An announcement goes to at most " + maxRecipients + " clients");
+            throw new DomainException(ProblemType.TOO_MANY_RECIPIENTS, "An announcement goes to at most " + maxRecipients + " clients");
         }
         var ids = new TreeSet<UUID>();
         for (var value : clientIds) {
-            ids.add(parse(value, "invalid-client-id", "clientIds must hold clients' ids"));
+            ids.add(parse(value, ProblemType.INVALID_CLIENT_ID, "clientIds must hold clients' ids"));
         }
         var chosen = new TreeMap<UUID, Client>();
         em.createQuery("SELECT c FROM Client c WHERE c.id IN :ids", Client.class).setParameter("ids", ids).getResultStream()
                 .filter(client -> client.belongsTo(me.practiceId()))
                 .forEach(client -> chosen.put(client.id(), client));
         if (chosen.size() != ids.size()) {
-            throw DomainException.invalid("unknown-recipient", "One of the recipients is not a client of this practice");
+            throw new DomainException(ProblemType.UNKNOWN_RECIPIENT, "One of the recipients is not a client of this practice");
         }
         return chosen;
     }
 
-    static UUID parse(String value, String type, String title) {
-        return Uuids.orInvalid(value, type, title);
+    static UUID parse(String value, ProblemType problem, String title) {
+        return Uuids.orInvalid(value, problem, title);
     }
 
     OffsetDateTime now() {

@@ -3,7 +3,7 @@ package care.messaging.audit.boundary;
 import care.messaging.audit.entity.Targets;
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
-import care.messaging.platform.entity.DomainException.Kind;
+import care.messaging.platform.entity.ProblemType.Kind;
 import care.messaging.platform.entity.PolicyRefusal;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;

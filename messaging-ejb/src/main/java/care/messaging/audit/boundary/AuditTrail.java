@@ -3,32 +3,35 @@ package care.messaging.audit.boundary;
 import care.messaging.audit.control.RejectionBudget;
 import care.messaging.audit.control.AuditLog;
 import care.messaging.audit.entity.Action;
-import care.messaging.audit.entity.Actor;
 import care.messaging.audit.entity.AuditEvent;
 import care.messaging.audit.entity.Origin;
 import care.messaging.audit.entity.Outcome;
 import care.messaging.audit.entity.Targets;
-import care.messaging.directory.entity.Account;
-import care.messaging.platform.entity.Identity;
+import care.messaging.platform.control.ActorOfSubject;
 import care.messaging.platform.control.RequestContext;
+import care.messaging.platform.entity.Actor;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.Identity;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The audit trail every feature writes to. {@link #record} joins the caller's transaction, so the row
  * commits exactly when the action does; the refusals get transactions of their own, so they survive
- * the rollback of the call that was refused.
+ * the rollback of the call that was refused. Callers say who acted ({@link Actor}); only a refused
+ * identity is resolved here, through the directory's {@link ActorOfSubject} lookup, since the audit may
+ * depend on no other component.
  */
 @Stateless
 public class AuditTrail {
@@ -44,16 +47,17 @@ public class AuditTrail {
     RequestContext request;
     @Inject
     Clock clock;
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    @ActorOfSubject
+    Function<String, Optional<Actor>> actorOf;
     @Resource
     TransactionSynchronizationRegistry transaction;
 
     /** A successful action of the actor, in the caller's transaction; call it last, just before returning. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void record(Account actor, Action action, Outcome outcome, Targets targets) {
+    public void record(Actor actor, Action action, Outcome outcome, Targets targets) {
         transaction.putResource(APPENDED, Boolean.TRUE);
-        log.append(AuditEvent.of(now(), actor.practiceId(), Actor.of(actor), action, null, outcome, null, targets, origin()));
+        log.append(AuditEvent.of(now(), actor, action, null, outcome, null, targets, origin()));
     }
 
     /**
@@ -63,13 +67,10 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordDenied(Identity identity, Action attempted, DomainException refusal, Targets targets) {
         var subject = identity == null ? null : identity.subject();
-        var account = subject == null ? null : em.createNamedQuery(Account.BY_SUBJECT, Account.class)
-                .setParameter("subject", subject).getResultStream().findFirst().orElse(null);
-        var actor = account != null ? Actor.of(account) : subject != null ? Actor.claiming(subject) : Actor.nobody();
-        var action = subject != null && refusal.kind() == DomainException.Kind.UNAUTHENTICATED
+        var actor = subject == null ? Actor.nobody() : actorOf.apply(subject).orElseGet(() -> Actor.claiming(subject));
+        var action = subject != null && refusal.kind() == ProblemType.Kind.UNAUTHENTICATED
                 ? Action.TOKEN_REJECTED : Action.ACCESS_DENIED;
-        log.append(AuditEvent.of(now(), account == null ? null : account.practiceId(), actor, action, attempted,
-                Outcome.DENIED, refusal.type(), targets, origin()));
+        log.append(AuditEvent.of(now(), actor, action, attempted, Outcome.DENIED, refusal.type(), targets, origin()));
     }
 
     /**
@@ -78,7 +79,7 @@ public class AuditTrail {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordRejectedToken(String claimedSubject, String reason) {
-        log.append(AuditEvent.of(now(), null, Actor.claiming(claimedSubject), Action.TOKEN_REJECTED, null,
+        log.append(AuditEvent.of(now(), Actor.claiming(claimedSubject), Action.TOKEN_REJECTED, null,
                 Outcome.DENIED, reason, Targets.none(), origin()));
     }
 
@@ -91,7 +92,7 @@ public class AuditTrail {
         var repeats = budget.drainFinished(clock.instant());
         for (var repeat : repeats) {
             var at = repeat.minute().plusSeconds(60).minusNanos(1000).atOffset(java.time.ZoneOffset.UTC);
-            log.append(AuditEvent.of(at, null, Actor.nobody(), Action.TOKEN_REJECTED_REPEATS, null, Outcome.DENIED,
+            log.append(AuditEvent.of(at, Actor.nobody(), Action.TOKEN_REJECTED_REPEATS, null, Outcome.DENIED,
                     repeat.reason() + ":" + repeat.count(), Targets.none(), new Origin(repeat.source(), null)));
         }
         return repeats.size();

@@ -1,13 +1,15 @@
 package care.messaging.audit.control;
 
 import care.messaging.audit.entity.AuditEvent;
-import care.messaging.crypto.control.KeyRing;
+import care.messaging.platform.control.AuditKey;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 
 /**
  * Appends events to their chain in the caller's transaction. The chain's head row stays locked until
@@ -42,14 +44,15 @@ public class AuditLog {
     @PersistenceContext
     EntityManager em;
     @Inject
-    KeyRing keys;
+    @AuditKey
+    Provider<SecretKey> key;
 
     /** Numbers, links, seals and stores the event; answers it as stored. */
     public AuditEvent append(AuditEvent event) {
         var chain = event.chain();
         var head = lockHead(chain);
         var next = Math.max(((Number) head[0]).longValue(), head[2] == null ? 0 : ((Number) head[2]).longValue()) + 1;
-        var sealed = event.link(next, (byte[]) head[1]).seal(keys.auditKey());
+        var sealed = event.link(next, (byte[]) head[1]).seal(key.get());
         var targets = sealed.targets();
         em.createNativeQuery(INSERT)
                 .setParameter(1, chain).setParameter(2, sealed.no()).setParameter(3, sealed.at())

@@ -1,9 +1,9 @@
 package care.messaging.audit.control;
 
-import care.messaging.audit.entity.Actor;
 import care.messaging.audit.entity.AuditEvent;
 import care.messaging.audit.entity.Origin;
 import care.messaging.audit.entity.Targets;
+import care.messaging.platform.entity.Actor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -90,7 +90,7 @@ public class AuditRows {
 
     static AuditEvent event(Object[] r) {
         return new AuditEvent(((Number) r[0]).longValue(), time(r[1]), (UUID) r[2],
-                new Actor((UUID) r[3], (String) r[4], (String) r[5]), (String) r[6], (String) r[7], (String) r[8],
+                new Actor((UUID) r[3], (UUID) r[2], (String) r[4], (String) r[5]), (String) r[6], (String) r[7], (String) r[8],
                 (String) r[9], new Targets((UUID) r[10], (UUID) r[11], (UUID) r[12], (UUID) r[13]),
                 new Origin((String) r[14], (String) r[15]), (byte[]) r[16], (byte[]) r[17]);
     }

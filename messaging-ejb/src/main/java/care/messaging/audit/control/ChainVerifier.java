@@ -2,11 +2,13 @@ package care.messaging.audit.control;
 
 import care.messaging.audit.entity.ChainCheck;
 import care.messaging.audit.entity.Verification;
-import care.messaging.crypto.control.KeyRing;
+import care.messaging.platform.control.AuditKey;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 
 /**
  * Verifies chains as stored. The head is read first and only rows up to it are walked, so appends that
@@ -21,14 +23,15 @@ public class ChainVerifier {
     @Inject
     AuditRows rows;
     @Inject
-    KeyRing keys;
+    @AuditKey
+    Provider<SecretKey> key;
 
     public Verification verify(List<UUID> chains) {
         return Verification.of(chains.stream().map(this::check).toList());
     }
 
     ChainCheck check(UUID chain) {
-        var check = new ChainCheck(chain, keys.auditKey());
+        var check = new ChainCheck(chain, key.get());
         var head = rows.head(chain);
         var after = 0L;
         var intact = true;

@@ -1,5 +1,6 @@
 package care.messaging.audit.entity;
 
+import care.messaging.platform.entity.Actor;
 import care.messaging.platform.entity.StoredTime;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -47,11 +48,14 @@ public record AuditEvent(long no, OffsetDateTime at, UUID practiceId, Actor acto
         origin = origin == null ? new Origin(null, null) : origin;
     }
 
-    /** A new event, not yet in a chain: {@link #link} numbers it, {@link #seal} hashes it. */
-    public static AuditEvent of(OffsetDateTime at, UUID practiceId, Actor actor, Action action, Action attempted,
+    /**
+     * A new event, not yet in a chain: {@link #link} numbers it, {@link #seal} hashes it. It goes to the
+     * chain of the actor's practice (of no practice for an actor without one).
+     */
+    public static AuditEvent of(OffsetDateTime at, Actor actor, Action action, Action attempted,
                                 Outcome outcome, String reason, Targets targets, Origin origin) {
-        return new AuditEvent(0, at, practiceId, actor, action.code(), attempted == null ? null : attempted.code(),
-                outcome.code(), reason, targets, origin, null, null);
+        return new AuditEvent(0, at, actor == null ? null : actor.practiceId(), actor, action.code(),
+                attempted == null ? null : attempted.code(), outcome.code(), reason, targets, origin, null, null);
     }
 
     public UUID chain() {

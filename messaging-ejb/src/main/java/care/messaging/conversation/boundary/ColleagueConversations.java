@@ -60,7 +60,7 @@ public class ColleagueConversations {
             notifications.started(conversation);
         }
         var summary = inbox.one(me, started.id());
-        audit.record(me, Action.CONVERSATION_START, SUCCESS,
+        audit.record(me.actor(), Action.CONVERSATION_START, SUCCESS,
                 new Targets(started.id(), null, null, summary.counterpart().id()));
         return new Outcome<>(summary, started.created());
     }

@@ -72,7 +72,7 @@ public class ConversationStates {
             notifications.stateChanged(conversation, me);
         }
         var summary = inbox.one(me, conversation.id());
-        audit.record(me, action, SUCCESS, Conversations.targets(conversation));
+        audit.record(me.actor(), action, SUCCESS, Conversations.targets(conversation));
         return summary;
     }
 }

@@ -36,6 +36,7 @@ import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -105,7 +106,7 @@ public class Conversations {
     public Page<ConversationSummary> list(Identity identity, String folder, String cursor, Integer limit) {
         var me = accounts.authenticate(identity);
         var page = inbox.page(me, Folder.parse(folder), cursor, pageSize(limit));
-        audit.record(me, Action.CONVERSATION_LIST, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.CONVERSATION_LIST, SUCCESS, Targets.none());
         return page;
     }
 
@@ -117,7 +118,7 @@ public class Conversations {
             notifications.started(em.find(Conversation.class, started.id()));
         }
         var summary = inbox.one(me, started.id());
-        audit.record(me, Action.CONVERSATION_START, SUCCESS,
+        audit.record(me.actor(), Action.CONVERSATION_START, SUCCESS,
                 Targets.conversation(started.id(), Uuids.orNotFound(clientId)));
         return new Outcome<>(summary, started.created());
     }
@@ -128,7 +129,7 @@ public class Conversations {
         var me = accounts.authenticate(identity);
         var conversation = participation.conversationOf(me, conversationId);
         var summary = inbox.one(me, conversation.id());
-        audit.record(me, Action.CONVERSATION_LIST, SUCCESS, targets(conversation));
+        audit.record(me.actor(), Action.CONVERSATION_LIST, SUCCESS, targets(conversation));
         return summary;
     }
 
@@ -140,7 +141,7 @@ public class Conversations {
         var reading = participation.reading(me, conversationId, now());
         var conversation = reading.conversation();
         var page = transcript.page(conversation.id(), before == null ? Long.MAX_VALUE : before, pageSize(limit));
-        audit.record(me, reading.emergency() ? Action.EMERGENCY_READ : Action.CONVERSATION_READ, SUCCESS, targets(conversation));
+        audit.record(me.actor(), reading.emergency() ? Action.EMERGENCY_READ : Action.CONVERSATION_READ, SUCCESS, targets(conversation));
         return page;
     }
 
@@ -149,7 +150,7 @@ public class Conversations {
     public List<PracticeConversation> practiceConversations(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var conversations = inbox.practice(admin, clientId);
-        audit.record(admin, Action.PRACTICE_CONVERSATIONS, SUCCESS,
+        audit.record(admin.actor(), Action.PRACTICE_CONVERSATIONS, SUCCESS,
                 clientId == null ? Targets.none() : Targets.client(Uuids.orNotFound(clientId)));
         return conversations;
     }
@@ -176,7 +177,7 @@ public class Conversations {
                 .getResultStream().findFirst();
         if (original.isPresent()) {
             var view = existing(original.get(), conversation);
-            audit.record(me, Action.MESSAGE_CREATE, REPLAYED, targets(conversation).withMessage(view.id()));
+            audit.record(me.actor(), Action.MESSAGE_CREATE, REPLAYED, targets(conversation).withMessage(view.id()));
             return new Outcome<>(view, false);
         }
         var author = participation.authorFor(me, conversation);
@@ -192,7 +193,7 @@ public class Conversations {
         if (draftCleared) {
             notifications.draftCleared(conversation, me);
         }
-        audit.record(me, Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
+        audit.record(me.actor(), Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
         return new Outcome<>(MessageView.unread(message, body.html()), true);
     }
 
@@ -201,7 +202,7 @@ public class Conversations {
                               Long seq) {
         var me = accounts.authenticate(identity);
         if (seq == null || seq < 1) {
-            throw DomainException.invalid("invalid-seq", "seq must be a positive message sequence number");
+            throw new DomainException(ProblemType.INVALID_SEQ, "seq must be a positive message sequence number");
         }
         var conversation = participation.conversationOf(me, conversationId);
         var at = now();
@@ -213,7 +214,7 @@ public class Conversations {
             notifications.stateChanged(conversation, me);
         }
         var state = new ReadState(conversation.id(), advance.marker(), inbox.one(me, conversation.id()).unreadCount());
-        audit.record(me, Action.CONVERSATION_MARK_READ, SUCCESS, targets(conversation));
+        audit.record(me.actor(), Action.CONVERSATION_MARK_READ, SUCCESS, targets(conversation));
         return state;
     }
 
@@ -223,7 +224,7 @@ public class Conversations {
 
     MessageView existing(Message original, Conversation conversation) {
         if (!original.belongsTo(conversation.id())) {
-            throw DomainException.conflict("client-message-id-reused", "This clientMessageId was already used for another conversation");
+            throw new DomainException(ProblemType.CLIENT_MESSAGE_ID_REUSED, "This clientMessageId was already used for another conversation");
         }
         return transcript.page(conversation.id(), original.seq() + 1, 1).get(0);
     }
@@ -233,14 +234,14 @@ public class Conversations {
             return 50;
         }
         if (limit < 1 || limit > maxPage) {
-            throw DomainException.invalid("invalid-limit", "limit must be between 1 and " + maxPage);
+            throw new DomainException(ProblemType.INVALID_LIMIT, "limit must be between 1 and " + maxPage);
         }
         return limit;
     }
 
     /** A clientMessageId as apps send it (a UUID in its canonical form); drafts name the one they will be sent with. */
     public static UUID parseClientMessageId(String value) {
-        return Uuids.orInvalid(value, "invalid-client-message-id", "clientMessageId must be a UUID");
+        return Uuids.orInvalid(value, ProblemType.INVALID_CLIENT_MESSAGE_ID, "clientMessageId must be a UUID");
     }
 
     /** Microseconds, as PostgreSQL stores them: the 201 of a send and a later 200 retry show the same sentAt. */

@@ -17,6 +17,7 @@ import care.messaging.conversation.entity.MessageView;
 import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -61,7 +62,7 @@ public class MessageDeletions {
         var conversation = participation.conversationOf(me, conversationId);
         var message = erasures.find(conversation, messageId);
         if (!message.sentBy(me.id())) {
-            throw DomainException.forbidden("not-message-sender", "Only the sender may delete a message");
+            throw new DomainException(ProblemType.NOT_MESSAGE_SENDER, "Only the sender may delete a message");
         }
         participation.authorFor(me, conversation);
         // Serializes with sends (the preview) and with a concurrent delete of the same message.
@@ -69,12 +70,12 @@ public class MessageDeletions {
         em.refresh(message);
         var targets = Conversations.targets(conversation).withMessage(message.id());
         if (message.isDeleted()) {
-            audit.record(me, Action.MESSAGE_DELETE, REPLAYED, targets);
+            audit.record(me.actor(), Action.MESSAGE_DELETE, REPLAYED, targets);
             return view(conversation.id(), message.seq());
         }
         erasures.erase(conversation, message, StoredTime.now(clock));
         notifications.messageDeleted(conversation, message);
-        audit.record(me, Action.MESSAGE_DELETE, SUCCESS, targets);
+        audit.record(me.actor(), Action.MESSAGE_DELETE, SUCCESS, targets);
         return view(conversation.id(), message.seq());
     }
 

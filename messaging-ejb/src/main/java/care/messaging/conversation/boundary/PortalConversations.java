@@ -71,7 +71,7 @@ public class PortalConversations {
             notifications.started(em.find(Conversation.class, started.id()));
         }
         var summary = inbox.one(me, started.id());
-        audit.record(me, Action.CONVERSATION_START, SUCCESS,
+        audit.record(me.actor(), Action.CONVERSATION_START, SUCCESS,
                 new Targets(started.id(), null, client.id(), practitioner.id()));
         return new Outcome<>(summary, started.created());
     }

@@ -6,6 +6,7 @@ import care.messaging.conversation.entity.ColleaguePair;
 import care.messaging.directory.entity.Client;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -71,10 +72,10 @@ public class ConversationStarts {
     }
 
     static UUID parseColleague(String practitionerId) {
-        return Uuids.orInvalid(practitionerId, "invalid-practitioner-id", "practitionerId must be a practitioner's id");
+        return Uuids.orInvalid(practitionerId, ProblemType.INVALID_PRACTITIONER_ID, "practitionerId must be a practitioner's id");
     }
 
     static UUID parse(String clientId) {
-        return Uuids.orInvalid(clientId, "invalid-client-id", "clientId must be a client's id");
+        return Uuids.orInvalid(clientId, ProblemType.INVALID_CLIENT_ID, "clientId must be a client's id");
     }
 }

@@ -1,6 +1,7 @@
 package care.messaging.conversation.control;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -23,7 +24,7 @@ public record InboxCursor(OffsetDateTime lastActivityAt, UUID id) {
             var bar = raw.indexOf('|');
             return new InboxCursor(OffsetDateTime.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
         } catch (RuntimeException e) {
-            throw DomainException.invalid("invalid-cursor", "The cursor is not one this server issued");
+            throw new DomainException(ProblemType.INVALID_CURSOR, "The cursor is not one this server issued");
         }
     }
 }

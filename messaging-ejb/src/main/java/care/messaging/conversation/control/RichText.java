@@ -3,6 +3,7 @@ package care.messaging.conversation.control;
 import care.messaging.platform.entity.ShownText;
 import care.messaging.conversation.entity.SanitizedHtml;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public class RichText {
     }
 
     public SanitizedHtml sanitize(String html) {
-        return draft(html).orElseThrow(() -> DomainException.invalid("empty-message", "The message is empty"));
+        return draft(html).orElseThrow(() -> new DomainException(ProblemType.EMPTY_MESSAGE, "The message is empty"));
     }
 
     /**
@@ -54,7 +55,7 @@ public class RichText {
         }
         var clean = POLICY.sanitize(ShownText.clean(html));
         if (clean.length() > maxLength) {
-            throw DomainException.invalid("message-too-long", "The message is longer than " + maxLength + " characters");
+            throw new DomainException(ProblemType.MESSAGE_TOO_LONG, "The message is longer than " + maxLength + " characters");
         }
         var text = Jsoup.parse(clean).text().strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(new SanitizedHtml(clean, preview(text)));

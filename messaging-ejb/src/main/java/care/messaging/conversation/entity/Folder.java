@@ -1,6 +1,7 @@
 package care.messaging.conversation.entity;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import java.util.Locale;
 
 /** Where a conversation is listed for one participant: their inbox, or their archive. */
@@ -15,7 +16,7 @@ public enum Folder {
         return switch (value) {
             case "inbox" -> INBOX;
             case "archive" -> ARCHIVE;
-            default -> throw DomainException.invalid("invalid-folder", "folder must be inbox or archive");
+            default -> throw new DomainException(ProblemType.INVALID_FOLDER, "folder must be inbox or archive");
         };
     }
 

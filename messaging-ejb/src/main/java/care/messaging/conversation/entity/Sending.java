@@ -1,6 +1,7 @@
 package care.messaging.conversation.entity;
 
 import care.messaging.platform.entity.PolicyRefusal;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.json.bind.annotation.JsonbNillable;
 
 /**
@@ -13,10 +14,10 @@ import jakarta.json.bind.annotation.JsonbNillable;
 @JsonbNillable
 public record Sending(boolean allowed, String reason, boolean clientSignedUp, boolean clientBlocked) {
 
-    public static final String DISCHARGED = "client-discharged";
-    public static final String PRACTICE_OFF = "messaging-off";
-    public static final String CLIENT_OFF = "messaging-disabled";
-    public static final String BLOCKED = "client-blocked";
+    public static final String DISCHARGED = ProblemType.CLIENT_DISCHARGED.slug();
+    public static final String PRACTICE_OFF = ProblemType.MESSAGING_OFF.slug();
+    public static final String CLIENT_OFF = ProblemType.MESSAGING_DISABLED.slug();
+    public static final String BLOCKED = ProblemType.CLIENT_BLOCKED.slug();
 
     /** What the rules look at, read in one query where a conversation (or a client and a practitioner) is concerned. */
     public record Facts(boolean practiceMessaging, boolean clientInCare, boolean clientMessaging, boolean blocked,
@@ -58,11 +59,12 @@ public record Sending(boolean allowed, String reason, boolean clientSignedUp, bo
     }
 
     static PolicyRefusal refusal(String reason) {
-        return switch (reason) {
-            case DISCHARGED -> new PolicyRefusal(DISCHARGED, "The client was discharged; the conversation is kept read-only");
-            case PRACTICE_OFF -> new PolicyRefusal(PRACTICE_OFF, "Messaging is turned off for this practice");
-            case CLIENT_OFF -> new PolicyRefusal(CLIENT_OFF, "Messaging is turned off for this client");
-            case BLOCKED -> new PolicyRefusal(BLOCKED, "This practitioner does not accept messages from this client");
+        var problem = ProblemType.ofSlug(reason);
+        return switch (problem) {
+            case CLIENT_DISCHARGED -> new PolicyRefusal(problem, "The client was discharged; the conversation is kept read-only");
+            case MESSAGING_OFF -> new PolicyRefusal(problem, "Messaging is turned off for this practice");
+            case MESSAGING_DISABLED -> new PolicyRefusal(problem, "Messaging is turned off for this client");
+            case CLIENT_BLOCKED -> new PolicyRefusal(problem, "This practitioner does not accept messages from this client");
             default -> throw new IllegalArgumentException(reason);
         };
     }

@@ -13,6 +13,7 @@ import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class KeyManagement {
     public KeyStatus status(Identity identity) {
         var operator = accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
         var status = status();
-        audit.record(operator, Action.KEYS_STATUS, Outcome.SUCCESS, Targets.none());
+        audit.record(operator.actor(), Action.KEYS_STATUS, Outcome.SUCCESS, Targets.none());
         return status;
     }
 
@@ -56,7 +57,7 @@ public class KeyManagement {
         LOGGER.log(System.Logger.Level.INFO, "Key rotation by account {0}: data key {1} is the primary", operator.id(), id);
         reencryption.runNow();
         var status = status();
-        audit.record(operator, Action.KEYS_ROTATE, Outcome.SUCCESS, Targets.none());
+        audit.record(operator.actor(), Action.KEYS_ROTATE, Outcome.SUCCESS, Targets.none());
         return status;
     }
 
@@ -68,17 +69,17 @@ public class KeyManagement {
             throw DomainException.notFound();
         }
         if (keyId == keys.primary()) {
-            throw DomainException.conflict("key-is-primary", "The primary key cannot be retired; rotate first");
+            throw new DomainException(ProblemType.KEY_IS_PRIMARY, "The primary key cannot be retired; rotate first");
         }
         var rows = usage.rowsPerKey().getOrDefault(keyId, Map.of()).values().stream().mapToLong(Long::longValue).sum();
         if (rows > 0) {
-            throw DomainException.conflict("key-in-use", "Stored values still use this key; wait for re-encryption to finish");
+            throw new DomainException(ProblemType.KEY_IN_USE, "Stored values still use this key; wait for re-encryption to finish");
         }
         keyRing.file().removeDataKey(keyId);
         keyRing.reload();
         LOGGER.log(System.Logger.Level.INFO, "Key retirement by account {0}: data key {1} removed", operator.id(), keyId);
         var status = status();
-        audit.record(operator, Action.KEYS_RETIRE, Outcome.SUCCESS, Targets.none());
+        audit.record(operator.actor(), Action.KEYS_RETIRE, Outcome.SUCCESS, Targets.none());
         return status;
     }
 

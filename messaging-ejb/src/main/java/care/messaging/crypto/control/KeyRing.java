@@ -1,6 +1,7 @@
 package care.messaging.crypto.control;
 
 import care.messaging.crypto.entity.KeysUnusable;
+import care.messaging.platform.control.AuditKey;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -10,6 +11,7 @@ import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.util.SecretBytes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,6 +85,13 @@ public class KeyRing {
 
     public SecretKey auditKey() {
         return keys().auditKey();
+    }
+
+    /** The audit key for the audit trail, which knows only the qualifier; dependent, so each use gets the current one. */
+    @Produces
+    @AuditKey
+    SecretKey producedAuditKey() {
+        return auditKey();
     }
 
     /**

@@ -9,6 +9,7 @@ import care.messaging.delivery.entity.EventPage;
 import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -38,7 +39,7 @@ public class Events {
         var me = accounts.authenticate(identity);
         var cursor = after == null ? 0 : after;
         if (cursor < 0) {
-            throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
+            throw new DomainException(ProblemType.INVALID_CURSOR, "after must be an event cursor (0 or more)");
         }
         return new Reading(me.id(), reader.after(me.id(), cursor, PAGE));
     }
@@ -57,7 +58,7 @@ public class Events {
     public EventPage after(@AuditTarget(AuditTarget.Kind.ACCOUNT) UUID account, long after) {
         accounts.stillEnabled(account);
         if (after < 0) {
-            throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
+            throw new DomainException(ProblemType.INVALID_CURSOR, "after must be an event cursor (0 or more)");
         }
         return reader.after(account, after, PAGE);
     }

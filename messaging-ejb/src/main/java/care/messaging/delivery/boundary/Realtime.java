@@ -13,6 +13,7 @@ import care.messaging.delivery.entity.Ticket;
 import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -44,7 +45,7 @@ public class Realtime {
         var now = now();
         requireUnexpired(tokenExpiresAt, now);
         var ticket = tickets.issue(me.id(), tokenExpiresAt, now);
-        audit.record(me, Action.REALTIME_TICKET, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.REALTIME_TICKET, SUCCESS, Targets.none());
         return ticket;
     }
 
@@ -52,12 +53,12 @@ public class Realtime {
     @Attempts(Action.REALTIME_CONNECT)
     public Admission redeem(String ticket) {
         if (ticket == null) {
-            throw DomainException.unauthenticated("not-authenticated", "A ticket or a bearer token is required");
+            throw new DomainException(ProblemType.NOT_AUTHENTICATED, "A ticket or a bearer token is required");
         }
         var admission = tickets.redeem(ticket, now())
-                .orElseThrow(() -> DomainException.unauthenticated("invalid-ticket", "A valid, unused ticket is required"));
+                .orElseThrow(() -> new DomainException(ProblemType.INVALID_TICKET, "A valid, unused ticket is required"));
         var account = accounts.stillEnabled(admission.account());
-        audit.record(account, Action.REALTIME_CONNECT, SUCCESS, Targets.none());
+        audit.record(account.actor(), Action.REALTIME_CONNECT, SUCCESS, Targets.none());
         return admission;
     }
 
@@ -66,7 +67,7 @@ public class Realtime {
     public Admission connect(Identity identity, OffsetDateTime tokenExpiresAt) {
         var me = accounts.authenticate(identity);
         requireUnexpired(tokenExpiresAt, now());
-        audit.record(me, Action.REALTIME_CONNECT, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.REALTIME_CONNECT, SUCCESS, Targets.none());
         return new Admission(me.id(), tokenExpiresAt);
     }
 
@@ -81,7 +82,7 @@ public class Realtime {
      */
     static void requireUnexpired(OffsetDateTime tokenExpiresAt, OffsetDateTime now) {
         if (tokenExpiresAt == null || !tokenExpiresAt.isAfter(now)) {
-            throw DomainException.unauthenticated("invalid-token", "A valid bearer token is required");
+            throw new DomainException(ProblemType.INVALID_TOKEN, "A valid bearer token is required");
         }
     }
 

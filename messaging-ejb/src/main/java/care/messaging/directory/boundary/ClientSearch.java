@@ -13,6 +13,7 @@ import care.messaging.directory.entity.Guardians;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -64,10 +65,10 @@ public class ClientSearch {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
         var text = query == null ? "" : query.strip();
         if (text.isEmpty() || text.length() > MAX_QUERY) {
-            throw DomainException.invalid("invalid-query", "query must be 1 to " + MAX_QUERY + " characters");
+            throw new DomainException(ProblemType.INVALID_QUERY, "query must be 1 to " + MAX_QUERY + " characters");
         }
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw DomainException.invalid("invalid-limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw new DomainException(ProblemType.INVALID_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
         }
         List<?> rows = em.createNativeQuery(SEARCH)
                 .setParameter(1, me.practiceId())
@@ -76,7 +77,7 @@ public class ClientSearch {
                 .setParameter(4, limit == null ? 20 : limit)
                 .getResultList();
         var matches = rows.stream().map(Object[].class::cast).map(r -> match(r, me.role() == Role.PRACTITIONER)).toList();
-        audit.record(me, Action.CLIENT_SEARCH, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.CLIENT_SEARCH, SUCCESS, Targets.none());
         return matches;
     }
 

@@ -4,6 +4,7 @@ import care.messaging.directory.entity.Account;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,27 +25,27 @@ public class Accounts {
     public Account authorize(Identity identity, Set<Role> allowed) {
         var account = authenticate(identity);
         if (!allowed.contains(account.role())) {
-            throw DomainException.forbidden("wrong-role", "This action is not available to your role");
+            throw new DomainException(ProblemType.WRONG_ROLE, "This action is not available to your role");
         }
         return account;
     }
 
     public Account authenticate(Identity identity) {
         if (identity == null || identity.subject() == null) {
-            throw DomainException.unauthenticated("not-authenticated", "A valid bearer token is required");
+            throw new DomainException(ProblemType.NOT_AUTHENTICATED, "A valid bearer token is required");
         }
         if (identity.groups().isEmpty()) {
-            throw DomainException.unauthenticated("no-role", "The token carries no role");
+            throw new DomainException(ProblemType.NO_ROLE, "The token carries no role");
         }
         var account = em.createNamedQuery(Account.BY_SUBJECT, Account.class)
                 .setParameter("subject", identity.subject())
                 .getResultStream().findFirst()
-                .orElseThrow(() -> DomainException.unauthenticated("unknown-account", "The token's subject has no account"));
+                .orElseThrow(() -> new DomainException(ProblemType.UNKNOWN_ACCOUNT, "The token's subject has no account"));
         if (!account.isEnabled()) {
-            throw DomainException.unauthenticated("account-disabled", "This account is disabled");
+            throw new DomainException(ProblemType.ACCOUNT_DISABLED, "This account is disabled");
         }
         if (!identity.groups().contains(account.role().claim())) {
-            throw DomainException.forbidden("wrong-role", "The token's role does not match the account");
+            throw new DomainException(ProblemType.WRONG_ROLE, "The token's role does not match the account");
         }
         return account;
     }
@@ -56,7 +57,7 @@ public class Accounts {
     public Account stillEnabled(UUID id) {
         var account = em.find(Account.class, id);
         if (account == null || !account.isEnabled()) {
-            throw DomainException.unauthenticated("account-disabled", "This account is disabled");
+            throw new DomainException(ProblemType.ACCOUNT_DISABLED, "This account is disabled");
         }
         return account;
     }

@@ -5,6 +5,7 @@ import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,7 +33,7 @@ public class Portals {
 
     /** An enabled practitioner of the account's practice. */
     public Account practitionerFor(Account me, String practitionerId) {
-        var account = em.find(Account.class, parse(practitionerId, "invalid-practitioner-id", "practitionerId must be a practitioner's id"));
+        var account = em.find(Account.class, parse(practitionerId, ProblemType.INVALID_PRACTITIONER_ID, "practitionerId must be a practitioner's id"));
         if (account == null || account.role() != Role.PRACTITIONER || !account.isEnabled()
                 || !account.practiceId().equals(me.practiceId())) {
             throw DomainException.notFound();
@@ -48,11 +49,11 @@ public class Portals {
         var clients = em.createQuery(CLIENTS, Client.class).setParameter("account", me.id()).getResultList();
         if (clientId == null || clientId.isEmpty()) {
             if (clients.size() > 1) {
-                throw DomainException.invalid("client-required", "You act for several clients: clientId says for whom");
+                throw new DomainException(ProblemType.CLIENT_REQUIRED, "You act for several clients: clientId says for whom");
             }
             return clients.stream().findFirst().orElseThrow(DomainException::notFound);
         }
-        var id = parse(clientId, "invalid-client-id", "clientId must be a client's id");
+        var id = parse(clientId, ProblemType.INVALID_CLIENT_ID, "clientId must be a client's id");
         return clients.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(DomainException::notFound);
     }
 
@@ -66,7 +67,7 @@ public class Portals {
                 .map(r -> new ActingFor((UUID) r[0], (String) r[1], (String) r[2])).toList();
     }
 
-    public static UUID parse(String id, String problem, String title) {
+    public static UUID parse(String id, ProblemType problem, String title) {
         return Uuids.orInvalid(id, problem, title);
     }
 }

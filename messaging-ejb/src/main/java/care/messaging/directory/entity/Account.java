@@ -1,5 +1,6 @@
 package care.messaging.directory.entity;
 
+import care.messaging.platform.entity.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -56,6 +57,11 @@ public class Account {
 
     public boolean isSignedUp() {
         return subject != null;
+    }
+
+    /** This account as the audit trail names whoever acted: its id, its practice (whose chain), its role. */
+    public Actor actor() {
+        return Actor.account(id, practiceId, role.claim());
     }
 
     public boolean actsAs(Role claimed) {

@@ -1,6 +1,7 @@
 package care.messaging.directory.entity;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.entity.ShownText;
 
 /**
@@ -34,7 +35,7 @@ public record MessagingName(String value) {
     }
 
     static DomainException invalid() {
-        return DomainException.invalid("invalid-display-name",
+        return new DomainException(ProblemType.INVALID_DISPLAY_NAME,
                 "displayName must be 1 to " + MAX_LENGTH + " characters without control characters");
     }
 }

@@ -57,7 +57,7 @@ public class Drafts {
         var me = accounts.authenticate(identity);
         var conversation = participation.conversationOf(me, conversationId);
         var draft = texts.read(conversation, me);
-        audit.record(me, Action.DRAFT_READ, SUCCESS, targets(conversation));
+        audit.record(me.actor(), Action.DRAFT_READ, SUCCESS, targets(conversation));
         return draft;
     }
 
@@ -92,7 +92,7 @@ public class Drafts {
         if (changed) {
             tell(conversation, me, draft);
         }
-        audit.record(me, Action.DRAFT_SAVE, SUCCESS, targets(conversation));
+        audit.record(me.actor(), Action.DRAFT_SAVE, SUCCESS, targets(conversation));
         return draft;
     }
 
@@ -103,7 +103,7 @@ public class Drafts {
         if (texts.clear(conversation, me)) {
             notifications.draftCleared(conversation, me);
         }
-        audit.record(me, Action.DRAFT_DELETE, SUCCESS, targets(conversation));
+        audit.record(me.actor(), Action.DRAFT_DELETE, SUCCESS, targets(conversation));
     }
 
     /** The writer's devices hear whether there is a draft now, never its text. */

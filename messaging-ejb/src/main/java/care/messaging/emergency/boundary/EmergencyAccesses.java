@@ -51,7 +51,7 @@ public class EmergencyAccesses {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var conversation = participation.inPractice(admin, conversationId);
         var grant = emergencyAccess.grant(admin, conversation, reason, now());
-        audit.record(admin, Action.EMERGENCY_GRANT, SUCCESS, targets(conversation));
+        audit.record(admin.actor(), Action.EMERGENCY_GRANT, SUCCESS, targets(conversation));
         return grant;
     }
 
@@ -63,7 +63,7 @@ public class EmergencyAccesses {
                 ? participation.inPractice(me, conversationId)
                 : participation.conversationOf(me, conversationId);
         var grants = emergencyAccess.list(conversation.id(), now());
-        audit.record(me, Action.EMERGENCY_LIST, SUCCESS, targets(conversation));
+        audit.record(me.actor(), Action.EMERGENCY_LIST, SUCCESS, targets(conversation));
         return grants;
     }
 

@@ -11,6 +11,7 @@ import care.messaging.emergency.entity.EmergencyAccessView.GrantedBy;
 import care.messaging.emergency.entity.EmergencyGrant;
 import care.messaging.platform.control.Rows;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,7 +53,7 @@ public class EmergencyAccess implements BreakGlass {
     public EmergencyAccessView grant(Account admin, Conversation conversation, String reason, OffsetDateTime at) {
         var stated = reason == null ? "" : reason.strip();
         if (stated.length() < MIN_REASON || stated.length() > MAX_REASON) {
-            throw DomainException.invalid("reason-required",
+            throw new DomainException(ProblemType.REASON_REQUIRED,
                     "Emergency access needs a reason of " + MIN_REASON + " to " + MAX_REASON + " characters");
         }
         var grant = new EmergencyGrant(conversation, admin.id(), at, Duration.ofMinutes(minutes));

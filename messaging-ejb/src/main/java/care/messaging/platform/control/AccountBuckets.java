@@ -1,6 +1,7 @@
 package care.messaging.platform.control;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
@@ -54,7 +55,7 @@ public final class AccountBuckets {
         if (!probe.isConsumed()) {
             // Rounded up: a client that waits exactly Retry-After seconds finds the next one allowed.
             var seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-            throw DomainException.tooManyRequests("rate-limited", refusal, seconds);
+            throw DomainException.tooManyRequests(ProblemType.RATE_LIMITED, refusal, seconds);
         }
     }
 }

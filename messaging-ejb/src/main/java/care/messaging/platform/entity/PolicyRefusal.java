@@ -7,7 +7,14 @@ package care.messaging.platform.entity;
  */
 public class PolicyRefusal extends DomainException {
 
-    public PolicyRefusal(String type, String title) {
-        super(Kind.CONFLICT, type, title);
+    public PolicyRefusal(ProblemType problem, String title) {
+        super(conflict(problem), title);
+    }
+
+    static ProblemType conflict(ProblemType problem) {
+        if (problem.kind() != ProblemType.Kind.CONFLICT) {
+            throw new IllegalArgumentException(problem + " is not a conflict");
+        }
+        return problem;
     }
 }

@@ -28,7 +28,7 @@ public final class Uuids {
     }
 
     /** The id in a field of a request; anything else is a 400 of the given problem type. */
-    public static UUID orInvalid(String text, String type, String title) {
-        return parse(text).orElseThrow(() -> DomainException.invalid(type, title));
+    public static UUID orInvalid(String text, ProblemType type, String title) {
+        return parse(text).orElseThrow(() -> new DomainException(type, title));
     }
 }

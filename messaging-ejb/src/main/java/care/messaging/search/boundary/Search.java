@@ -12,6 +12,7 @@ import care.messaging.conversation.entity.Page;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.entity.Identity;
 import care.messaging.search.control.ConversationSearch;
 import care.messaging.search.control.MessageSearch;
@@ -52,7 +53,7 @@ public class Search {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.CLIENT));
         var query = SearchQuery.parse(q, SearchText.MIN_LETTERS);
         var page = messageSearch.page(me, query, cursor, limit(limit));
-        audit.record(me, Action.SEARCH_MESSAGES, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.SEARCH_MESSAGES, SUCCESS, Targets.none());
         return page;
     }
 
@@ -61,7 +62,7 @@ public class Search {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.CLIENT));
         var query = SearchQuery.parse(q, NAME_MIN_LETTERS);
         var found = conversationSearch.find(me, query, limit(limit));
-        audit.record(me, Action.SEARCH_CONVERSATIONS, SUCCESS, Targets.none());
+        audit.record(me.actor(), Action.SEARCH_CONVERSATIONS, SUCCESS, Targets.none());
         return new Page<>(found, null);
     }
 
@@ -70,7 +71,7 @@ public class Search {
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw DomainException.invalid("invalid-limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw new DomainException(ProblemType.INVALID_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
         }
         return limit;
     }

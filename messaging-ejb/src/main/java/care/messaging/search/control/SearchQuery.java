@@ -1,6 +1,7 @@
 package care.messaging.search.control;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public record SearchQuery(List<String> words) {
 
     public static SearchQuery parse(String q, int minLetters) {
         if (q != null && q.length() > MAX_CHARACTERS) {
-            throw DomainException.invalid("query-too-long", "A search has at most " + MAX_CHARACTERS + " characters");
+            throw new DomainException(ProblemType.QUERY_TOO_LONG, "A search has at most " + MAX_CHARACTERS + " characters");
         }
         var words = new ArrayList<String>();
         for (var word : SearchText.words(q == null ? "" : q)) {
@@ -25,10 +26,10 @@ public record SearchQuery(List<String> words) {
             }
         }
         if (words.isEmpty()) {
-            throw DomainException.invalid("query-too-short", "A search needs a word of at least " + minLetters + " letters or digits");
+            throw new DomainException(ProblemType.QUERY_TOO_SHORT, "A search needs a word of at least " + minLetters + " letters or digits");
         }
         if (words.size() > MAX_WORDS) {
-            throw DomainException.invalid("query-too-long", "A search has at most " + MAX_WORDS + " words");
+            throw new DomainException(ProblemType.QUERY_TOO_LONG, "A search has at most " + MAX_WORDS + " words");
         }
         return new SearchQuery(List.copyOf(words));
     }

@@ -54,7 +54,7 @@ public class BlockLists {
         var me = actor(identity, practitionerId);
         var owner = owner(me, practitionerId);
         var list = blocks.of(owner);
-        audit.record(me, Action.BLOCK_LIST, SUCCESS, Targets.account(owner.id()));
+        audit.record(me.actor(), Action.BLOCK_LIST, SUCCESS, Targets.account(owner.id()));
         return list;
     }
 
@@ -68,7 +68,7 @@ public class BlockLists {
             notifications.between(owner.id(), client.id());
         }
         var view = blocks.one(owner, client);
-        audit.record(me, Action.BLOCK_ADD, SUCCESS, targets(owner, client.id()));
+        audit.record(me.actor(), Action.BLOCK_ADD, SUCCESS, targets(owner, client.id()));
         return view;
     }
 
@@ -81,7 +81,7 @@ public class BlockLists {
         if (blocks.remove(owner, client)) {
             notifications.between(owner.id(), client.id());
         }
-        audit.record(me, Action.BLOCK_REMOVE, SUCCESS, targets(owner, client.id()));
+        audit.record(me.actor(), Action.BLOCK_REMOVE, SUCCESS, targets(owner, client.id()));
     }
 
     Account actor(Identity identity, String practitionerId) {

@@ -14,6 +14,7 @@ import care.messaging.directory.entity.Client;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.settings.control.Scope;
 import care.messaging.settings.entity.ClientPreferencesView;
 import jakarta.ejb.Stateless;
@@ -47,7 +48,7 @@ public class ClientPreferences {
     public ClientPreferencesView read(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
         var client = scope.preferencesOf(me, clientId, false);
-        audit.record(me, Action.CLIENT_PREFERENCES_READ, SUCCESS, Targets.client(client.id()));
+        audit.record(me.actor(), Action.CLIENT_PREFERENCES_READ, SUCCESS, Targets.client(client.id()));
         return view(client);
     }
 
@@ -57,13 +58,13 @@ public class ClientPreferences {
         var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
         var client = scope.preferencesOf(me, clientId, true);
         if (messagingEnabled == null) {
-            throw DomainException.invalid("invalid-messaging-enabled", "messagingEnabled must be true or false");
+            throw new DomainException(ProblemType.INVALID_MESSAGING_ENABLED, "messagingEnabled must be true or false");
         }
         if (client.switchMessaging(messagingEnabled)) {
             em.flush();
             notifications.ofClient(client.id());
         }
-        audit.record(me, Action.CLIENT_PREFERENCES_UPDATE, SUCCESS, Targets.client(client.id()));
+        audit.record(me.actor(), Action.CLIENT_PREFERENCES_UPDATE, SUCCESS, Targets.client(client.id()));
         return view(client);
     }
 

@@ -16,6 +16,7 @@ import care.messaging.directory.entity.MessagingName;
 import care.messaging.directory.entity.Practice;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.settings.control.PracticeBroadcast;
 import care.messaging.settings.control.Scope;
 import care.messaging.settings.entity.PortalTexts;
@@ -58,7 +59,7 @@ public class MessagingSetup {
     public PracticeMessagingView practice(Identity identity) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var view = view(em.find(Practice.class, admin.practiceId()));
-        audit.record(admin, Action.PRACTICE_MESSAGING_READ, SUCCESS, Targets.none());
+        audit.record(admin.actor(), Action.PRACTICE_MESSAGING_READ, SUCCESS, Targets.none());
         return view;
     }
 
@@ -67,7 +68,7 @@ public class MessagingSetup {
     public PracticeMessagingView switchPractice(Identity identity, Boolean enabled) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         if (enabled == null) {
-            throw DomainException.invalid("invalid-enabled", "enabled must be true or false");
+            throw new DomainException(ProblemType.INVALID_ENABLED, "enabled must be true or false");
         }
         var practice = em.find(Practice.class, admin.practiceId(), LockModeType.PESSIMISTIC_WRITE);
         if (practice.switchMessaging(enabled)) {
@@ -75,7 +76,7 @@ public class MessagingSetup {
             broadcast.changed(practice);
         }
         var view = view(practice);
-        audit.record(admin, Action.PRACTICE_MESSAGING_UPDATE, SUCCESS, Targets.none());
+        audit.record(admin.actor(), Action.PRACTICE_MESSAGING_UPDATE, SUCCESS, Targets.none());
         return view;
     }
 
@@ -93,7 +94,7 @@ public class MessagingSetup {
             em.flush();
             broadcast.changed(practice);
         }
-        audit.record(admin, Action.PRACTICE_PORTAL_UPDATE, SUCCESS, Targets.none());
+        audit.record(admin.actor(), Action.PRACTICE_PORTAL_UPDATE, SUCCESS, Targets.none());
         return PortalTextsView.of(practice);
     }
 
@@ -119,7 +120,7 @@ public class MessagingSetup {
             em.flush();
             notifications.ofPractitioner(practitioner.id());
         }
-        audit.record(actor, Action.MESSAGING_NAME_UPDATE, SUCCESS, Targets.account(practitioner.id()));
+        audit.record(actor.actor(), Action.MESSAGING_NAME_UPDATE, SUCCESS, Targets.account(practitioner.id()));
         return name(practitioner);
     }
 

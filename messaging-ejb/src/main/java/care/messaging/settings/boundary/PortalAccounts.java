@@ -16,6 +16,7 @@ import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.control.Rows;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.settings.control.Scope;
 import care.messaging.settings.entity.PortalAccountView;
 import care.messaging.settings.entity.Subject;
@@ -61,7 +62,7 @@ public class PortalAccounts {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var client = scope.clientOf(admin, clientId, false);
         var list = views(em.createNativeQuery(LIST.formatted("")).setParameter(1, client.id()).getResultList());
-        audit.record(admin, Action.PORTAL_ACCOUNTS_LIST, SUCCESS, Targets.client(client.id()));
+        audit.record(admin.actor(), Action.PORTAL_ACCOUNTS_LIST, SUCCESS, Targets.client(client.id()));
         return list;
     }
 
@@ -73,21 +74,21 @@ public class PortalAccounts {
         var account = scope.portalAccountOf(client, accountId);
         var sub = new Subject(subject);
         if (account.isSignedUp()) {
-            throw DomainException.conflict("already-signed-up", "This portal account has already signed up");
+            throw new DomainException(ProblemType.ALREADY_SIGNED_UP, "This portal account has already signed up");
         }
         // Subjects are unique; concurrent activations with one subject serialize on this lock, so the
         // second finds the first's row instead of failing on the unique index.
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked")
                 .setParameter(1, "subject:" + sub.value()).getSingleResult();
         if (!em.createNamedQuery(Account.BY_SUBJECT, Account.class).setParameter("subject", sub.value()).getResultList().isEmpty()) {
-            throw DomainException.conflict("subject-in-use", "This subject is already linked to another account");
+            throw new DomainException(ProblemType.SUBJECT_IN_USE, "This subject is already linked to another account");
         }
         account.signUp(sub.value(), StoredTime.now(clock));
         em.flush();
         notifications.ofPortalAccount(account.id());
         var view = views(em.createNativeQuery(LIST.formatted("AND a.id = ?2"))
                 .setParameter(1, client.id()).setParameter(2, account.id()).getResultList()).get(0);
-        audit.record(admin, Action.PORTAL_ACTIVATE, SUCCESS, new Targets(null, null, client.id(), account.id()));
+        audit.record(admin.actor(), Action.PORTAL_ACTIVATE, SUCCESS, new Targets(null, null, client.id(), account.id()));
         return view;
     }
 

@@ -1,6 +1,7 @@
 package care.messaging.settings.entity;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.entity.ShownText;
 import java.util.regex.Pattern;
 
@@ -23,11 +24,11 @@ public record PortalTexts(String notice, String phone) {
 
     public PortalTexts {
         if (notice != null && !validNotice(notice)) {
-            throw DomainException.invalid("invalid-notice", "notice must be plain text of 1 to " + NOTICE_MAX_LENGTH
+            throw new DomainException(ProblemType.INVALID_NOTICE, "notice must be plain text of 1 to " + NOTICE_MAX_LENGTH
                     + " characters on one line, without markup");
         }
         if (phone != null && !validPhone(phone)) {
-            throw DomainException.invalid("invalid-phone", "phone must be a phone number of " + PHONE_MIN_LENGTH + " to "
+            throw new DomainException(ProblemType.INVALID_PHONE, "phone must be a phone number of " + PHONE_MIN_LENGTH + " to "
                     + PHONE_MAX_LENGTH + " characters: digits, spaces, + ( ) - . / and an optional extension");
         }
     }

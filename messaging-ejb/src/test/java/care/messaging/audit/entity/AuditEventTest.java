@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.messaging.platform.entity.Actor;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ class AuditEventTest {
     static final OffsetDateTime AT = OffsetDateTime.of(2026, 11, 2, 9, 30, 15, 123_456_789, ZoneOffset.ofHours(2));
 
     static AuditEvent event(String requestId) {
-        return AuditEvent.of(AT, PRACTICE, new Actor(ACCOUNT, "practitioner", null), Action.CONVERSATION_READ, null,
+        return AuditEvent.of(AT, Actor.account(ACCOUNT, PRACTICE, "practitioner"), Action.CONVERSATION_READ, null,
                         Outcome.SUCCESS, null, Targets.conversation(CONVERSATION, null), new Origin("127.0.0.1", requestId))
                 .link(7, AuditEvent.GENESIS);
     }
@@ -74,9 +75,9 @@ class AuditEventTest {
                 copy(original, 7, original.at().plusNanos(1000), original.practiceId(), original.actor(), original.action(), original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
                 copy(original, 7, original.at(), other, original.actor(), original.action(), original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
                 copy(original, 7, original.at(), null, original.actor(), original.action(), original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
-                copy(original, 7, original.at(), original.practiceId(), new Actor(other, "practitioner", null), original.action(), original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
-                copy(original, 7, original.at(), original.practiceId(), new Actor(ACCOUNT, "admin", null), original.action(), original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
-                copy(original, 7, original.at(), original.practiceId(), new Actor(ACCOUNT, "practitioner", "x"), original.action(), original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
+                copy(original, 7, original.at(), original.practiceId(), Actor.account(other, PRACTICE, "practitioner"), original.action(), original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
+                copy(original, 7, original.at(), original.practiceId(), Actor.account(ACCOUNT, PRACTICE, "admin"), original.action(), original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
+                copy(original, 7, original.at(), original.practiceId(), new Actor(ACCOUNT, PRACTICE, "practitioner", "x"), original.action(), original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
                 copy(original, 7, original.at(), original.practiceId(), original.actor(), "message.create", original.outcome(), original.reason(), original.targets(), original.origin(), original.prevHash()),
                 copy(original, 7, original.at(), original.practiceId(), original.actor(), original.action(), "denied", original.reason(), original.targets(), original.origin(), original.prevHash()),
                 copy(original, 7, original.at(), original.practiceId(), original.actor(), original.action(), original.outcome(), "not-found", original.targets(), original.origin(), original.prevHash()),
@@ -108,7 +109,7 @@ class AuditEventTest {
 
     @Test
     void anUnlinkedEventCannotBeSealed() {
-        var unlinked = AuditEvent.of(AT, PRACTICE, Actor.nobody(), Action.ACCESS_DENIED, Action.CONVERSATION_READ,
+        var unlinked = AuditEvent.of(AT, Actor.nobody(), Action.ACCESS_DENIED, Action.CONVERSATION_READ,
                 Outcome.DENIED, "not-found", Targets.none(), null);
 
         assertThrows(IllegalStateException.class, () -> unlinked.seal(KEY));
@@ -116,7 +117,7 @@ class AuditEventTest {
 
     @Test
     void eventsOfNoPracticeBelongToTheNilChain() {
-        var event = AuditEvent.of(AT, null, Actor.claiming("someone"), Action.TOKEN_REJECTED, null, Outcome.DENIED,
+        var event = AuditEvent.of(AT, Actor.claiming("someone"), Action.TOKEN_REJECTED, null, Outcome.DENIED,
                 "expired", Targets.none(), null);
 
         assertEquals(new UUID(0, 0), event.chain());

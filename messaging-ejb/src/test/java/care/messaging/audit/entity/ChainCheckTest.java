@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.messaging.platform.entity.Actor;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class ChainCheckTest {
         rows = new ArrayList<>();
         var previous = AuditEvent.GENESIS;
         for (var no = 1; no <= 5; no++) {
-            var event = AuditEvent.of(OffsetDateTime.now(), PRACTICE, new Actor(UUID.randomUUID(), "client", null),
+            var event = AuditEvent.of(OffsetDateTime.now(), Actor.account(UUID.randomUUID(), PRACTICE, "client"),
                     Action.MESSAGE_CREATE, null, Outcome.SUCCESS, null, Targets.conversation(UUID.randomUUID(), UUID.randomUUID()),
                     new Origin("127.0.0.1", "request-" + no)).link(no, previous).seal(KEY);
             rows.add(event);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ExportRangeTest {
 
     static void assertType(String type, org.junit.jupiter.api.function.Executable parse) {
         var problem = assertThrows(DomainException.class, parse);
-        assertEquals(DomainException.Kind.INVALID, problem.kind());
+        assertEquals(ProblemType.Kind.INVALID, problem.kind());
         assertEquals(type, problem.type());
     }
 }

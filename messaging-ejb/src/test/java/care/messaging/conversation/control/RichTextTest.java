@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class RichTextTest {
         for (var html : new String[]{null, "", "   ", "<p></p>", "<script>alert(1)</script>", "<img src=x>"}) {
             var e = assertThrows(DomainException.class, () -> cut.sanitize(html));
             assertEquals("empty-message", e.type());
-            assertEquals(DomainException.Kind.INVALID, e.kind());
+            assertEquals(ProblemType.Kind.INVALID, e.kind());
         }
     }
 

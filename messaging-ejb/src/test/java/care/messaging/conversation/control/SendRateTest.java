@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class SendRateTest {
 
         var refused = assertThrows(DomainException.class, () -> cut.take(rivera));
 
-        assertEquals(DomainException.Kind.TOO_MANY_REQUESTS, refused.kind());
+        assertEquals(ProblemType.Kind.TOO_MANY_REQUESTS, refused.kind());
         assertEquals("rate-limited", refused.type());
         assertEquals(20, refused.retryAfterSeconds());
     }

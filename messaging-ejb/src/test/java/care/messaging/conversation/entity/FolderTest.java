@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,6 @@ class FolderTest {
     void anythingElseIsRefused(String value) {
         var refused = assertThrows(DomainException.class, () -> Folder.parse(value));
         assertEquals("invalid-folder", refused.type());
-        assertEquals(DomainException.Kind.INVALID, refused.kind());
+        assertEquals(ProblemType.Kind.INVALID, refused.kind());
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.messaging.conversation.entity.Sending.Facts;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.entity.PolicyRefusal;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class SendingTest {
             assertAll(reason,
                     () -> assertInstanceOf(PolicyRefusal.class, refusal, "audited as a refusal"),
                     () -> assertEquals(reason, refusal.type()),
-                    () -> assertEquals(DomainException.Kind.CONFLICT, refusal.kind()));
+                    () -> assertEquals(ProblemType.Kind.CONFLICT, refusal.kind()));
         }
         var allowed = Sending.of(OPEN, true);
         assertEquals(allowed, allowed.require());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +18,13 @@ class AccountsTest {
     void refusesRequestsWithoutToken() {
         var e = assertThrows(DomainException.class, () -> cut.authenticate(new Identity(null, null)));
         assertEquals("not-authenticated", e.type());
-        assertEquals(DomainException.Kind.UNAUTHENTICATED, e.kind());
+        assertEquals(ProblemType.Kind.UNAUTHENTICATED, e.kind());
     }
 
     @Test
     void refusesTokensWithoutRole() {
         var e = assertThrows(DomainException.class, () -> cut.authenticate(new Identity("dr.rivera", Set.of())));
         assertEquals("no-role", e.type());
-        assertEquals(DomainException.Kind.UNAUTHENTICATED, e.kind());
+        assertEquals(ProblemType.Kind.UNAUTHENTICATED, e.kind());
     }
 }

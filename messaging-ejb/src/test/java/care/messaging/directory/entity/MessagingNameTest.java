@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import org.junit.jupiter.api.Test;
 
 class MessagingNameTest {
@@ -60,6 +61,6 @@ class MessagingNameTest {
             }
         });
         assertEquals("invalid-display-name", e.type());
-        assertEquals(DomainException.Kind.INVALID, e.kind());
+        assertEquals(ProblemType.Kind.INVALID, e.kind());
     }
 }

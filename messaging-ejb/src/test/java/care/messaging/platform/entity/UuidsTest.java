@@ -30,8 +30,8 @@ class UuidsTest {
     @Test
     void whatIsNotAnIdIsNotFoundOrInvalidAsTheCallerSays() {
         var notFound = assertThrows(DomainException.class, () -> Uuids.orNotFound("1-1-1-1-1"));
-        assertEquals(DomainException.notFound().type(), notFound.type());
-        var invalid = assertThrows(DomainException.class, () -> Uuids.orInvalid("x", "invalid-client-id", "clientId must be a client's id"));
-        assertEquals("invalid-client-id", invalid.type());
+        assertEquals(DomainException.notFound().problem(), notFound.problem());
+        var invalid = assertThrows(DomainException.class, () -> Uuids.orInvalid("x", ProblemType.INVALID_CLIENT_ID, "clientId must be a client's id"));
+        assertEquals(ProblemType.INVALID_CLIENT_ID, invalid.problem());
     }
 }

@@ -3,6 +3,7 @@ package care.messaging.audit.rest;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.control.RejectionBudget;
 import care.messaging.platform.control.RequestContext;
+import care.messaging.platform.entity.ProblemType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -69,7 +70,7 @@ public class TokenRejections {
     /** Records a refusal: the reason of a token the server did not accept, or not-authenticated without one. */
     void refused(@Observes CredentialsRefused refused) {
         if (refused.bearerToken() == null) {
-            record(null, "not-authenticated");
+            record(null, ProblemType.NOT_AUTHENTICATED.slug());
             return;
         }
         var diagnosis = diagnose(refused.bearerToken(), expectations(), clock.instant());

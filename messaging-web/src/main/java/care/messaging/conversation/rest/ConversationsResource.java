@@ -8,6 +8,7 @@ import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.ReadState;
 import care.messaging.platform.entity.Identity;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
@@ -79,7 +80,7 @@ public class ConversationsResource {
     @Operation(summary = "The caller's conversations in one folder (inbox, the default, or archive), most recent activity first, paged by cursor")
     public Page<ConversationSummary> list(@QueryParam("folder") String folder, @QueryParam("cursor") String cursor,
                                           @QueryParam("limit") String limit) {
-        return conversations.list(Identities.of(security), folder, cursor, Params.integer("limit", limit));
+        return conversations.list(Identities.of(security), folder, cursor, Params.integer("limit", ProblemType.INVALID_LIMIT, limit));
     }
 
     @POST
@@ -114,8 +115,8 @@ public class ConversationsResource {
     @Operation(summary = "A page of messages, newest first; before is an exclusive seq")
     public List<MessageView> messages(@PathParam("id") String id, @QueryParam("before") String before,
                                       @QueryParam("limit") String limit) {
-        return conversations.messages(Identities.of(security), id, Params.positiveLong("before", before),
-                Params.integer("limit", limit));
+        return conversations.messages(Identities.of(security), id, Params.positiveLong("before", ProblemType.INVALID_BEFORE, before),
+                Params.integer("limit", ProblemType.INVALID_LIMIT, limit));
     }
 
     @POST

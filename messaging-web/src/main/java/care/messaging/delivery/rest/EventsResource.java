@@ -6,6 +6,7 @@ import care.messaging.delivery.entity.EventPage;
 import care.messaging.delivery.socket.Sockets;
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
 import jakarta.annotation.Resource;
@@ -154,6 +155,6 @@ public class EventsResource {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw DomainException.invalid("invalid-wait", "wait must be a number of seconds (0 or more)");
+        throw new DomainException(ProblemType.INVALID_WAIT, "wait must be a number of seconds (0 or more)");
     }
 }

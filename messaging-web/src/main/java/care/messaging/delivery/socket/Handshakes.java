@@ -6,7 +6,7 @@ import care.messaging.audit.entity.Targets;
 import care.messaging.delivery.boundary.Realtime;
 import care.messaging.delivery.entity.Admission;
 import care.messaging.platform.entity.DomainException;
-import care.messaging.platform.rest.DomainExceptionMapper;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
 import care.messaging.platform.rest.Problems;
@@ -56,7 +56,7 @@ public class Handshakes extends HttpFilter {
         var token = request.getUserPrincipal() instanceof JsonWebToken jwt ? jwt : null;
         try {
             if (!origins.allowed(request.getHeader("Origin"), request.getHeader("Host"))) {
-                var refusal = DomainException.forbidden("origin-not-allowed", "This page's origin may not open the WebSocket");
+                var refusal = new DomainException(ProblemType.ORIGIN_NOT_ALLOWED, "This page's origin may not open the WebSocket");
                 trail.recordDenied(token == null ? null : Identities.of(token), Action.REALTIME_CONNECT, refusal, Targets.none());
                 throw refusal;
             }
@@ -64,13 +64,13 @@ public class Handshakes extends HttpFilter {
             var admission = token != null ? bearer(token) : realtime.redeem(request.getParameter("ticket"));
             chain.doFilter(new Admitted(request, new SocketPrincipal(admission, after)), response);
         } catch (DomainException e) {
-            Problems.refuse(request, response, DomainExceptionMapper.status(e.kind()), e.type(), e.title());
+            Problems.refuse(request, response, e.problem(), e.title());
         }
     }
 
     Admission bearer(JsonWebToken token) {
         if (tokenTimes.notYetValid(token)) {
-            throw DomainException.unauthenticated("invalid-token", "A valid bearer token is required");
+            throw new DomainException(ProblemType.INVALID_TOKEN, "A valid bearer token is required");
         }
         return realtime.connect(Identities.of(token), Identities.expiresAt(token));
     }

@@ -2,6 +2,7 @@ package care.messaging.dev.boundary;
 
 import care.messaging.directory.entity.Account;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,9 +39,9 @@ public class DevAccounts {
                 .setParameter("username", username == null ? "" : username)
                 .getResultStream().findFirst()
                 .filter(Account::isEnabled)
-                .orElseThrow(() -> DomainException.invalid("unknown-user", "No demo user has that name"));
+                .orElseThrow(() -> new DomainException(ProblemType.UNKNOWN_USER, "No demo user has that name"));
         if (!account.isSignedUp()) {
-            throw DomainException.forbidden("not-signed-up", "This client hasn't signed up yet");
+            throw new DomainException(ProblemType.NOT_SIGNED_UP, "This client hasn't signed up yet");
         }
         return new Login(account.subject(), account.role().claim());
     }

@@ -1,6 +1,7 @@
 package care.messaging.platform.rest;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,7 +36,7 @@ public class Authentication implements ContainerRequestFilter {
             return;
         }
         refusals.fire(new CredentialsRefused(null));
-        throw DomainException.unauthenticated("not-authenticated", "A valid bearer token is required");
+        throw new DomainException(ProblemType.NOT_AUTHENTICATED, "A valid bearer token is required");
     }
 
     boolean open() {

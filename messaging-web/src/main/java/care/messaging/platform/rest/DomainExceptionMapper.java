@@ -14,9 +14,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     @Override
     public Response toResponse(DomainException e) {
         var instance = Problems.instance();
-        var status = status(e.kind());
+        var status = Problems.status(e.kind());
         LOGGER.log(System.Logger.Level.DEBUG, "{0} {1} {2}", status, e.type(), instance);
-        var response = Problems.response(e.type(), e.title(), status, instance);
+        var response = Problems.response(e.problem(), e.title(), status, instance);
         if (status == 401) {
             response.getHeaders().add("WWW-Authenticate", "Bearer");
         }
@@ -24,18 +24,6 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             response.getHeaders().add("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         return response;
-    }
-
-    /** The HTTP status of a kind of domain failure, here and wherever else the web layer answers one. */
-    public static int status(DomainException.Kind kind) {
-        return switch (kind) {
-            case INVALID -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case TOO_MANY_REQUESTS -> 429;
-        };
     }
 
     /** The domain exception behind a failure, however the container wrapped it; null if there is none. */

@@ -1,6 +1,7 @@
 package care.messaging.platform.rest;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 
 /**
  * Query parameters and bodies arrive as text and are parsed here, so a malformed one is a 400 problem
@@ -13,23 +14,23 @@ public final class Params {
 
     public static <T> T required(T body) {
         if (body == null) {
-            throw DomainException.invalid("missing-body", "A JSON request body is required");
+            throw new DomainException(ProblemType.MISSING_BODY, "A JSON request body is required");
         }
         return body;
     }
 
-    public static Integer integer(String name, String value) {
+    public static Integer integer(String name, ProblemType problem, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw DomainException.invalid("invalid-" + name, name + " must be a whole number");
+            throw new DomainException(problem, name + " must be a whole number");
         }
     }
 
-    public static Long positiveLong(String name, String value) {
+    public static Long positiveLong(String name, ProblemType problem, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -41,7 +42,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw DomainException.invalid("invalid-" + name, name + " must be a positive whole number");
+        throw new DomainException(problem, name + " must be a positive whole number");
     }
 
     /** An event stream cursor ({@code after}): absent means 0, anything but a whole number ≥ 0 is refused. */
@@ -57,6 +58,6 @@ public final class Params {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw DomainException.invalid("invalid-cursor", "after must be an event cursor (0 or more)");
+        throw new DomainException(ProblemType.INVALID_CURSOR, "after must be an event cursor (0 or more)");
     }
 }

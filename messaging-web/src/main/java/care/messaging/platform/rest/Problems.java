@@ -1,6 +1,7 @@
 package care.messaging.platform.rest;
 
 import care.messaging.platform.control.JsonObjects;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
@@ -8,8 +9,10 @@ import java.io.IOException;
 import java.util.UUID;
 
 /**
- * RFC 9457 problem documents. The type is a stable URN per failure; the instance URN is what the log
- * line for the same failure carries, so IT can match a report to the log without PHI in either.
+ * RFC 9457 problem documents, for every {@link ProblemType}: the type is a stable URN per failure, the
+ * status follows from the type's kind (here, the one place that turns kinds into statuses); the instance
+ * URN is what the log line for the same failure carries, so IT can match a report to the log without PHI
+ * in either.
  */
 public final class Problems {
 
@@ -19,13 +22,37 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The HTTP status of a kind of problem; a refusal of the container's own keeps the status it chose. */
+    public static int status(ProblemType.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case NOT_ACCEPTABLE -> 406;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case TOO_MANY_REQUESTS -> 429;
+            case FAILED -> 500;
+            case UNAVAILABLE -> 503;
+            case REFUSED -> throw new IllegalArgumentException("A refusal of the container's own has the status it chose");
+        };
+    }
+
+    /** The slug as answered: {@link ProblemType#HTTP_STATUS} names the status. */
+    static String slug(ProblemType problem, int status) {
+        return problem == ProblemType.HTTP_STATUS ? "http-" + status : problem.slug();
+    }
+
     public static String instance() {
         return "urn:uuid:" + UUID.randomUUID();
     }
 
-    public static String json(String type, String title, int status, String instance) {
+    public static String json(ProblemType problem, String title, int status, String instance) {
         return JsonObjects.builder()
-                .add("type", TYPE_PREFIX + type)
+                .add("type", TYPE_PREFIX + slug(problem, status))
                 .add("title", title)
                 .add("status", status)
                 .add("instance", instance)
@@ -33,8 +60,9 @@ public final class Problems {
     }
 
     /** Answers a servlet request with a problem, from a filter, before anything behind it runs. */
-    public static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String type, String title)
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemType problem, String title)
             throws IOException {
+        var status = status(problem.kind());
         // The order of annotated filters is unspecified: this answer may be written before SecurityHeaders ran.
         SecurityHeaders.apply(request, response);
         response.setStatus(status);
@@ -43,10 +71,15 @@ public final class Problems {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter().write(json(type, title, status, instance()));
+        response.getWriter().write(json(problem, title, status, instance()));
     }
 
-    public static Response response(String type, String title, int status, String instance) {
-        return Response.status(status).type(MEDIA_TYPE).entity(json(type, title, status, instance)).build();
+    /** The answer to a problem, with the status its kind calls for. */
+    public static Response response(ProblemType problem, String title, String instance) {
+        return response(problem, title, status(problem.kind()), instance);
+    }
+
+    public static Response response(ProblemType problem, String title, int status, String instance) {
+        return Response.status(status).type(MEDIA_TYPE).entity(json(problem, title, status, instance)).build();
     }
 }

@@ -1,5 +1,6 @@
 package care.messaging.platform.rest;
 
+import care.messaging.platform.entity.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -49,14 +50,14 @@ public class RequestBodies extends HttpFilter {
         }
         var problem = problem(body);
         if (problem != null) {
-            Problems.refuse(request, response, 400, problem, "The request body must be UTF-8 text without NUL characters");
+            Problems.refuse(request, response, problem, "The request body must be UTF-8 text without NUL characters");
             return;
         }
         chain.doFilter(new ReadOnce(request, body), response);
     }
 
     /** The problem type for a body that is not clean UTF-8 text, or null when it is. */
-    static String problem(byte[] body) {
+    static ProblemType problem(byte[] body) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -64,9 +65,9 @@ public class RequestBodies extends HttpFilter {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            return "invalid-encoding";
+            return ProblemType.INVALID_ENCODING;
         }
-        return text.indexOf('\0') >= 0 || hasEscapedNul(text) ? "nul-character" : null;
+        return text.indexOf('\0') >= 0 || hasEscapedNul(text) ? ProblemType.NUL_CHARACTER : null;
     }
 
     /**
@@ -90,7 +91,7 @@ public class RequestBodies extends HttpFilter {
     static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // The rest of the body stays unread, so the connection must not carry another request.
         response.setHeader("Connection", "close");
-        Problems.refuse(request, response, 413, "body-too-large", "The request body is larger than 256 KB");
+        Problems.refuse(request, response, ProblemType.BODY_TOO_LARGE, "The request body is larger than 256 KB");
     }
 
     /** The request with its body, already read and checked, served from memory as one stream. */

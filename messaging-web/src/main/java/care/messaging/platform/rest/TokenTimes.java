@@ -1,6 +1,7 @@
 package care.messaging.platform.rest;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class TokenTimes implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt && notYetValid(jwt)) {
-            throw DomainException.unauthenticated("invalid-token", "A valid bearer token is required");
+            throw new DomainException(ProblemType.INVALID_TOKEN, "A valid bearer token is required");
         }
     }
 

@@ -1,5 +1,6 @@
 package care.messaging.platform.rest;
 
+import care.messaging.platform.entity.ProblemType;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -26,23 +27,23 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         var instance = Problems.instance();
         if (isMalformedJson(e)) {
-            return Problems.response("malformed-json", "The request body is not valid JSON of the expected shape", 400, instance);
+            return Problems.response(ProblemType.MALFORMED_JSON, "The request body is not valid JSON of the expected shape", instance);
         }
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             var status = w.getResponse().getStatus();
             LOGGER.log(System.Logger.Level.DEBUG, "{0} {1}", status, instance);
             var problem = HttpProblems.of(status);
-            return Problems.response(problem.type(), problem.title(), status, instance);
+            return Problems.response(problem.problem(), problem.title(), status, instance);
         }
         if (isDatabaseUnreachable(e)) {
             // Readiness reports DOWN meanwhile; clients and proxies retry. One line: the cause is known.
             LOGGER.log(System.Logger.Level.WARNING, "Database unreachable " + instance + ": " + rootCause(e));
-            return Response.fromResponse(Problems.response("database-unavailable",
-                    "The service is briefly unavailable; try again shortly", 503, instance))
+            return Response.fromResponse(Problems.response(ProblemType.DATABASE_UNAVAILABLE,
+                    "The service is briefly unavailable; try again shortly", instance))
                     .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
         }
         LOGGER.log(System.Logger.Level.ERROR, "Unexpected failure " + instance, e);
-        return Problems.response("server-error", "The server could not complete the request", 500, instance);
+        return Problems.response(ProblemType.SERVER_ERROR, "The server could not complete the request", instance);
     }
 
     /**

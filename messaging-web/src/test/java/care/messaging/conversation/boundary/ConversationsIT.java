@@ -14,7 +14,7 @@ import care.messaging.conversation.entity.MessageView;
 import care.messaging.directory.boundary.Directory;
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
-import care.messaging.platform.entity.DomainException.Kind;
+import care.messaging.platform.entity.ProblemType.Kind;
 import care.messaging.testing.SamplePeople;
 import care.messaging.testing.SamplePeople.Portal;
 import care.messaging.testing.StoredRows;

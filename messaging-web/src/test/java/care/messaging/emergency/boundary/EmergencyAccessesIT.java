@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import care.messaging.conversation.boundary.Conversations;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.platform.entity.DomainException;
-import care.messaging.platform.entity.DomainException.Kind;
+import care.messaging.platform.entity.ProblemType.Kind;
 import care.messaging.testing.SamplePeople;
 import care.messaging.testing.StoredRows;
 import jakarta.inject.Inject;

@@ -1,10 +1,14 @@
 package care.messaging.platform.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
+import care.messaging.platform.entity.ProblemType.Kind;
 import jakarta.ejb.EJBException;
+import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,31 +16,43 @@ class DomainExceptionMapperTest {
 
     DomainExceptionMapper cut = new DomainExceptionMapper();
 
+    static final Map<Kind, Integer> STATUSES = Map.ofEntries(Map.entry(Kind.INVALID, 400), Map.entry(Kind.UNAUTHENTICATED, 401),
+            Map.entry(Kind.FORBIDDEN, 403), Map.entry(Kind.NOT_FOUND, 404), Map.entry(Kind.METHOD_NOT_ALLOWED, 405),
+            Map.entry(Kind.NOT_ACCEPTABLE, 406), Map.entry(Kind.CONFLICT, 409), Map.entry(Kind.TOO_LARGE, 413),
+            Map.entry(Kind.UNSUPPORTED_MEDIA_TYPE, 415), Map.entry(Kind.TOO_MANY_REQUESTS, 429), Map.entry(Kind.FAILED, 500),
+            Map.entry(Kind.UNAVAILABLE, 503));
+
+    /** The container's own refusals ({@code REFUSED}) keep the status it chose: HttpProblemsTest. */
     @Test
-    void eachKindHasItsStatus() {
-        var expected = Map.of(DomainException.Kind.INVALID, 400, DomainException.Kind.UNAUTHENTICATED, 401,
-                DomainException.Kind.FORBIDDEN, 403, DomainException.Kind.NOT_FOUND, 404, DomainException.Kind.CONFLICT, 409,
-                DomainException.Kind.TOO_MANY_REQUESTS, 429);
-        expected.forEach((kind, status) -> {
-            var response = cut.toResponse(new DomainException(kind, "some-type", "Some title"));
-            assertEquals(status, response.getStatus());
+    void eachTypeIsAnsweredWithTheStatusOfItsKind() {
+        for (var problem : EnumSet.complementOf(EnumSet.of(ProblemType.HTTP_STATUS))) {
+            var status = STATUSES.get(problem.kind());
+            var response = cut.toResponse(new DomainException(problem, "Some title"));
+            assertEquals(status, response.getStatus(), problem::toString);
             assertEquals(Problems.MEDIA_TYPE, response.getMediaType().toString());
             var body = (String) response.getEntity();
-            assertTrue(body.contains("\"type\":\"urn:care-messaging:problem:some-type\""), body);
+            assertTrue(body.contains("\"type\":\"urn:care-messaging:problem:" + problem.slug() + "\""), body);
             assertTrue(body.contains("\"status\":" + status), body);
+            assertTrue(body.contains("\"title\":\"Some title\""), body);
             assertTrue(body.contains("\"instance\":\"urn:uuid:"), body);
-        });
+        }
+    }
+
+    @Test
+    void everyKindButTheContainersOwnRefusalsHasAStatus() {
+        assertEquals(EnumSet.complementOf(EnumSet.of(Kind.REFUSED)), EnumSet.copyOf(STATUSES.keySet()));
+        assertThrows(IllegalArgumentException.class, () -> Problems.status(Kind.REFUSED));
     }
 
     @Test
     void unauthenticatedAnswersSayHowToAuthenticate() {
-        var response = cut.toResponse(DomainException.unauthenticated("unknown-account", "x"));
+        var response = cut.toResponse(new DomainException(ProblemType.UNKNOWN_ACCOUNT, "x"));
         assertEquals("Bearer", response.getHeaderString("WWW-Authenticate"));
     }
 
     @Test
     void rateLimitedAnswersSayWhenToRetry() {
-        var response = cut.toResponse(DomainException.tooManyRequests("rate-limited", "x", 7));
+        var response = cut.toResponse(DomainException.tooManyRequests(ProblemType.RATE_LIMITED, "x", 7));
         assertEquals(429, response.getStatus());
         assertEquals("7", response.getHeaderString("Retry-After"));
     }

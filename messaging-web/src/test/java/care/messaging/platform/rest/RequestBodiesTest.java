@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import care.messaging.platform.entity.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -21,23 +22,23 @@ class RequestBodiesTest {
 
     @Test
     void refusesMalformedUtf8() {
-        assertEquals("invalid-encoding", RequestBodies.problem(new byte[]{'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
-        assertEquals("invalid-encoding", RequestBodies.problem(new byte[]{'"', (byte) 0xE2, (byte) 0x82, '"'}));
+        assertEquals(ProblemType.INVALID_ENCODING, RequestBodies.problem(new byte[]{'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
+        assertEquals(ProblemType.INVALID_ENCODING, RequestBodies.problem(new byte[]{'"', (byte) 0xE2, (byte) 0x82, '"'}));
     }
 
     @Test
     void refusesOverlongAndSurrogateEncodings() {
-        assertEquals("invalid-encoding", RequestBodies.problem(new byte[]{(byte) 0xC0, (byte) 0xAF}));
-        assertEquals("invalid-encoding", RequestBodies.problem(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}));
+        assertEquals(ProblemType.INVALID_ENCODING, RequestBodies.problem(new byte[]{(byte) 0xC0, (byte) 0xAF}));
+        assertEquals(ProblemType.INVALID_ENCODING, RequestBodies.problem(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}));
     }
 
     @Test
     void refusesNulRawOrEscaped() {
-        assertEquals("nul-character", RequestBodies.problem(utf8("{\"html\":\"a\0b\"}")));
-        assertEquals("nul-character", RequestBodies.problem(utf8("{\"html\":\"a\\u0000b\"}")));
-        assertEquals("nul-character", RequestBodies.problem(utf8("{\"html\":\"\\u0000\"}")));
+        assertEquals(ProblemType.NUL_CHARACTER, RequestBodies.problem(utf8("{\"html\":\"a\0b\"}")));
+        assertEquals(ProblemType.NUL_CHARACTER, RequestBodies.problem(utf8("{\"html\":\"a\\u0000b\"}")));
+        assertEquals(ProblemType.NUL_CHARACTER, RequestBodies.problem(utf8("{\"html\":\"\\u0000\"}")));
         // an escaped backslash, then an escaped NUL
-        assertEquals("nul-character", RequestBodies.problem(utf8("{\"html\":\"a\\\\\\u0000b\"}")));
+        assertEquals(ProblemType.NUL_CHARACTER, RequestBodies.problem(utf8("{\"html\":\"a\\\\\\u0000b\"}")));
     }
 
     @Test

@@ -1,10 +1,11 @@
-package care.messaging.audit.rest;
+package care.messaging.directory.rest;
 
-import care.messaging.audit.boundary.AuditEvents;
 import care.messaging.audit.control.Csv;
 import care.messaging.audit.entity.ExportedEvent;
 import care.messaging.audit.entity.Verification;
+import care.messaging.directory.boundary.AuditReviews;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.rest.Identities;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,16 +22,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The audit trail for practice admins: verify its chain, export its events. */
+/** The audit trail for its reviewers (practice admins, hospital IT): verify its chains, export its events. */
 @Path("admin/audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-public class AuditEventsResource {
+public class AuditReviewsResource {
 
     static final String CSV = "text/csv";
 
     @Inject
-    AuditEvents audit;
+    AuditReviews audit;
     @Context
     SecurityContext security;
     @Context
@@ -70,7 +71,7 @@ public class AuditEventsResource {
         return switch (format) {
             case "csv" -> true;
             case "json" -> false;
-            default -> throw DomainException.invalid("invalid-format", "format must be json or csv");
+            default -> throw new DomainException(ProblemType.INVALID_FORMAT, "format must be json or csv");
         };
     }
 }

@@ -1,11 +1,11 @@
-package care.messaging.audit.control;
+package care.messaging.directory.control;
 
-import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
-import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.Identity;
+import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,10 +17,11 @@ import java.util.UUID;
 /**
  * The one place that says who may review the audit trail and which part of it: a practice admin, their
  * own practice's chain; hospital IT (operator), every chain. An account or client the reviewer may not
- * see does not exist for them: 404, as everywhere else.
+ * see does not exist for them: 404, as everywhere else. It is the directory's, not the audit's, because
+ * the answer is about accounts, and the audit trail, which every component writes to, uses none.
  */
 @Dependent
-public class AuditAccess {
+public class Reviewers {
 
     /** An authorized reviewer and the chains they may see. */
     public record Reviewer(Account account, List<UUID> chains) {
@@ -47,7 +48,7 @@ public class AuditAccess {
 
     /** The id of an account the reviewer may ask about, or null when none was named. */
     public UUID account(Reviewer reviewer, String accountId) {
-        var id = parse(accountId, "invalid-account-id", "accountId must be an account's id");
+        var id = parse(accountId, ProblemType.INVALID_ACCOUNT_ID, "accountId must be an account's id");
         if (id != null) {
             var account = em.find(Account.class, id);
             if (account == null || !reviewer.sees(account.practiceId())) {
@@ -59,7 +60,7 @@ public class AuditAccess {
 
     /** The id of a client the reviewer may ask about, or null when none was named. */
     public UUID client(Reviewer reviewer, String clientId) {
-        var id = parse(clientId, "invalid-client-id", "clientId must be a client's id");
+        var id = parse(clientId, ProblemType.INVALID_CLIENT_ID, "clientId must be a client's id");
         if (id != null) {
             var client = em.find(Client.class, id);
             if (client == null || !reviewer.sees(client.practiceId())) {
@@ -69,14 +70,14 @@ public class AuditAccess {
         return id;
     }
 
-    static UUID parse(String value, String type, String title) {
+    static UUID parse(String value, ProblemType problem, String title) {
         if (value == null || value.isEmpty()) {
             return null;
         }
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(type, title);
+            throw new DomainException(problem, title);
         }
     }
 }

@@ -1,4 +1,4 @@
-package care.messaging.audit.entity;
+package care.messaging.platform.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
