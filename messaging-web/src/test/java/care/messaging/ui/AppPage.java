@@ -79,6 +79,22 @@ public final class AppPage {
         page.keyboard().press("Control+Enter");
     }
 
+    /**
+     * Opens the client's settings from the thread header: its button where the header has room, the "⋯"
+     * menu's item where it does not.
+     */
+    public void openClientSettings() {
+        var button = page.locator("button.client-settings");
+        page.locator("button.client-settings:visible, .thread-menu:visible").first().waitFor();
+        if (button.isVisible()) {
+            button.click();
+            return;
+        }
+        page.locator(".thread-menu").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.MENUITEM,
+                new Page.GetByRoleOptions().setName("Client settings")).click();
+    }
+
     public Locator connection() {
         return page.locator(".connection");
     }

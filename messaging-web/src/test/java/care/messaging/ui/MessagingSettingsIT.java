@@ -61,7 +61,7 @@ class MessagingSettingsIT {
         try (var riveraBrowser = app.context(); var alexBrowser = app.context()) {
             var practitioner = app.signIn(riveraBrowser, "dr.rivera").open("Alex Morgan");
             var client = app.signIn(alexBrowser, "alex.morgan");
-            practitioner.page().locator("button.client-settings").click();
+            practitioner.openClientSettings();
             var allow = practitioner.page().getByLabel("Allow messaging with Alex Morgan");
             assertThat(allow).isChecked();
             allow.uncheck();
@@ -115,7 +115,7 @@ class MessagingSettingsIT {
                     blockRequests.add(request.method());
                 }
             });
-            page.locator("button.client-settings").click();
+            practitioner.openClientSettings();
             var block = page.locator("dialog.settings button.block");
             assertThat(block).hasText("Block Alex Morgan");
             assertNotEquals(PRIMARY_BLUE, block.evaluate("b => getComputedStyle(b).backgroundColor"), "not styled as the primary action");
@@ -141,7 +141,7 @@ class MessagingSettingsIT {
             assertEquals(List.of("PUT"), blockRequests, "the cancelled block sent nothing; the confirmed one once");
 
             var small = app.signIn(phone, "dr.rivera").open("Alex Morgan");
-            small.page().locator("button.client-settings").click();
+            small.openClientSettings();
             assertThat(small.page().locator("dialog.settings button.unblock")).hasText("Unblock Alex Morgan");
             WebApp.screenshot(small.page(), "client-settings-phone");
             small.page().locator("dialog.settings button.close").click();
