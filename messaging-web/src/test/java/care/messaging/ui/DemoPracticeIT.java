@@ -32,6 +32,8 @@ class DemoPracticeIT {
             rivera.open("Sam Lee");
             assertThat(rivera.messages().locator(".announcement-label")).not().hasCount(0);
             rivera.open("Priya Nair");
+            assertThat(rivera.message("wind-down routine")).hasCount(1);
+            assertThat(rivera.message("Sleep diary is filled in")).hasCount(1);
             assertTrue(rivera.messages().count() >= 5, "a thread with a history");
             rivera.open("Dr. Wei Chen");
             assertThat(rivera.message("Thursday 3 pm intake")).hasCount(1);
@@ -49,10 +51,12 @@ class DemoPracticeIT {
                 var rivera = app.signIn(practitioner, "dr.rivera");
                 WebApp.screenshot(rivera.page(), "demo-inbox-" + width);
                 rivera.open("Priya Nair");
+                assertThat(rivera.message("Sleep diary is filled in")).isVisible();
                 WebApp.screenshot(rivera.page(), "demo-thread-" + width);
             }
             try (var portal = app.context(width < 500 ? size.setIsMobile(true).setHasTouch(true) : size)) {
                 var jordan = app.signIn(portal, "jordan.lee");
+                assertThat(jordan.page().locator("li.message").last()).isVisible();
                 WebApp.screenshot(jordan.page(), "demo-portal-" + width);
             }
         }

@@ -7,7 +7,6 @@ import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.announcement.control.AnnouncementLog;
 import care.messaging.announcement.entity.AnnouncementView;
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
@@ -26,7 +25,6 @@ import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -48,7 +46,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sends nothing again and answers what the first call did.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class Announcements {
 
     @Inject

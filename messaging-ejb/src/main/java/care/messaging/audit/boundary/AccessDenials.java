@@ -1,13 +1,17 @@
 package care.messaging.audit.boundary;
 
+import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType.Kind;
 import care.messaging.platform.entity.PolicyRefusal;
+import care.messaging.platform.entity.Uuids;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Method;
@@ -25,6 +29,9 @@ import java.util.UUID;
  * success last; if one ever refuses after recording, the refusal is logged instead of waiting forever
  * for a lock its own suspended transaction holds.
  */
+@Interceptor
+@Attempts(Action.ACCESS_DENIED) // the binding; the action recorded is the one on the refused method
+@Priority(Interceptor.Priority.APPLICATION)
 public class AccessDenials {
 
     private static final System.Logger LOGGER = System.getLogger(AccessDenials.class.getName());
@@ -98,10 +105,6 @@ public class AccessDenials {
         if (value instanceof UUID id) {
             return id;
         }
-        try {
-            return value == null ? null : UUID.fromString(value.toString());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return value == null ? null : Uuids.parse(value.toString()).orElse(null);
     }
 }

@@ -3,7 +3,6 @@ package care.messaging.conversation.boundary;
 import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -20,7 +19,6 @@ import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -32,7 +30,6 @@ import java.util.EnumSet;
  * searched through the same boundaries as a client's (Participation knows its two practitioners).
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class ColleagueConversations {
 
     @Inject

@@ -3,7 +3,6 @@ package care.messaging.conversation.boundary;
 import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -19,7 +18,6 @@ import care.messaging.directory.entity.Account;
 import care.messaging.platform.entity.Identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.util.function.BiPredicate;
 
@@ -30,7 +28,6 @@ import java.util.function.BiPredicate;
  * device, a change is pushed to the caller's other devices as conversation.changed.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class ConversationStates {
 
     @Inject

@@ -40,7 +40,6 @@ import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -56,7 +55,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * return. The audit comes last, so nothing is refused after it (see AccessDenials).
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class Conversations {
 
     @Inject

@@ -4,7 +4,6 @@ import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.REPLAYED;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -20,7 +19,6 @@ import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -34,7 +32,6 @@ import java.util.UUID;
  * A conversation kept read-only (discharged client) keeps its messages too.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class MessageDeletions {
 
     @Inject

@@ -1,6 +1,5 @@
 package care.messaging.crypto.boundary;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
@@ -17,14 +16,12 @@ import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Map;
 
 /** Key rotation for hospital IT: status, a new primary key, retiring a key no row uses. Every call is audited. */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class KeyManagement {
 
     private static final System.Logger LOGGER = System.getLogger(KeyManagement.class.getName());

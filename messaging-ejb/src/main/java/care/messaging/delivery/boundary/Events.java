@@ -1,6 +1,5 @@
 package care.messaging.delivery.boundary;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.entity.Action;
@@ -12,7 +11,6 @@ import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import java.util.UUID;
 
 /**
@@ -20,7 +18,6 @@ import java.util.UUID;
  * refusals are. Message bodies are fetched through the conversation API, the one path that authorizes them.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class Events {
 
     public static final int PAGE = 500;

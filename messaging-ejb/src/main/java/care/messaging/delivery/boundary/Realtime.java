@@ -2,7 +2,6 @@ package care.messaging.delivery.boundary;
 
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
@@ -16,7 +15,6 @@ import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -27,7 +25,6 @@ import java.time.OffsetDateTime;
  * event stream, read through {@link Events}.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class Realtime {
 
     @Inject

@@ -1,6 +1,5 @@
 package care.messaging.directory.boundary;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -15,7 +14,6 @@ import care.messaging.directory.control.Reviewers;
 import care.messaging.platform.entity.Identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import java.util.List;
 
 /**
@@ -24,7 +22,6 @@ import java.util.List;
  * ({@link Reviewers}), and the audit trail, which every component writes to, depends on none of them.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class AuditReviews {
 
     @Inject

@@ -2,7 +2,6 @@ package care.messaging.directory.boundary;
 
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
@@ -16,7 +15,6 @@ import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
@@ -29,7 +27,6 @@ import java.util.UUID;
  * URL, is not stored, and each search is audited without it.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class ClientSearch {
 
     public static final int MAX_QUERY = 100;

@@ -1,6 +1,5 @@
 package care.messaging.directory.boundary;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.entity.Action;
 import care.messaging.directory.control.Accounts;
@@ -10,7 +9,6 @@ import care.messaging.directory.entity.Practice;
 import care.messaging.directory.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,7 +20,6 @@ import java.util.UUID;
  * is not audited; its refusals are (a token whose subject has no account shows up here first).
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class Directory {
 
     /**

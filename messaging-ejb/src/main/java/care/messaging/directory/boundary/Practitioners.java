@@ -1,13 +1,11 @@
 package care.messaging.directory.boundary;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.entity.Action;
 import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.UUID;
  * here. Staff names under which they message are no PHI, so a successful read is not audited.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class Practitioners {
 
     /** {@code displayName}: the practitioner's messaging name. */

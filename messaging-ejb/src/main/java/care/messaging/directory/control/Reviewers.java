@@ -6,6 +6,7 @@ import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.Identity;
 import care.messaging.platform.entity.ProblemType;
+import care.messaging.platform.entity.Uuids;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -74,10 +75,6 @@ public class Reviewers {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(problem, title);
-        }
+        return Uuids.orInvalid(value, problem, title);
     }
 }

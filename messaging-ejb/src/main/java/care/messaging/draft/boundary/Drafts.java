@@ -3,7 +3,6 @@ package care.messaging.draft.boundary;
 import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -22,7 +21,6 @@ import care.messaging.draft.entity.DraftView;
 import care.messaging.platform.entity.Identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -32,7 +30,6 @@ import java.time.OffsetDateTime;
  * it is stored encrypted, and its events carry only whether there is one.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class Drafts {
 
     @Inject

@@ -3,7 +3,6 @@ package care.messaging.emergency.boundary;
 import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -18,7 +17,6 @@ import care.messaging.emergency.entity.EmergencyAccessView;
 import care.messaging.platform.entity.Identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -30,7 +28,6 @@ import java.util.List;
  * (Conversations.messages, audited as emergency reads), which ask this component through BreakGlass.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class EmergencyAccesses {
 
     @Inject

@@ -2,7 +2,6 @@ package care.messaging.search.boundary;
 
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
@@ -21,7 +20,6 @@ import care.messaging.search.control.SearchText;
 import care.messaging.search.entity.MessageHit;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import java.util.EnumSet;
 
 /**
@@ -31,7 +29,6 @@ import java.util.EnumSet;
  * audited without its terms, which are PHI.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class Search {
 
     static final int DEFAULT_LIMIT = 20;

@@ -3,7 +3,6 @@ package care.messaging.settings.boundary;
 import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -19,7 +18,6 @@ import care.messaging.settings.control.Scope;
 import care.messaging.settings.entity.BlockView;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,7 +30,6 @@ import java.util.UUID;
  * what is not there changes nothing and is no error.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class BlockLists {
 
     @Inject

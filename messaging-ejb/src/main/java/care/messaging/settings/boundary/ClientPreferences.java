@@ -2,7 +2,6 @@ package care.messaging.settings.boundary;
 
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -19,7 +18,6 @@ import care.messaging.settings.control.Scope;
 import care.messaging.settings.entity.ClientPreferencesView;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.EnumSet;
@@ -30,7 +28,6 @@ import java.util.EnumSet;
  * history stays readable.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class ClientPreferences {
 
     @Inject

@@ -2,7 +2,6 @@ package care.messaging.settings.boundary;
 
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -25,7 +24,6 @@ import care.messaging.settings.entity.PracticeMessagingView;
 import care.messaging.settings.entity.PractitionerName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -39,7 +37,6 @@ import java.util.UUID;
  * name applies to later messages and to the conversation lists at once.
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class MessagingSetup {
 
     @Inject

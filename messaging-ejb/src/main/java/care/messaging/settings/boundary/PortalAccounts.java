@@ -3,7 +3,6 @@ package care.messaging.settings.boundary;
 import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
-import care.messaging.audit.boundary.AccessDenials;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
@@ -22,7 +21,6 @@ import care.messaging.settings.entity.PortalAccountView;
 import care.messaging.settings.entity.Subject;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -36,7 +34,6 @@ import java.util.UUID;
  * message that waited. A subject links to one account only, and an activation is never redone (409).
  */
 @Stateless
-@Interceptors(AccessDenials.class)
 public class PortalAccounts {
 
     static final String LIST = """

@@ -120,7 +120,6 @@ public class DemoData {
         say(withPriya, priyaAccount, 150, "<p>Putting the phone in the kitchen helped most. I still wake up around 3 am.</p>");
         say(withPriya, rivera, 149, "<p>That is common at first. Keep the sleep diary and we will look at it together on Wednesday.</p>");
         read(withPriya, priyaAccount, 140);
-        say(withPriya, priyaAccount, 5, "<p>Sleep diary is filled in for the week. See you Wednesday!</p>");
 
         var withMarcus = conversation(rivera, marcus, Duration.ofDays(6));
         say(withMarcus, marcusAccount, 120, "<p>Could we move next Tuesday to the afternoon? I have a work training in the morning.</p>");
@@ -128,6 +127,7 @@ public class DemoData {
         say(withMarcus, marcusAccount, 117, "<p>Yes please, 2:30 works.</p>");
         say(withMarcus, rivera, 116, "<p>Booked. You will get the usual reminder the day before.</p>");
         read(withMarcus, marcusAccount, 115);
+        read(withMarcus, rivera, 115);
 
         var withElena = conversation(rivera, elena, Duration.ofDays(60));
         say(withElena, rivera, 1400, "<p>Elena, it was good to finish our work together. The portal stays open if you want to check in.</p>");
@@ -144,6 +144,8 @@ public class DemoData {
 
         announce(rivera, 30, "<p>The office is closed on Monday for the public holiday. Messages sent that day "
                 + "will be answered on Tuesday.</p>", sam, priya, marcus);
+        // Written after the announcement, as it came after it: a thread's order is its seq.
+        say(withPriya, priyaAccount, 5, "<p>Sleep diary is filled in for the week. See you Wednesday!</p>");
 
         var withRobin = conversation(okafor, robin, Duration.ofDays(1));
         say(withRobin, robinAccount, 10, "<p>Could you send the worksheet we discussed?</p>");
