@@ -22,30 +22,34 @@ import org.jboss.shrinkwrap.api.Archive;
  * then looks for the deployed servlets further down in the same snapshot. When the snapshot was taken
  * between those lines (a busy machine), the servlet list is empty and every test of the class fails with
  * "ArquillianServletRunnerEE9 not found" although the application deployed. Here, an empty list is
- * answered by asking Micro itself: the test runner servlet of the archive is added once Micro serves it
- * (anything but 404), and a deployment it never serves fails as a deployment.
+ * answered by asking Micro itself: the test runner servlet of the archive (or, for a deployment that is not
+ * testable, its context root) is added once Micro serves it (anything but 404), and a deployment it never
+ * serves fails as a deployment.
  */
 public class MicroContainer extends PayaraMicroDeployableContainer {
 
     static final String RUNNER = "ArquillianServletRunnerEE9";
+    static final String PROTOCOL_JAR = "arquillian-jakarta-servlet-protocol.jar";
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Override
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         var metaData = super.deploy(archive);
+        var root = "/" + archive.getName().replaceFirst("\\.war$", "");
+        // A testable deployment carries the servlet protocol; one deployed with testable = false does not,
+        // and is then waited for at its context root (its tests call it over HTTP at @ArquillianResource URL).
+        var testable = archive.contains("/WEB-INF/lib/" + PROTOCOL_JAR);
         for (var context : metaData.getContexts(HTTPContext.class)) {
-            if (context.getServletByName(RUNNER) == null) {
-                var root = "/" + archive.getName().replaceFirst("\\.war$", "");
-                awaitServed(context, root);
-                context.add(new Servlet(RUNNER, root));
+            if (context.getServlets().isEmpty()) {
+                awaitServed(context, root + "/" + (testable ? RUNNER : ""));
+                context.add(new Servlet(testable ? RUNNER : "default", root));
             }
         }
         return metaData;
     }
 
-    static void awaitServed(HTTPContext context, String root) throws DeploymentException {
-        var runner = URI.create(context.getScheme() + "://" + context.getHost() + ":" + context.getPort()
-                + root + "/" + RUNNER);
+    static void awaitServed(HTTPContext context, String path) throws DeploymentException {
+        var runner = URI.create(context.getScheme() + "://" + context.getHost() + ":" + context.getPort() + path);
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         var deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
