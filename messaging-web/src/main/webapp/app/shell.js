@@ -17,6 +17,7 @@ import {newConversation} from './conversation/picker.js';
 import {Search} from './conversation/search.js';
 import {Settings} from './settings/dialogs.js';
 import {insteadOfWriting} from './settings/contact.js';
+import {AdminHome} from './settings/admin-home.js';
 
 const STATUS_TEXT = {
   connecting: ['Connecting…', 'Connecting to the server'],
@@ -108,7 +109,7 @@ class Shell {
     this.totalBadge = h('span', {class: 'badge total', hidden: true});
     this.idleWarning = new IdleWarning({onStay: () => this.idle.resume(), onSignOut: () => this.end('signedout')});
     const head = h('div', {class: 'sidebar-head'}, h('h2', {id: 'list-title'}, portal ? 'Conversations' : 'Inbox'));
-    if (!portal) {
+    if (this.me.role === 'practitioner') {
       head.append(h('button', {type: 'button', class: 'new-conversation', onclick: () => newConversation(this.api, this.me, async summary => {
         await this.inbox.load();
         await this.openAnywhere(summary.id);
@@ -127,20 +128,23 @@ class Shell {
     this.search = new Search(this.api, {onOpen: id => this.openAnywhere(id), portal});
     this.practiceBanner = h('p', {class: 'practice-banner', role: 'status', hidden: true});
     this.placeholder = h('p', {class: 'placeholder'}, portal ? 'Choose a conversation.' : 'Choose a conversation, or start a new one.');
+    // An admin writes to nobody: their home is what they do instead of an inbox (settings/admin-home.js).
+    this.adminHome = this.me.role === 'admin' ? new AdminHome({api: this.api, me: this.me, settings: this.settingsDialogs}) : null;
     this.sidebar = h('aside', {class: 'sidebar', 'aria-labelledby': 'list-title'}, head, this.search.element, this.tabs,
       this.search.results, this.list.element);
     replace(this.root,
-      h('a', {class: 'skip-link', href: '#thread'}, 'Skip to the conversation'),
+      h('a', {class: 'skip-link', href: this.adminHome ? '#admin-home' : '#thread'}, this.adminHome ? 'Skip to the main content' : 'Skip to the conversation'),
       h('header', {class: 'top'},
         h('h1', {class: 'brand'}, portal && this.me.practice ? this.me.practice.name : this.appName),
         h('nav', {'aria-label': 'Main'}, h('a', {href: homeOf(this.kind), class: 'nav-inbox', 'aria-current': 'page',
-          onclick: event => { event.preventDefault(); this.closeThread(); }}, portal ? 'Messages' : 'Inbox', ' ', this.totalBadge)),
+          onclick: event => { event.preventDefault(); this.adminHome ? this.adminHome.show() : this.closeThread(); }},
+          portal ? 'Messages' : this.adminHome ? 'Home' : 'Inbox', ' ', this.totalBadge)),
         this.connection,
         h('span', {class: 'who'}, this.me.displayName),
         portal ? null : h('button', {type: 'button', class: 'open-settings secondary', onclick: () => this.settingsDialogs.open()}, 'Settings'),
         h('button', {type: 'button', class: 'signout', onclick: () => this.end('signedout')}, 'Sign out')),
       this.practiceBanner,
-      h('main', {class: 'layout'}, this.sidebar, this.thread.element, this.placeholder),
+      this.adminHome?.element || h('main', {class: 'layout'}, this.sidebar, this.thread.element, this.placeholder),
       this.idleWarning.element);
     this.showStatus('connecting');
   }
@@ -200,6 +204,7 @@ class Shell {
     const practice = this.me.practice;
     const off = practice?.messagingEnabled === false;
     this.practiceBanner.hidden = !off;
+    this.adminHome?.refresh(this.me);
     if (this.kind !== 'portal') {
       replace(this.practiceBanner, 'Messaging is turned off for this practice. You can read conversations, but nobody can send.');
       return;

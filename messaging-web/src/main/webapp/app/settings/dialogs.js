@@ -1,28 +1,16 @@
 // Messaging settings: a practitioner's name in messages and block list; an admin's practice switch,
-// practitioners' names and what the portal tells clients; a client's messaging switch; and, in the portal,
-// writing first. Switches are labelled by what they allow, so a label stays true whichever way it is set;
+// practitioners' names (one form, one Save) and what the portal tells clients; a client's messaging switch;
+// and, in the portal, writing first. Switches are labelled by what they allow, so a label stays true whichever way it is set;
 // a block is asked for again before it is done (Cancel is the default).
 import {ProblemError} from '../platform/api.js';
 import {confirmAction} from '../platform/confirm.js';
+import {dialog, problemText} from '../platform/dialog.js';
 import {announce, h, replace} from '../platform/dom.js';
 import {findClients} from '../conversation/clients.js';
 import {lockText} from '../conversation/sending.js';
 import {insteadOfWriting} from './contact.js';
 import {portalSection} from './portal.js';
-
-function dialog(title, ...content) {
-  const id = `dialog-${Math.random().toString(36).slice(2)}`;
-  const element = h('dialog', {class: 'settings', 'aria-labelledby': id, onclose: () => element.remove()},
-    h('h2', {id}, title), ...content,
-    h('div', {class: 'dialog-actions'}, h('button', {type: 'button', class: 'secondary close', onclick: () => element.close()}, 'Close')));
-  document.body.append(element);
-  element.showModal();
-  return element;
-}
-
-function problemText(error) {
-  return error instanceof ProblemError ? error.message : 'The server cannot be reached.';
-}
+import {practitionerNames} from './names.js';
 
 /** Asks before blocking: what the client can and cannot do afterwards, and how to undo it. */
 function confirmBlock(name) {
@@ -48,7 +36,7 @@ export class Settings {
     }
     if (this.me.role === 'admin') {
       const state = await this.api.get('admin/practice/messaging');
-      sections.push(this.practiceSection(state), portalSection(this.api, state.portal));
+      sections.push(this.practiceSection(state), practitionerNames(this.api, state.practitioners), portalSection(this.api, state.portal));
     }
     dialog('Settings', ...sections);
   }
@@ -116,25 +104,10 @@ export class Settings {
         status.textContent = problemText(e);
       }
     });
-    const names = h('ul', {class: 'practitioner-names'}, state.practitioners.map(p => {
-      const id = `name-${p.id}`;
-      const input = h('input', {type: 'text', id, maxlength: '100', value: p.sendsAs});
-      const saved = h('span', {class: 'hint', role: 'status'});
-      return h('li', {}, h('label', {for: id}, p.displayName), input,
-        h('button', {type: 'button', class: 'secondary', onclick: async () => {
-          try {
-            await this.api.put(`admin/practitioners/${p.id}/messaging-name`, {displayName: input.value.trim() || null});
-            saved.textContent = 'Saved';
-          } catch (e) {
-            saved.textContent = problemText(e);
-          }
-        }}, 'Save'), saved);
-    }));
     return h('section', {class: 'setting', 'aria-labelledby': 'practice-title'},
       h('h3', {id: 'practice-title'}, 'Practice messaging'),
       h('p', {}, toggle, ' ', h('label', {for: 'practice-messaging'}, 'Allow messaging in the practice')),
-      h('p', {class: 'hint'}, 'When not allowed, nobody in the practice can send; conversations stay readable.'), status,
-      h('h3', {}, 'Names in messages'), names);
+      h('p', {class: 'hint'}, 'When not allowed, nobody in the practice can send; conversations stay readable.'), status);
   }
 
   /** A client's settings, from their thread (practitioner): messaging on or off, blocked or not. */
@@ -142,25 +115,7 @@ export class Settings {
     const clientId = summary.counterpart.id;
     const name = summary.counterpart.displayName;
     const status = h('p', {class: 'hint', role: 'status'});
-    const content = [];
-    try {
-      const preferences = await this.api.get(`clients/${clientId}/preferences`);
-      const toggle = h('input', {type: 'checkbox', id: 'client-messaging', checked: preferences.messagingEnabled});
-      toggle.addEventListener('change', async () => {
-        try {
-          await this.api.put(`clients/${clientId}/preferences`, {messagingEnabled: toggle.checked});
-          status.textContent = toggle.checked ? `Messaging is on for ${name}.` : `Messaging is off for ${name}: neither side can send.`;
-          this.onChanged();
-        } catch (e) {
-          toggle.checked = !toggle.checked;
-          status.textContent = problemText(e);
-        }
-      });
-      content.push(h('p', {}, toggle, ' ', h('label', {for: 'client-messaging'}, `Allow messaging with ${name}`)),
-        h('p', {class: 'hint'}, `When not allowed, neither you nor ${name} can send; the conversation stays readable.`));
-    } catch (e) {
-      content.push(h('p', {class: 'error'}, problemText(e)));
-    }
+    const content = await clientSwitch(this.api, clientId, name, status, this.onChanged, this.me.role === 'practitioner');
     if (this.me.role === 'practitioner') {
       const blocked = Boolean(summary.sending?.clientBlocked);
       content.push(h('p', {}, h('button', {type: 'button', class: blocked ? 'unblock secondary' : 'block secondary',
@@ -211,5 +166,27 @@ export class Settings {
             replace(status, ...(refused ? [lockText(e.type, false), ' ', ...insteadOfWriting(this.me.practice)] : [problemText(e)]));
           }
         }}, p.displayName)))), status);
+  }
+}
+
+/** "Allow messaging with <client>": the client's switch, saved when changed (the client's practitioners and admins). */
+export async function clientSwitch(api, clientId, name, status, onChanged = () => {}, practitioner = true) {
+  try {
+    const preferences = await api.get(`clients/${clientId}/preferences`);
+    const toggle = h('input', {type: 'checkbox', id: 'client-messaging', checked: preferences.messagingEnabled});
+    toggle.addEventListener('change', async () => {
+      try {
+        await api.put(`clients/${clientId}/preferences`, {messagingEnabled: toggle.checked});
+        status.textContent = toggle.checked ? `Messaging is on for ${name}.` : `Messaging is off for ${name}: neither side can send.`;
+        onChanged();
+      } catch (e) {
+        toggle.checked = !toggle.checked;
+        status.textContent = problemText(e);
+      }
+    });
+    return [h('p', {}, toggle, ' ', h('label', {for: 'client-messaging'}, `Allow messaging with ${name}`)),
+      h('p', {class: 'hint'}, `When not allowed, neither ${practitioner ? 'you' : 'their practitioners'} nor ${name} can send; the conversation stays readable.`)];
+  } catch (e) {
+    return [h('p', {class: 'error'}, problemText(e))];
   }
 }

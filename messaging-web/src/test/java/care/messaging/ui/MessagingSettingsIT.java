@@ -3,8 +3,11 @@ package care.messaging.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +53,44 @@ class MessagingSettingsIT {
             assertThat(alex.page().locator(".composer-locked")).isHidden();
         } finally {
             app.call(admin, "PUT", "admin/practice/messaging", "{\"enabled\":true}");
+        }
+    }
+
+    @Test
+    void theAdminSavesThePractitionersNamesWithOneSaveThatStaysSmall(WebApp app) {
+        var admin = app.token("admin.park");
+        var practitioners = app.json(admin, "GET", "admin/practice/messaging", null).getJsonArray("practitioners").getValuesAs(JsonObject.class);
+        var chen = practitioners.stream().filter(p -> p.getString("displayName").equals("Dr. Wei Chen")).findFirst().orElseThrow().getString("id");
+        var renamed = "Dr. Chen (he/him)";
+        try (var desk = app.context(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+            var page = app.signIn(desk, "admin.park").page();
+            var puts = new ArrayList<String>();
+            page.onRequest(request -> {
+                if (request.method().equals("PUT") && request.url().contains("/messaging-name")) {
+                    puts.add(request.url());
+                }
+            });
+            page.locator("button.open-settings").click();
+            var names = page.locator("form.practitioner-names");
+            assertThat(names.locator("li")).hasCount(practitioners.size());
+            assertThat(names.locator("button")).hasText(new String[]{"Save names"});
+            names.getByLabel("Dr. Wei Chen", new Locator.GetByLabelOptions().setExact(true)).fill(renamed);
+            for (var width : DemoPracticeIT.WIDTHS) {
+                page.setViewportSize(width, width < 800 ? 844 : 900);
+                var save = names.locator("button.save-names");
+                save.scrollIntoViewIfNeeded();
+                assertTrue(save.boundingBox().width < names.boundingBox().width / 2, "one small Save at " + width + " px, not a full-width bar");
+                assertEquals(Boolean.TRUE, page.locator("dialog.settings").evaluate("d => d.scrollWidth <= d.clientWidth"), "nothing runs off the side at " + width + " px");
+                WebApp.screenshot(page, "admin-names-" + width);
+            }
+            names.locator("button.save-names").click();
+            assertThat(names.locator("[role=status]")).hasText("Saved 1 name. Messages already sent keep the name they were sent under.");
+            assertEquals(List.of(chen), puts.stream().map(url -> url.replaceAll(".*/practitioners/([^/]+)/messaging-name$", "$1")).toList(),
+                    "only the name that changed is sent");
+            var saved = app.json(admin, "GET", "admin/practice/messaging", null).getJsonArray("practitioners").getValuesAs(JsonObject.class);
+            assertEquals(renamed, saved.stream().filter(p -> p.getString("id").equals(chen)).findFirst().orElseThrow().getString("sendsAs"));
+        } finally {
+            app.call(admin, "PUT", "admin/practitioners/" + chen + "/messaging-name", "{\"displayName\":null}");
         }
     }
 
