@@ -119,7 +119,7 @@ class Shell {
       ...['inbox', 'archive'].map(folder => h('button', {type: 'button', role: 'tab', class: `folder folder-${folder}`,
         'aria-selected': String(folder === this.inbox.folder), onclick: () => this.showFolder(folder)},
         folder === 'inbox' ? 'Inbox' : 'Archive')));
-    this.search = new Search(this.api, {onOpen: id => this.openAnywhere(id), portal});
+    this.search = new Search(this.api, {onOpen: id => this.openAnywhere(id), portal, me: this.me});
     this.practiceBanner = h('p', {class: 'practice-banner', role: 'status', hidden: true},
       'Messaging is turned off for this practice. You can read conversations, but nobody can send.');
     this.placeholder = h('p', {class: 'placeholder'}, portal ? 'Choose a conversation.' : 'Choose a conversation, or start a new one.');
