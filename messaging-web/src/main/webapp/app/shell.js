@@ -92,7 +92,7 @@ class Shell {
     if (portal && this.inbox.items.length === 1) {
       // A client with one conversation starts in it, and can still go back to the list (to write to
       // someone else, search, or open the archive).
-      await this.open(this.inbox.items[0].id);
+      await this.open(this.inbox.items[0].id, {focus: false}); // nobody asked for it: focus stays at the page's start
     }
     document.body.dataset.ready = 'true';
   }
@@ -162,7 +162,7 @@ class Shell {
     this.inbox.patch(id, c => { c.unreadCount = unread; });
   }
 
-  async open(id) {
+  async open(id, {focus = true} = {}) {
     const summary = this.inbox.find(id);
     if (!summary) {
       return;
@@ -173,7 +173,9 @@ class Shell {
     const opening = Promise.all([this.thread.open(summary), this.drafts.open(summary)]);
     // Focus moves to the thread's heading at once, never later: a late move would steal it from
     // whatever the user went on to do while the messages loaded.
-    this.thread.title.focus();
+    if (focus) {
+      this.thread.title.focus();
+    }
     await opening;
   }
 

@@ -70,6 +70,9 @@ public class DemoData {
         var jordan = portal(riverside, "jordan.lee", "Jordan Lee", sam, Relationship.guardian, true);
         var casey = client(riverside, "Casey Diaz", false);
         portal(riverside, "casey.diaz", "Casey Diaz", casey, Relationship.self, false);
+        // New in care: signed up, and no conversation yet (the first one a practitioner opens is empty).
+        var quinn = client(riverside, "Quinn Avery", false);
+        portal(riverside, "quinn.avery", "Quinn Avery", quinn, Relationship.self, true);
 
         var lakeside = persist(new Practice("Lakeside Counseling")).id();
         var okafor = member(lakeside, "dr.okafor", Role.PRACTITIONER, "Dr. Ngozi Okafor");
