@@ -23,7 +23,7 @@ const SUGGESTED = [
 const CATEGORIES = [
   {id: 'suggested', name: 'Suggested', icon: '🙂'},
   {id: 0, name: 'Smileys and emotion', icon: '😀'}, {id: 1, name: 'People and body', icon: '👋'},
-  {id: 3, name: 'Animals and nature', icon: '🌱'}, {id: 4, name: 'Food and drink', icon: '☕'},
+  {id: 3, name: 'Animals and nature', icon: '🌱'}, {id: 4, name: 'Food and drink', icon: '🍎'},
   {id: 5, name: 'Travel and places', icon: '🚲'}, {id: 6, name: 'Activities', icon: '⚽'},
   {id: 7, name: 'Objects', icon: '💡'}, {id: 8, name: 'Symbols', icon: '❤️'}, {id: 9, name: 'Flags', icon: '🏁'},
 ];

@@ -74,6 +74,8 @@ class MessageEditingIT {
                 var inEditor = layout(rivera.editor(), "li > .ql-ui");
                 WebApp.screenshot(page, "bullets-editor-" + width);
                 page.keyboard().press("Control+Enter");
+                // Once the server has answered: the outbox's copy is replaced by the message as sent.
+                assertThat(rivera.message(marker).locator(".status")).hasText(java.util.regex.Pattern.compile("^(Sent|Read )"));
                 var sent = rivera.message(marker).locator(".body");
                 assertThat(sent.locator("li")).hasText(new String[] {"first point", "second point"});
                 var inThread = layout(sent, "li");
