@@ -98,7 +98,7 @@ class Shell {
     if (portal && this.inbox.items.length === 1) {
       // A client with one conversation starts in it, and can still go back to the list (to write to
       // someone else, search, or open the archive).
-      await this.open(this.inbox.items[0].id);
+      await this.open(this.inbox.items[0].id, {focus: false}); // nobody asked for it: focus stays at the page's start
     }
     document.body.dataset.ready = 'true';
   }
@@ -125,7 +125,7 @@ class Shell {
       ...['inbox', 'archive'].map(folder => h('button', {type: 'button', role: 'tab', class: `folder folder-${folder}`,
         'aria-selected': String(folder === this.inbox.folder), onclick: () => this.showFolder(folder)},
         folder === 'inbox' ? 'Inbox' : 'Archive')));
-    this.search = new Search(this.api, {onOpen: id => this.openAnywhere(id), portal});
+    this.search = new Search(this.api, {onOpen: id => this.openAnywhere(id), portal, me: this.me});
     this.practiceBanner = h('p', {class: 'practice-banner', role: 'status', hidden: true});
     this.placeholder = h('p', {class: 'placeholder'}, portal ? 'Choose a conversation.' : 'Choose a conversation, or start a new one.');
     // An admin writes to nobody: their home is what they do instead of an inbox (settings/admin-home.js).
@@ -171,7 +171,7 @@ class Shell {
     this.inbox.patch(id, c => { c.unreadCount = unread; });
   }
 
-  async open(id) {
+  async open(id, {focus = true} = {}) {
     const summary = this.inbox.find(id);
     if (!summary) {
       return;
@@ -182,7 +182,9 @@ class Shell {
     const opening = Promise.all([this.thread.open(summary), this.drafts.open(summary)]);
     // Focus moves to the thread's heading at once, never later: a late move would steal it from
     // whatever the user went on to do while the messages loaded.
-    this.thread.title.focus();
+    if (focus) {
+      this.thread.title.focus();
+    }
     await opening;
   }
 

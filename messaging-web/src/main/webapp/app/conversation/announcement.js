@@ -40,12 +40,15 @@ export function newAnnouncement(api, onSent) {
         render();
       }}, '×'))));
   };
-  const show = findClients(api, input, results, c => h('button', {type: 'button', class: 'client add-recipient',
+  // Adding a client ends that search: the query goes, rather than staying with "No client found." under it.
+  const search = findClients(api, input, results, c => h('button', {type: 'button', class: 'client add-recipient',
     'aria-label': `Add ${c.displayName}`, onclick: () => {
       chosen.set(c.id, c);
       announce(`${c.displayName} added`);
       render();
-      show();
+      input.value = '';
+      search();
+      input.focus();
     }}, c.displayName, c.blocked ? ' (blocked)' : '', c.note ? ` — ${c.note}` : ''), c => !chosen.has(c.id));
 
   async function send(html) {

@@ -4,6 +4,7 @@
 // without the empty lines it ends with; the server sanitizes it to the same allowlist the thread renders.
 import {h, replace} from '../platform/dom.js';
 import {EmojiPicker} from './emoji.js';
+import {linkAll, linkAsTyped} from './links.js';
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -59,6 +60,7 @@ export class Composer {
     root.setAttribute('aria-multiline', 'true');
     root.setAttribute('role', 'textbox');
     root.setAttribute('aria-describedby', this.hintId);
+    linkAsTyped(this.quill);
     this.quill.on('text-change', (delta, old, source) => {
       if (source === 'user') {
         this.onInput();
@@ -88,6 +90,7 @@ export class Composer {
     if (this.locked || this.isEmpty()) {
       return;
     }
+    linkAll(this.quill); // an address typed last, with no space after it
     const html = withoutTrailingBlankLines(this.html());
     this.quill.setText('', 'silent');
     this.onSend(html);

@@ -1,7 +1,9 @@
-// The messages of a thread as a list: day separators, each message with its sender, time, receipt
-// and actions, and the outbox's pending ones after them. Rendering is keyed: a node is rebuilt only when
-// what it shows changed, and nodes that did not change stay where they are (and keep focus).
+// The messages of a thread as a list: day separators, each message with its sender, time and receipt,
+// one's own with a menu (⋯, holding Delete), and the outbox's pending ones after them. Rendering is
+// keyed: a node is rebuilt only when what it shows changed, and nodes that did not change stay where
+// they are (and keep focus).
 import {dayKey, dayLabel, h, time} from '../platform/dom.js';
+import {MenuButton} from '../platform/menu.js';
 import {renderMessage} from '../platform/sanitize.js';
 
 export class MessageView {
@@ -64,7 +66,8 @@ export class MessageView {
   messageNode(m, locked) {
     const mine = m.sender.id === this.me.id;
     const status = mine ? (m.readAt ? `Read ${time(m.readAt)}` : 'Sent') : '';
-    return this.node(m.id, `${m.seq}|${status}|${m.unavailable}|${m.deleted}|${m.html?.length}|${locked}`, () => {
+    // The receipt is not part of the signature: it changes in place, so that an open menu and focus survive it.
+    const node = this.node(m.id, `${m.seq}|${mine}|${m.unavailable}|${m.deleted}|${m.html?.length}|${locked}`, () => {
       const body = h('div', {class: 'body'});
       if (m.deleted) {
         body.append(h('p', {class: 'deleted'}, 'Message deleted'));
@@ -73,17 +76,29 @@ export class MessageView {
       } else {
         body.append(renderMessage(m.html));
       }
-      return h('li', {class: `message ${mine ? 'mine' : 'theirs'}`, 'data-id': m.id, 'data-seq': m.seq},
+      return h('li', {class: `message ${mine ? 'mine' : 'theirs'}${m.deleted ? ' deleted' : ''}`, 'data-id': m.id, 'data-seq': m.seq},
         h('div', {class: 'meta'},
           h('span', {class: 'sender'}, mine ? 'You' : m.sender.displayName),
+          h('time', {datetime: m.sentAt}, time(m.sentAt)),
           m.announcement ? h('span', {class: 'announcement-label'}, 'Announcement') : null,
-          h('time', {datetime: m.sentAt}, time(m.sentAt))),
+          mine && !m.deleted ? this.actions(m) : null),
         body,
-        mine ? h('div', {class: 'message-foot'},
-          m.deleted ? null : h('button', {type: 'button', class: 'delete-message', 'aria-label': `Delete your message sent ${time(m.sentAt)}`,
-            onclick: () => this.onDelete(m)}, 'Delete'),
-          h('p', {class: `status${m.readAt ? ' read' : ''}`}, status)) : null);
+        // The receipt stays on a deleted message: whether it was read before it went still matters.
+        mine ? h('p', {class: 'status'}) : null);
     });
+    const receipt = node.querySelector(':scope > .status');
+    if (receipt && receipt.textContent !== status) {
+      receipt.textContent = status;
+      receipt.classList.toggle('read', Boolean(m.readAt));
+    }
+    return node;
+  }
+
+  /** The message's own menu (⋯): shown on hover or focus where there is a mouse, always on a touch screen. */
+  actions(m) {
+    const menu = new MenuButton({label: `Actions for your message sent ${time(m.sentAt)}`, className: 'message-menu'});
+    menu.setItems([{label: 'Delete', className: 'delete-message', action: () => this.onDelete(m)}]);
+    return menu.element;
   }
 
   pendingNode(p) {
@@ -103,4 +118,20 @@ export class MessageView {
         status);
     });
   }
+}
+
+/** Asks before a message is deleted; onConfirm deletes it. */
+export function confirmDeletion(onConfirm) {
+  const dialog = h('dialog', {class: 'confirm', role: 'alertdialog', 'aria-labelledby': 'confirm-title',
+    'aria-describedby': 'confirm-text', onclose: () => dialog.remove()},
+    h('h2', {id: 'confirm-title'}, 'Delete this message?'),
+    h('p', {id: 'confirm-text'}, 'Everyone in the conversation will see "Message deleted" instead. This cannot be undone.'),
+    h('div', {class: 'dialog-actions'},
+      h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Cancel'),
+      h('button', {type: 'button', class: 'danger confirm-delete', onclick: () => {
+        dialog.close();
+        onConfirm();
+      }}, 'Delete')));
+  document.body.append(dialog);
+  dialog.showModal();
 }

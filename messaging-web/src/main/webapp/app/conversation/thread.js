@@ -2,8 +2,9 @@
 // messages, the messages still in the outbox, and a "new messages" marker when the reader has
 // scrolled up. Opening it, and reaching its end, moves the read marker.
 import {announce, h, replace} from '../platform/dom.js';
+import '../platform/modality.js';
 import {MenuButton} from '../platform/menu.js';
-import {MessageView} from './messages.js';
+import {confirmDeletion, MessageView} from './messages.js';
 import {sendingState} from './sending.js';
 
 const PAGE = 50;
@@ -27,8 +28,13 @@ export class Thread {
       'Show earlier messages');
     this.list = h('ol', {class: 'messages', 'aria-labelledby': 'thread-title'});
     this.view = new MessageView(this.list, {me, outbox, onDelete: message => this.deleteMessage(message)});
+    this.empty = h('p', {class: 'thread-empty', hidden: true});
     this.scroller = h('div', {class: 'scroller', tabindex: '0', 'aria-label': 'Messages', onscroll: () => this.scrolled()},
-      this.older, this.list);
+      this.older, this.empty, this.list);
+    // A reader at the end stays there when the room shrinks (a banner, a growing editor, a phone's
+    // keyboard): otherwise the last message ends up under the composer.
+    this.pinned = true;
+    new ResizeObserver(() => this.pinned && this.scrollToEnd(false)).observe(this.scroller);
     this.marker = h('button', {type: 'button', class: 'new-marker', hidden: true,
       onclick: () => this.scrollToEnd(true)}, 'New messages ↓');
     this.notice = h('p', {class: 'thread-notice', role: 'status', hidden: true});
@@ -56,6 +62,8 @@ export class Thread {
     this.view.clear();
     this.markedSeq = 0;
     this.hasOlder = false;
+    this.loaded = false;
+    this.pinned = true;
     replace(this.list);
     this.marker.hidden = true;
     this.element.hidden = false;
@@ -66,6 +74,7 @@ export class Thread {
     }
     this.merge(page);
     this.hasOlder = page.length === PAGE;
+    this.loaded = true;
     this.render();
     this.scrollToEnd(false);
     this.maybeMarkRead();
@@ -96,6 +105,7 @@ export class Thread {
     this.composer.lock(lock);
     this.notice.textContent = notice || '';
     this.notice.hidden = !notice;
+    this.render();
   }
 
   showActions(summary) {
@@ -136,22 +146,13 @@ export class Thread {
   }
 
   /** The sender deletes their own message, after saying so. */
-  async deleteMessage(message) {
-    const dialog = h('dialog', {class: 'confirm', role: 'alertdialog', 'aria-labelledby': 'confirm-title',
-      'aria-describedby': 'confirm-text', onclose: () => dialog.remove()},
-      h('h2', {id: 'confirm-title'}, 'Delete this message?'),
-      h('p', {id: 'confirm-text'}, 'Everyone in the conversation will see "Message deleted" instead. This cannot be undone.'),
-      h('div', {class: 'dialog-actions'},
-        h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Cancel'),
-        h('button', {type: 'button', class: 'danger confirm-delete', onclick: async () => {
-          dialog.close();
-          const shown = await this.api.delete(`conversations/${this.id}/messages/${message.id}`);
-          this.merge([shown]);
-          this.render();
-          announce('Message deleted');
-        }}, 'Delete')));
-    document.body.append(dialog);
-    dialog.showModal();
+  deleteMessage(message) {
+    confirmDeletion(async () => {
+      const shown = await this.api.delete(`conversations/${this.id}/messages/${message.id}`);
+      this.merge([shown]);
+      this.render();
+      announce('Message deleted');
+    });
   }
 
   /** A message changed (deleted): fetch it as it is now. */
@@ -171,11 +172,7 @@ export class Thread {
   }
 
   lastSeq() {
-    let last = 0;
-    for (const m of this.messages.values()) {
-      last = Math.max(last, m.seq);
-    }
-    return last;
+    return Math.max(0, ...[...this.messages.values()].map(m => m.seq));
   }
 
   /** New messages or receipts: fetch from the newest back to what we hold, so there is never a gap. */
@@ -249,7 +246,8 @@ export class Thread {
   }
 
   scrolled() {
-    if (this.atEnd()) {
+    this.pinned = this.atEnd();
+    if (this.pinned) {
       this.marker.hidden = true;
       this.maybeMarkRead();
     }
@@ -285,6 +283,15 @@ export class Thread {
       return;
     }
     this.older.hidden = !this.hasOlder;
-    this.view.render([...this.messages.values()], this.outbox.pending(this.id), this.composer.locked);
+    const pending = this.outbox.pending(this.id);
+    this.view.render([...this.messages.values()], pending, this.composer.locked);
+    this.showEmpty(this.loaded && !this.messages.size && !pending.length);
+  }
+
+  /** A conversation without messages says what to do, instead of showing nothing. */
+  showEmpty(empty) {
+    this.empty.hidden = !empty;
+    this.empty.textContent = !empty ? '' : this.composer.locked ? 'No messages yet.'
+      : `No messages yet. Write ${this.me.role === 'client' ? 'your' : 'the'} first message below and press Send.`;
   }
 }

@@ -52,6 +52,7 @@ export class MenuButton {
       return;
     }
     this.menu.hidden = false;
+    this.menu.classList.toggle('up', !roomBelow(this.menu));
     this.button.setAttribute('aria-expanded', 'true');
     document.addEventListener('pointerdown', this.outside, true);
     items.at(index).focus();
@@ -93,4 +94,17 @@ export class MenuButton {
       this.close(true);
     }
   }
+}
+
+/** Whether the open list fits above the bottom of what scrolls it (a message at a thread's end does not). */
+function roomBelow(list) {
+  let bottom = window.innerHeight;
+  for (let e = list.parentElement; e; e = e.parentElement) {
+    if (/auto|scroll|hidden/.test(getComputedStyle(e).overflowY)) {
+      bottom = Math.min(bottom, e.getBoundingClientRect().bottom);
+      break;
+    }
+  }
+  list.classList.remove('up');
+  return list.getBoundingClientRect().bottom <= bottom;
 }

@@ -39,8 +39,18 @@ class AccessibilityIT {
             rivera.open("Alex Morgan");
             assertThat(rivera.messages().first()).isVisible();
             assertNoViolations(page, "thread");
+            page.locator("button.message-menu").last().click();
+            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Delete"))).isFocused();
+            assertNoViolations(page, "a message's menu");
+            page.keyboard().press("Escape");
             page.locator("button.emoji-toggle").click();
             assertNoViolations(page, "emoji picker");
+            page.locator(".emoji-panel").getByRole(com.microsoft.playwright.options.AriaRole.TAB,
+                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Animals and nature")).click();
+            page.locator(".emoji-panel button.emoji").nth(20).waitFor();
+            assertNoViolations(page, "emoji picker, a category");
+            page.getByLabel("Search emoji").fill("heart");
+            assertNoViolations(page, "emoji picker, searching");
             page.keyboard().press("Escape");
             page.locator("button.new-announcement").click();
             var announcement = page.locator("dialog.announcement");

@@ -84,7 +84,9 @@ class ConversationStateIT {
             assertThat(jordan.message(text)).hasCount(1);
             var mine = rivera.message(text);
             var id = mine.getAttribute("data-id");
-            mine.locator("button.delete-message").click();
+            mine.locator("button.message-menu").click();
+            mine.getByRole(com.microsoft.playwright.options.AriaRole.MENUITEM,
+                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Delete")).click();
             var confirm = rivera.page().locator("dialog.confirm");
             assertThat(confirm).containsText("Delete this message?");
             confirm.locator("button.confirm-delete").click();
@@ -92,9 +94,9 @@ class ConversationStateIT {
             assertThat(rivera.page().locator("li.message[data-id='" + id + "'] .deleted")).hasText("Message deleted");
             assertThat(jordan.page().locator("li.message[data-id='" + id + "'] .deleted")).hasText("Message deleted");
             assertThat(jordan.message(text)).hasCount(0);
-            assertThat(rivera.page().locator("li.message[data-id='" + id + "'] button.delete-message")).hasCount(0);
-            // The other side cannot delete it: their messages carry no delete button for ours.
-            assertThat(jordan.page().locator("li.message.theirs button.delete-message")).hasCount(0);
+            assertThat(rivera.page().locator("li.message[data-id='" + id + "'] button.message-menu")).hasCount(0);
+            // The other side cannot delete it: their messages carry no menu for ours.
+            assertThat(jordan.page().locator("li.message.theirs button.message-menu")).hasCount(0);
         }
     }
 

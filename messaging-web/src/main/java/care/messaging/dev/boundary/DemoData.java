@@ -90,6 +90,9 @@ public class DemoData {
         var marcusAccount = portal(riverside, "marcus.bell", "Marcus Bell", marcus, Relationship.self, true);
         var elena = client(riverside, "Elena Soto", false);
         var elenaAccount = portal(riverside, "elena.soto", "Elena Soto", elena, Relationship.self, true);
+        // New in care: signed up, and no conversation yet (the first one a practitioner opens is empty).
+        var quinn = client(riverside, "Quinn Avery", false);
+        portal(riverside, "quinn.avery", "Quinn Avery", quinn, Relationship.self, true);
 
         var lakeside = persist(new Practice("Lakeside Counseling")).id();
         var okafor = member(lakeside, "dr.okafor", Role.PRACTITIONER, "Dr. Ngozi Okafor");
