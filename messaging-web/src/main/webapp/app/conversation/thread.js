@@ -132,6 +132,8 @@ export class Thread {
 
   async markUnread() {
     const id = this.id;
+    // A read marker still on its way would clear the mark on arrival: let it land first.
+    await this.reading;
     const summary = await this.api.post(`conversations/${id}/unread`, {});
     this.onChanged(summary, {leave: true});
   }
@@ -269,8 +271,10 @@ export class Thread {
     if (!unreadFromOthers && !(this.conversation.unreadCount > 0)) {
       return;
     }
+    const reading = this.api.post(`conversations/${id}/read`, {seq: last});
+    this.reading = reading.catch(() => {});
     try {
-      const state = await this.api.post(`conversations/${id}/read`, {seq: last});
+      const state = await reading;
       this.onRead(id, state.unreadCount);
     } catch {
       this.markedSeq = 0; // try again with the next chance

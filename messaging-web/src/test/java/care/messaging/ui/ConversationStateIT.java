@@ -54,6 +54,46 @@ class ConversationStateIT {
         }
     }
 
+    /**
+     * Opening a thread with unread messages sends a read marker; marking it unread right away must win
+     * even when that marker arrives late (it once landed after the mark and cleared it).
+     */
+    @Test
+    void markAsUnreadWinsOverAReadMarkerStillOnItsWay(WebApp app) {
+        var alex = app.token("alex.morgan");
+        app.send(alex, app.conversationWith(alex, "Dr. Maria Rivera"), "<p>Unread before the mark " + UUID.randomUUID() + "</p>");
+        try (var browser = app.context()) {
+            var rivera = app.signIn(browser, "dr.rivera");
+            var page = rivera.page();
+            var held = new java.util.ArrayList<com.microsoft.playwright.Route>();
+            var answered = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            page.onResponse(response -> answered.add(response.url().replaceFirst(".*/", "")));
+            page.route("**/api/conversations/*/read", held::add);
+            rivera.open("Alex Morgan");
+            page.waitForCondition(() -> !held.isEmpty());
+
+            page.locator("button.mark-unread").click();
+            // Let the mark go first if the app sends it while the marker is held (it did: the marker then
+            // cleared it); an app that waits for the marker sends nothing, and the bounded wait just ends.
+            try {
+                page.waitForCondition(() -> answered.contains("unread"), new Page.WaitForConditionOptions().setTimeout(3_000));
+            } catch (com.microsoft.playwright.TimeoutError markWaitsForTheMarker) {
+                // the order the fix keeps
+            }
+            held.forEach(com.microsoft.playwright.Route::resume);
+            page.waitForCondition(() -> answered.contains("read") && answered.contains("unread"));
+
+            var token = app.token("dr.rivera");
+            var summary = app.json(token, "GET", "conversations/" + app.conversationWith(token, "Alex Morgan"), null);
+            org.junit.jupiter.api.Assertions.assertTrue(summary.getBoolean("markedUnread"), summary::toString);
+            assertThat(rivera.page().locator("#thread")).isHidden();
+            assertThat(rivera.badge("Alex Morgan")).hasText("1");
+            page.unrouteAll();
+            rivera.open("Alex Morgan");
+            assertThat(rivera.badge("Alex Morgan")).hasCount(0);
+        }
+    }
+
     @Test
     void anArchivedConversationComesBackWhenTheOtherSideWrites(WebApp app) {
         try (var browser = app.context()) {
