@@ -73,17 +73,35 @@ export class Realtime {
     }
   }
 
-  async connect() {
-    if (this.stopped || this.socket) {
+  /**
+   * The session's token was renewed: the server closes a socket when the token that opened it expires
+   * (4401), so a socket is opened with a ticket of the new token, from the cursor, and the old one is closed
+   * once it is live. Frames the two both bring are handed on once (receive() skips what the cursor passed).
+   * Polling needs nothing: its next request carries the new token.
+   */
+  renew() {
+    const old = this.socket;
+    if (this.stopped || !old || old.readyState !== WebSocket.OPEN) {
       return;
     }
-    if (this.status !== 'polling') {
+    old.onclose = null;
+    this.socket = null;
+    this.connect({quiet: true, replacing: old});
+  }
+
+  async connect({quiet = false, replacing = null} = {}) {
+    if (this.stopped || this.socket) {
+      replacing?.close(1000, 'replaced');
+      return;
+    }
+    if (!quiet && this.status !== 'polling') {
       this.setStatus('connecting');
     }
     let ticket;
     try {
       ({ticket} = await this.api.post('realtime/tickets', {}));
     } catch (error) {
+      replacing?.close(1000, 'replaced');
       if (error instanceof ProblemError && error.status === 401) {
         return; // the session is over; the app signs out
       }
@@ -93,6 +111,7 @@ export class Realtime {
       return;
     }
     if (this.stopped) {
+      replacing?.close(1000, 'replaced');
       return;
     }
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -102,6 +121,7 @@ export class Realtime {
     let frames = 0;
     socket.onopen = () => {
       opened = Date.now();
+      replacing?.close(1000, 'replaced');
       this.setStatus('live');
       this.stopPolling();
     };
@@ -110,6 +130,7 @@ export class Realtime {
       this.receive(JSON.parse(message.data));
     };
     socket.onclose = close => {
+      replacing?.close(1000, 'replaced');
       if (this.socket !== socket) {
         return;
       }

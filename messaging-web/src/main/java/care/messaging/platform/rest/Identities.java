@@ -24,7 +24,7 @@ public final class Identities {
 
     /**
      * The same for a servlet request's principal (the WebSocket handshake, outside JAX-RS). The subject and
-     * the roles come from the claims {@link IdentityProvider} names, the roles mapped to the directory's.
+     * the roles come from the claims {@link IdentityProvider} names; the roles are mapped to the directory's.
      */
     public static Identity of(Principal principal) {
         if (principal instanceof JsonWebToken jwt) {
