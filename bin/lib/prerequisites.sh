@@ -89,14 +89,51 @@ start_micro() {
   shift 4
   # jakarta.json.provider: every Json.create* call (Payara's MP-JWT makes two per request) otherwise looks the
   # provider up through ServiceLoader and OSGi, scanning jars: about a tenth of the server's CPU under load.
+  # The caller's options come last: a later -D wins, so bin/run --keycloak can point MP-JWT elsewhere.
   java -Xmx512m -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl \
-    -Dmessaging.dev.login=true "$@" \
+    -Dmessaging.dev.login=true \
     -Dmessaging.dev.jwt.private-key.location="$keys/private.pem" \
     -Dmessaging.keys.keystore="$keys/messaging-keys.p12" \
     -Dmp.jwt.verify.publickey.location="file://$keys/public.pem" \
     -Dmp.jwt.verify.issuer=https://dev-login.invalid/care-messaging \
-    -jar "$run_dir/payara-micro.jar" --nohazelcast --port "$port" --contextroot messaging \
+    "$@" -jar "$run_dir/payara-micro.jar" --nohazelcast --port "$port" --contextroot messaging \
     --addlibs "$run_dir/postgresql.jar" --postbootcommandfile config/payara-micro/post-boot.asadmin \
     --deploy messaging-web/target/messaging.war >"$log" 2>&1 &
   micro_pid=$!
+}
+
+# A JDK of release 21 or later for Keycloak (the app's Java may be 17): KEYCLOAK_JAVA_HOME, JAVA_HOME, or the
+# newest under /usr/lib/jvm. Prints its path.
+keycloak_java() {
+  local home release best='' best_release=0
+  for home in ${KEYCLOAK_JAVA_HOME:-} ${JAVA_HOME:-} /usr/lib/jvm/*; do
+    [ -x "$home/bin/java" ] && [ -f "$home/release" ] || continue
+    release=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$home/release")
+    if [ -n "$KEYCLOAK_JAVA_HOME" ] && [ "$home" = "$KEYCLOAK_JAVA_HOME" ]; then best=$home; break; fi
+    if [ "${release:-0}" -ge 21 ] && [ "$release" -gt "$best_release" ]; then best=$home; best_release=$release; fi
+  done
+  if [ -z "$best" ]; then
+    echo "Keycloak needs Java 21 or later: none under JAVA_HOME or /usr/lib/jvm (set KEYCLOAK_JAVA_HOME)" >&2
+    exit 1
+  fi
+  echo "$best"
+}
+
+# Keycloak from Maven Central (the version the tests use), unpacked under $dir, started with start-dev on $port
+# with the test realm imported into a fresh data directory (its redirect URIs name $app_origin). Sets
+# keycloak_pid; the admin console's password is in $dir/admin-password.
+#   start_keycloak dir port app_origin log
+start_keycloak() {
+  local dir=$1 port=$2 origin=$3 log=$4 version home java
+  version=$(pom_property keycloak.version)
+  home=$dir/keycloak-$version
+  [ -x "$home/bin/kc.sh" ] || mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$version:zip" -DoutputDirectory="$dir" -N
+  java=$(keycloak_java)
+  rm -rf "$home/data" && mkdir -p "$home/data/import"
+  cp messaging-web/src/test/resources/keycloak/care-realm.json "$home/data/import/"
+  [ -f "$dir/admin-password" ] || (umask 077; openssl rand -hex 16 >"$dir/admin-password")
+  JAVA_HOME=$java JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" CARE_APP_ORIGIN=$origin \
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$(cat "$dir/admin-password") \
+    "$home/bin/kc.sh" start-dev --http-port="$port" --import-realm >"$log" 2>&1 &
+  keycloak_pid=$!
 }

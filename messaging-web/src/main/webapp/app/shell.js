@@ -4,7 +4,7 @@
 import {Api, BASE} from './platform/api.js';
 import {announce, h, replace} from './platform/dom.js';
 import {IdleTimer, IdleWarning} from './platform/idle.js';
-import {appSettings, handedToken, homeOf, signIn, signOut} from './platform/session.js';
+import {appSettings, homeOf, refused, signIn} from './platform/session.js';
 import {Realtime} from './delivery/realtime.js';
 import {ConversationList} from './conversation/list.js';
 import {Inbox} from './conversation/inbox.js';
@@ -29,25 +29,43 @@ const STATUS_TEXT = {
 export async function boot({kind}) {
   const root = document.getElementById('app');
   const settings = await appSettings();
-  const token = handedToken() || await signIn(root, {kind, settings});
-  const app = new Shell({kind, root, settings, token});
+  const session = await signIn(root, {kind, settings});
+  const app = new Shell({kind, root, settings, session});
   await app.start();
   return app;
 }
 
 class Shell {
-  constructor({kind, root, settings, token}) {
+  constructor({kind, root, settings, session}) {
     this.kind = kind;
     this.root = root;
     this.settings = settings;
     this.appName = kind === 'portal' ? 'Messages' : 'Care Messaging';
-    this.api = new Api({token, onUnauthorized: () => this.end('expired')});
+    this.session = session;
+    // Before `me` answers, a refusal is start()'s to show (the directory may not know this person).
+    this.api = new Api({token: session.token, onUnauthorized: () => this.me && this.end('expired')});
+    session.onRenewed = token => {
+      this.api.token = token;
+      this.realtime?.renew();
+    };
+    session.onLapsed = () => this.end('expired');
     this.inbox = new Inbox(this.api, {onChange: () => this.showConversations()});
     this.ended = false;
   }
 
   async start() {
-    this.me = await this.api.get('me');
+    try {
+      this.me = await this.api.get('me');
+    } catch (problem) {
+      if (refused(this.root, {problem, onSignOut: () => this.end('signedout')})) {
+        return;
+      }
+      if (problem.status === 401) {
+        await this.end('expired');
+        return;
+      }
+      throw problem;
+    }
     const portal = this.kind === 'portal';
     if (portal !== (this.me.role === 'client')) {
       replace(this.root, h('main', {class: 'signin'},
@@ -351,6 +369,6 @@ class Shell {
     replace(this.root);
     document.title = this.appName;
     await this.realtime?.stop();
-    signOut(this.kind, reason);
+    this.session.end(reason);
   }
 }

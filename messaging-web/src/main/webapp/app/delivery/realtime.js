@@ -84,12 +84,29 @@ export class Realtime {
     }
   }
 
-  async connect() {
-    // One attempt at a time: the online event and a retry timer may both call while a ticket is on its way.
-    if (this.stopped || this.socket || this.connecting) {
+  /**
+   * The session's token was renewed: the server closes a socket when the token that opened it expires
+   * (4401), so a socket is opened with a ticket of the new token, from the cursor, and the old one is closed
+   * once it is live. Frames the two both bring are handed on once (receive() skips what the cursor passed).
+   * Polling needs nothing: its next request carries the new token.
+   */
+  renew() {
+    const old = this.socket;
+    if (this.stopped || !old || old.readyState !== WebSocket.OPEN) {
       return;
     }
-    if (this.status !== 'polling') {
+    old.onclose = null;
+    this.socket = null;
+    this.connect({quiet: true, replacing: old});
+  }
+
+  async connect({quiet = false, replacing = null} = {}) {
+    // One attempt at a time: the online event and a retry timer may both call while a ticket is on its way.
+    if (this.stopped || this.socket || this.connecting) {
+      replacing?.close(1000, 'replaced');
+      return;
+    }
+    if (!quiet && this.status !== 'polling') {
       this.setStatus('connecting');
     }
     let ticket;
@@ -97,6 +114,7 @@ export class Realtime {
     try {
       ({ticket} = await this.api.post('realtime/tickets', {}));
     } catch (error) {
+      replacing?.close(1000, 'replaced');
       if (error instanceof ProblemError && error.status === 401) {
         return; // the session is over; the app signs out
       }
@@ -108,6 +126,7 @@ export class Realtime {
       this.connecting = false;
     }
     if (this.stopped || this.socket) {
+      replacing?.close(1000, 'replaced');
       return;
     }
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -117,6 +136,7 @@ export class Realtime {
     let frames = 0;
     socket.onopen = () => {
       opened = Date.now();
+      replacing?.close(1000, 'replaced');
       this.setStatus('live');
       this.stopPolling();
     };
@@ -128,6 +148,7 @@ export class Realtime {
       this.receive(JSON.parse(message.data));
     };
     socket.onclose = close => {
+      replacing?.close(1000, 'replaced');
       if (this.socket !== socket) {
         return;
       }

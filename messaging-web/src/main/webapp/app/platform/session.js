@@ -1,16 +1,34 @@
 // Signing in and out. The token lives in this page's memory only: never in localStorage,
-// sessionStorage or a cookie, so signing out (or closing the tab) forgets it.
+// sessionStorage or a cookie, so signing out (or closing the tab) forgets it. Where the deployment names
+// an identity provider the apps sign in there (oidc.js); the embedded default offers the dev login instead.
 import {Api, BASE, ProblemError} from './api.js';
 import {h, replace} from './dom.js';
+import {ProviderSession} from './oidc.js';
 
 const REASONS = {
   idle: 'You were signed out after a period without activity. Nothing was kept on this device.',
   expired: 'Your session has ended. Please sign in again.',
   signedout: 'You have signed out. Nothing was kept on this device.',
+  disabled: 'Your account has been switched off. Ask your practice\'s administrator if this is a mistake.',
+  cancelled: 'Signing in was cancelled. Nothing was kept on this device.',
   reloaded: 'The page was reloaded, which signs you out: Care Messaging keeps nothing on this device, '
     + 'not even your sign-in. Sign in again to carry on.',
   discarded: 'Your browser closed this page in the background, which signs you out: Care Messaging keeps '
     + 'nothing on this device, not even your sign-in. Sign in again to carry on.',
+};
+
+/** Why the directory refused a signed-in person, as the page that says so puts it. */
+const REFUSALS = {
+  'unknown-account': ['Care Messaging does not know you yet',
+    'Your organisation signed you in, but there is no Care Messaging account for you. '
+      + 'Ask your practice\'s administrator to add you (or, as a client, to send you an invitation).'],
+  'account-disabled': ['Your account is switched off',
+    'Your organisation signed you in, but your Care Messaging account has been switched off. '
+      + 'Ask your practice\'s administrator if this is a mistake.'],
+  'no-role': ['Your sign-in gives you no role here',
+    'Your organisation signed you in without a role that Care Messaging knows. Ask IT to give you one.'],
+  'wrong-role': ['Your sign-in does not match your account',
+    'The role your organisation gave you is not the one of your Care Messaging account. Ask IT to check it.'],
 };
 
 /**
@@ -34,20 +52,6 @@ export async function appSettings() {
   }
 }
 
-/**
- * A token handed over by the hospital's identity provider: it redirects to the app with
- * `#access_token=<JWT>`. A fragment never reaches a server or its logs; the app removes it from the
- * address bar at once.
- */
-export function handedToken() {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const token = params.get('access_token');
-  if (location.hash) {
-    history.replaceState(null, '', location.pathname);
-  }
-  return token;
-}
-
 export function homeOf(kind) {
   return kind === 'portal' ? `${BASE}portal/` : BASE;
 }
@@ -57,32 +61,112 @@ export function signOut(kind, reason = 'signedout') {
   location.replace(`${homeOf(kind)}?signedout=${encodeURIComponent(reason)}`);
 }
 
-/** Resolves with a token once the user has signed in. */
-export function signIn(root, {kind, settings}) {
-  const signedOut = new URLSearchParams(location.search).get('signedout');
-  if (signedOut) {
+/**
+ * A page that ended a session may say why: the dev path by `?signedout=`, the provider's logout by the state it
+ * was sent with (`?state=`). Only a known reason is shown; the address bar is cleaned either way.
+ */
+function reasonGiven() {
+  const params = new URLSearchParams(location.search);
+  const reason = params.get('signedout') || params.get('state');
+  if (location.search) {
     history.replaceState(null, '', location.pathname);
   }
-  const reason = signedOut || startedAfresh();
+  return REASONS[reason] ? reason : null;
+}
+
+function page(root, {kind, reason, failure}) {
   const title = kind === 'portal' ? 'Sign in to your messages' : 'Sign in to Care Messaging';
-  return new Promise(resolve => {
-    const notice = REASONS[reason] ? h('p', {class: 'notice', role: 'status'}, REASONS[reason]) : null;
-    const main = h('main', {class: 'signin', 'aria-labelledby': 'signin-title'},
-      h('h1', {id: 'signin-title'}, title), notice);
-    replace(root, main);
-    if (!settings.devLogin) {
-      main.append(
-        h('p', {}, 'Sign in through your organisation\'s sign-in page. It brings you back here, signed in.'),
-        h('p', {class: 'hint'}, 'For IT: the identity provider redirects to this address with ',
-          h('code', {}, '#access_token=<JWT>'), '; see docs/user-guide.md, "Signing in".'));
-      return;
+  const notice = failure ? h('p', {class: 'notice', role: 'alert'}, failure)
+    : REASONS[reason] ? h('p', {class: 'notice', role: 'status'}, REASONS[reason]) : null;
+  const main = h('main', {class: 'signin', 'aria-labelledby': 'signin-title'}, h('h1', {id: 'signin-title'}, title), notice);
+  replace(root, main);
+  return main;
+}
+
+/**
+ * Resolves with the signed-in session once the user has signed in: {token, end(reason)}, and for a provider's
+ * session also its renewals (onRenewed, onLapsed).
+ */
+export async function signIn(root, {kind, settings}) {
+  const reason = reasonGiven() || startedAfresh();
+  if (settings.devLogin) {
+    const token = await devSignIn(page(root, {kind, reason}), kind);
+    return {token, end: why => signOut(kind, why)};
+  }
+  if (!settings.signIn) {
+    page(root, {kind, reason}).append(h('p', {}, 'Signing in is not set up for this deployment yet.'),
+      h('p', {class: 'hint'}, 'For IT: name the identity provider and the apps\' client ids; see docs/operations.md.'));
+    return new Promise(() => {});
+  }
+  return providerSignIn(root, {kind, settings, reason});
+}
+
+async function providerSignIn(root, {kind, settings, reason}) {
+  let session;
+  let failure = null;
+  try {
+    session = await ProviderSession.create(kind, settings.signIn, homeOf(kind));
+    if (ProviderSession.answered()) {
+      await session.complete();
+      return session;
     }
+  } catch (error) {
+    failure = session ? session.failure(error) : 'The sign-in service cannot be loaded. Check the connection and try again.';
+  }
+  const abandoned = ProviderSession.abandoned();
+  return new Promise(() => {
+    const offer = (why, problem) => {
+      const main = page(root, {kind, reason: why, failure: problem});
+      const button = h('button', {type: 'button', class: 'provider-signin', onclick: async () => {
+        button.disabled = true;
+        button.textContent = 'Opening your organisation\'s sign-in page…';
+        try {
+          await session.begin();
+        } catch (error) {
+          offer(null, session.failure(error));
+        }
+      }}, problem || why === 'cancelled' ? 'Try again' : 'Sign in');
+      main.append(h('p', {}, 'You sign in on your organisation\'s sign-in page. It brings you back here.'),
+        h('p', {class: 'signin-actions'}, button), otherApp(kind));
+      button.disabled = !session;
+      button.focus();
+    };
+    offer(abandoned && !failure ? 'cancelled' : reason, failure);
+    // Back from the provider's page may show this page as it was left (the back/forward cache): say so.
+    window.addEventListener('pageshow', event => {
+      if (event.persisted && ProviderSession.abandoned()) {
+        offer('cancelled', null);
+      }
+    });
+  });
+}
+
+function otherApp(kind) {
+  return h('p', {class: 'hint'}, kind === 'portal'
+    ? h('a', {href: BASE}, 'Practitioners: open the practitioner app')
+    : h('a', {href: `${BASE}portal/`}, 'Clients and guardians: open the client portal'));
+}
+
+/** The page for a person the provider signed in but the directory refuses; answers false for other problems. */
+export function refused(root, {problem, onSignOut}) {
+  const text = problem instanceof ProblemError ? REFUSALS[problem.type] : null;
+  if (!text) {
+    return false;
+  }
+  replace(root, h('main', {class: 'signin refused', 'aria-labelledby': 'refused-title'},
+    h('h1', {id: 'refused-title'}, text[0]), h('p', {}, text[1]),
+    h('p', {class: 'hint'}, 'Signing out also signs you out of your organisation\'s sign-in, so someone else can sign in here.'),
+    h('p', {class: 'signin-actions'}, h('button', {type: 'button', class: 'provider-signin', onclick: onSignOut}, 'Sign out'))));
+  root.querySelector('button').focus();
+  return true;
+}
+
+/** The dev login's picker: resolves with a token once a demo user is chosen. */
+function devSignIn(main, kind) {
+  return new Promise(resolve => {
     const error = h('p', {class: 'error', role: 'alert', hidden: true});
     const list = h('ul', {class: 'demo-users', 'aria-label': 'Demo users'});
-    main.append(h('p', {}, 'Development sign-in: choose a demo user.'), list, error,
-      h('p', {class: 'hint'}, kind === 'portal'
-        ? h('a', {href: BASE}, 'Practitioners: open the practitioner app')
-        : h('a', {href: `${BASE}portal/`}, 'Clients and guardians: open the client portal')));
+    main.append(h('p', {}, 'Development sign-in: choose a demo user.'), list, error, otherApp(kind));
     new Api().get('dev/users').then(users => {
       const mine = users.filter(u => kind === 'portal' ? u.role === 'client' : u.role === 'practitioner' || u.role === 'admin');
       for (const user of mine) {

@@ -43,11 +43,12 @@ public final class MicroNode implements AutoCloseable {
      * the failsafe environment, and {@code removed} names variables to drop from it.
      */
     public static MicroNode start(String name, List<String> properties, Map<String, String> environment, List<String> removed) {
+        return start(name, freePort(), properties, environment, removed);
+    }
+
+    /** The same on a port picked beforehand (another process must know the node's address before it starts). */
+    public static MicroNode start(String name, int port, List<String> properties, Map<String, String> environment, List<String> removed) {
         try {
-            int port;
-            try (var socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
             var log = TARGET.resolve("micro-" + name + "-" + port + ".log");
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + TARGET));
@@ -61,6 +62,15 @@ public final class MicroNode implements AutoCloseable {
             removed.forEach(builder.environment()::remove);
             builder.environment().putAll(environment);
             return new MicroNode(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port nothing listens on right now. */
+    public static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

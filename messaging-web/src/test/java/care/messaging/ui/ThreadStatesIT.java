@@ -60,11 +60,12 @@ class ThreadStatesIT {
     void theNameOfAThreadOpenedByItselfHasNoFocusBoxButKeyboardUsersGetTheirRing(WebApp app) {
         for (var width : WIDTHS) {
             try (var context = app.context(new Browser.NewContextOptions().setViewportSize(width, 900))) {
-                // Signed in as the identity provider does it, the token in the address's fragment: the page
-                // opens the thread before the user has pressed a key or a pointer, which is when Chromium
-                // would draw a ring on a heading a script focuses.
+                // Signed in by a click no key or pointer made (as a return from the identity provider is):
+                // the page opens the thread before the user has pressed a key or a pointer, which is when
+                // Chromium would draw a ring on a heading a script focuses.
                 var page = context.newPage();
-                page.navigate(app.base() + "portal/#access_token=" + app.token("jordan.lee"));
+                page.navigate(app.base() + "portal/");
+                page.locator("button.demo-user[data-username='jordan.lee']").dispatchEvent("click");
                 var jordan = AppPage.of(page);
                 jordan.awaitReady();
                 assertThat(jordan.threadTitle()).hasText("Dr. Maria Rivera");

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 
 /**
- * What the browser apps need to know before anyone signs in: whether the dev login's picker exists, and
- * the automatic log-off that IT configures. Nothing here is about a person, so it needs no token.
+ * What the browser apps need to know before anyone signs in: whether the dev login's picker exists, where
+ * they sign in otherwise (the identity provider's issuer, their client ids, the scope), and the automatic
+ * log-off that IT configures. Nothing here is about a person, so it needs no token.
  */
 @Path("app/settings")
 @RequestScoped
@@ -23,7 +24,8 @@ public class AppSettingsResource {
 
     public static final String DEV_LOGIN_OFFERED = "devLoginOffered";
 
-    public record AppSettings(boolean devLogin, int idleMinutes, int idleWarningSeconds) {
+    /** {@code signIn} is absent where no identity provider is configured for the apps. */
+    public record AppSettings(boolean devLogin, int idleMinutes, int idleWarningSeconds, IdentityProvider.SignIn signIn) {
     }
 
     /** Produced only by the dev login's package, which the EAR does not hold: there it is never offered. */
@@ -39,8 +41,10 @@ public class AppSettingsResource {
 
     @GET
     @SecurityRequirements
-    @Operation(summary = "Settings of the browser apps: dev login present, idle minutes before automatic log-off, warning seconds before it")
+    @Operation(summary = "Settings of the browser apps: dev login present, the identity provider they sign in at "
+            + "(issuer, client ids, scope), idle minutes before automatic log-off, warning seconds before it")
     public AppSettings settings() {
-        return new AppSettings(devLogin.isResolvable() && devLogin.get(), Math.max(1, idleMinutes), Math.max(5, idleWarningSeconds));
+        return new AppSettings(devLogin.isResolvable() && devLogin.get(), Math.max(1, idleMinutes), Math.max(5, idleWarningSeconds),
+                IdentityProvider.current().signIn().orElse(null));
     }
 }

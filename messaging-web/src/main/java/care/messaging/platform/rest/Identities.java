@@ -22,10 +22,13 @@ public final class Identities {
         return of(security == null ? null : security.getUserPrincipal());
     }
 
-    /** The same for a servlet request's principal (the WebSocket handshake, outside JAX-RS). */
+    /**
+     * The same for a servlet request's principal (the WebSocket handshake, outside JAX-RS). The subject and
+     * the roles come from the claims {@link IdentityProvider} names; the roles are mapped to the directory's.
+     */
     public static Identity of(Principal principal) {
         if (principal instanceof JsonWebToken jwt) {
-            return new Identity(jwt.getSubject(), jwt.getGroups());
+            return IdentityProvider.current().identity(jwt);
         }
         return new Identity(null, null);
     }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Headers every response carries: no inline script, no framing, no sniffing, no referrer; API answers
@@ -29,9 +30,17 @@ public class SecurityHeaders extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The policy: where the apps sign in through an identity provider, their pages may also call it (its
+     * discovery document, keys and token endpoint); nothing else beyond this origin.
+     */
+    static String csp(Optional<String> provider) {
+        return provider.map(origin -> CSP + " " + origin).orElse(CSP);
+    }
+
     /** Sets the headers; safe to call more than once for one response. */
     static void apply(HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("Content-Security-Policy", csp(IdentityProvider.current().origin()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
