@@ -109,7 +109,7 @@ keycloak_java() {
   for home in ${KEYCLOAK_JAVA_HOME:-} ${JAVA_HOME:-} /usr/lib/jvm/*; do
     [ -x "$home/bin/java" ] && [ -f "$home/release" ] || continue
     release=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$home/release")
-    if [ -n "$KEYCLOAK_JAVA_HOME" ] && [ "$home" = "$KEYCLOAK_JAVA_HOME" ]; then best=$home; break; fi
+    if [ -n "${KEYCLOAK_JAVA_HOME:-}" ] && [ "$home" = "${KEYCLOAK_JAVA_HOME:-}" ]; then best=$home; break; fi
     if [ "${release:-0}" -ge 21 ] && [ "$release" -gt "$best_release" ]; then best=$home; best_release=$release; fi
   done
   if [ -z "$best" ]; then
