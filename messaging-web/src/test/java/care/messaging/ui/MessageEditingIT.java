@@ -166,9 +166,10 @@ class MessageEditingIT {
             assertThat(delete).isFocused();
             assertInView(rivera.page(), mine.getByRole(AriaRole.MENU), ".thread .scroller");
             WebApp.screenshot(rivera.page(), "message-menu-1366");
+            // The id is read before the delete: once deleted, the message no longer has its text to be found by.
+            var id = mine.getAttribute("data-id");
             rivera.page().keyboard().press("Enter");
             rivera.page().locator("dialog.confirm button.confirm-delete").click();
-            var id = mine.getAttribute("data-id");
             var deleted = rivera.page().locator("li.message[data-id='" + id + "']");
             assertThat(deleted.locator(".deleted")).hasText("Message deleted");
             assertThat(deleted.locator("button.message-menu")).hasCount(0);
