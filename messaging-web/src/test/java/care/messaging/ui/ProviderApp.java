@@ -204,19 +204,12 @@ public final class ProviderApp implements BeforeAllCallback, ParameterResolver {
 
     /** A provider access token of this user for this client, as the app would get it. */
     public String token(String clientId, String username) {
-        try {
-            var redirect = switch (clientId) {
-                case PRACTITIONER_APP -> base();
-                case PORTAL -> base() + "portal/";
-                default -> node.url("/reports/").toString();
-            };
-            return KeycloakLogin.tokens(keycloak, clientId, redirect, username).getString("access_token");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var redirect = switch (clientId) {
+            case PRACTITIONER_APP -> base();
+            case PORTAL -> base() + "portal/";
+            default -> node.url("/reports/").toString();
+        };
+        return KeycloakLogin.accessToken(keycloak, clientId, redirect, username);
     }
 
     public HttpResponse<String> call(String token, String method, String path, String body) {

@@ -31,6 +31,18 @@ public final class KeycloakLogin {
     private KeycloakLogin() {
     }
 
+    /** The access token of a sign-in of this user at this client, failing unchecked. */
+    public static String accessToken(Keycloak keycloak, String clientId, String redirectUri, String username) {
+        try {
+            return tokens(keycloak, clientId, redirectUri, username).getString("access_token");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The token response (access_token, refresh_token, id_token, expires_in) of a sign-in of this user at this client. */
     public static JsonObject tokens(Keycloak keycloak, String clientId, String redirectUri, String username) throws IOException, InterruptedException {
         var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();

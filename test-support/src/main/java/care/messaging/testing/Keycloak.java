@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -26,13 +29,18 @@ import java.util.stream.Stream;
  * directory, so every start knows only what the realm file says. The realm's redirect URIs name the app's
  * origin through the {@code CARE_APP_ORIGIN} placeholder, which is why the app's port is picked first.
  * Keycloak 26 needs Java 21 or later; the JVM running the tests may be older, so one is looked for.
+ * Where things are comes from system properties the test suite's failsafe sets: {@code messaging.it.keycloak-home}
+ * (the unpacked distribution; its log goes beside it), {@code messaging.it.keycloak-realm} (the realm file) and
+ * optionally {@code messaging.it.keycloak-java-home}.
  */
 public final class Keycloak implements AutoCloseable {
 
     public static final String REALM = "care";
     /** Every user of the test realm has this password (care-realm.json). */
     public static final String PASSWORD = "care-demo-password";
-    private static final Path TARGET = Path.of(System.getProperty("messaging.it.micro-jar")).getParent();
+    // HTTP/1.1: on plain http the JDK client's HTTP/2 upgrade request is of no use (docs/traps.md).
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final int port;
@@ -54,8 +62,8 @@ public final class Keycloak implements AutoCloseable {
             deleteTree(data);
             Files.createDirectories(data.resolve("import"));
             Files.copy(Path.of(System.getProperty("messaging.it.keycloak-realm")), data.resolve("import/care-realm.json"));
-            var port = MicroNode.freePort();
-            var log = TARGET.resolve("keycloak-" + port + ".log");
+            var port = freePort();
+            var log = home.getParent().resolve("keycloak-" + port + ".log");
             var adminPassword = UUID.randomUUID().toString();
             var builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + port, "--import-realm")
@@ -145,9 +153,29 @@ public final class Keycloak implements AutoCloseable {
         return signingKids().get(0);
     }
 
+    /**
+     * After {@link #rotateSigningKey()}: repeats the call (a request with a token of the new kid) once a second
+     * until the app answers 200, which it does once it has fetched the realm's keys again; answers the statuses
+     * seen, and fails if the app still refuses after {@code within}.
+     */
+    public static List<Integer> untilAccepted(IntSupplier statusOfACall, Duration within) throws InterruptedException {
+        var deadline = System.nanoTime() + within.toNanos();
+        var statuses = new java.util.ArrayList<Integer>();
+        while (statuses.isEmpty() || statuses.get(statuses.size() - 1) != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("a token with the new kid is still refused after " + within + ": " + statuses);
+            }
+            if (!statuses.isEmpty()) {
+                Thread.sleep(1000);
+            }
+            statuses.add(statusOfACall.getAsInt());
+        }
+        return statuses;
+    }
+
     /** The kids of the RS256 signing keys the realm publishes. */
     public List<String> signingKids() throws IOException, InterruptedException {
-        var keys = json(MicroNode.http().send(HttpRequest.newBuilder(URI.create(jwks())).build(), HttpResponse.BodyHandlers.ofString()).body());
+        var keys = json(HTTP.send(HttpRequest.newBuilder(URI.create(jwks())).build(), HttpResponse.BodyHandlers.ofString()).body());
         return keys.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
                 .filter(k -> "sig".equals(k.getString("use", "")) && "RS256".equals(k.getString("alg", "")))
                 .map(k -> k.getString("kid")).toList();
@@ -162,7 +190,7 @@ public final class Keycloak implements AutoCloseable {
 
     String adminToken() throws IOException, InterruptedException {
         var form = "grant_type=password&client_id=admin-cli&username=admin&password=" + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
-        var reply = MicroNode.http().send(HttpRequest.newBuilder(URI.create(base() + "/realms/master/protocol/openid-connect/token"))
+        var reply = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return json(reply.body()).getString("access_token");
@@ -179,7 +207,7 @@ public final class Keycloak implements AutoCloseable {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        var reply = MicroNode.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        var reply = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + ": HTTP " + reply.statusCode() + " " + reply.body());
         }
@@ -194,7 +222,7 @@ public final class Keycloak implements AutoCloseable {
 
     int status(String url) throws InterruptedException {
         try {
-            return MicroNode.http().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException notListening) {
             return -1;
@@ -219,6 +247,12 @@ public final class Keycloak implements AutoCloseable {
             process.waitFor(30, TimeUnit.SECONDS);
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     static void deleteTree(Path root) throws IOException {
