@@ -20,9 +20,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup.sh: set ${missing[*]} (see docs/operations.md)" >&2
   exit 2
 fi
+# The key that decides who is who comes over TLS, or from this machine: plain http only on a loopback
+# address (a provider on the same host, as in the system tests), where no network sits in between.
 case "$MESSAGING_JWT_PUBLICKEY_LOCATION" in
-  file:/*|https://*) ;;
-  *) echo "setup.sh: MESSAGING_JWT_PUBLICKEY_LOCATION must be a file:/// or https:// URL (a bare path rejects valid tokens)" >&2; exit 2 ;;
+  file:/*|https://*|http://127.0.0.1[:/]*|http://localhost[:/]*|http://\[::1\][:/]*) ;;
+  *) echo "setup.sh: MESSAGING_JWT_PUBLICKEY_LOCATION must be a file:/// or https:// URL (a bare path rejects valid tokens; plain http only on a loopback address)" >&2; exit 2 ;;
 esac
 if [ -n "${MESSAGING_DEMO_DATA:-}" ]; then
   echo "setup.sh: MESSAGING_DEMO_DATA is gone: the EAR holds no demo data (only the embedded default, bin/run, has it)" >&2
