@@ -12,13 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * The EAR deployed on a fresh Payara Server domain configured by config/payara-server/setup.sh against
- * a database of its own, seeded with the demo data by the standalone WAR ({@link DemoSeed}); {@link #close()} undeploys, stops the domain and drops the
+ * a database of its own, seeded with the demo data by the standalone WAR ({@link DemoSeed}) where the
+ * {@link Profile} says so; {@link #close()} undeploys, stops the domain, stops the token issuer and drops the
  * database. A JVM shutdown hook does the same if the test JVM is stopped before the store closes.
  */
 final class Deployment implements AutoCloseable {
+
+    /**
+     * What differs between the run's domains: the domain's name, who issues the tokens it accepts (made once
+     * the domain's ports are known, since a real provider must know the app's origin for its redirect URIs),
+     * and whether the demo data is seeded.
+     */
+    record Profile(String domain, Function<PortBase, TokenIssuer> issuer, boolean demoData) {
+
+        /** The domain most system tests share: the stand-in identity provider's PEM key, the demo data. */
+        static final Profile STAND_IN = new Profile("sys", ports -> IdentityProvider.create(workDir()), true);
+    }
 
     private static final System.Logger LOGGER = System.getLogger(Deployment.class.getName());
     private static final String APPLICATION = "messaging";
@@ -39,15 +52,16 @@ final class Deployment implements AutoCloseable {
     /** The presence sweep runs often, so that PresenceIT sees an account go offline in seconds. */
     static final int PRESENCE_SWEEP_SECONDS = 2;
 
-    private final Path workDir = Path.of(property("work.dir", "target"));
+    private final Path workDir = workDir();
+    private final Profile profile;
     private final Domain domain;
     private final Commands commands;
-    private final Path keystore = workDir.resolve("keys/messaging-keys.p12").toAbsolutePath();
+    private final Path keystore;
     private final String keystorePassword = randomPassword();
     private final Thread shutdownHook = new Thread(this::tearDown, "payara-domain-shutdown");
     private PortBase ports;
     private TestDatabase database;
-    private IdentityProvider identityProvider;
+    private TokenIssuer issuer;
     private Api api;
     private SeededPeople people;
     private boolean started;
@@ -55,15 +69,17 @@ final class Deployment implements AutoCloseable {
     private RuntimeException failure;
     private boolean failureReported;
 
-    private Deployment() {
-        commands = new Commands(workDir.resolve("asadmin.log"));
+    private Deployment(Profile profile) {
+        this.profile = profile;
+        keystore = workDir.resolve("keys/" + profile.domain() + "/messaging-keys.p12").toAbsolutePath();
+        commands = new Commands(workDir.resolve("asadmin-" + profile.domain() + ".log"));
         domain = new Domain(Path.of(property("payara.home", "target/payara6")), Path.of(property("payara.domaindir", "target/domains")),
-                "sys", commands);
+                profile.domain(), commands);
     }
 
     /** Never throws: a failure is kept and reported by {@link #running()}, after cleaning up what was started. */
-    static Deployment start() {
-        var deployment = new Deployment();
+    static Deployment start(Profile profile) {
+        var deployment = new Deployment(profile);
         try {
             deployment.bringUp();
         } catch (RuntimeException e) {
@@ -81,7 +97,7 @@ final class Deployment implements AutoCloseable {
     synchronized Deployment running() {
         if (failure != null) {
             var message = "The EAR is not running on Payara Server; see " + domain.serverLog() + " and "
-                    + workDir.resolve("asadmin.log");
+                    + commands.log();
             if (failureReported) {
                 throw new IllegalStateException(message + " (start failed: " + failure.getMessage().lines().findFirst().orElse("") + ")");
             }
@@ -107,6 +123,10 @@ final class Deployment implements AutoCloseable {
         return people;
     }
 
+    TokenIssuer issuer() {
+        return issuer;
+    }
+
     ServerLog serverLog() {
         return new ServerLog(domain.serverLog());
     }
@@ -120,13 +140,16 @@ final class Deployment implements AutoCloseable {
         var claimed = ports;
         var created = CompletableFuture.runAsync(() -> domain.create(claimed));
         database = TestDatabase.create(property("db.host", "127.0.0.1"), Integer.parseInt(property("db.port", "5432")),
-                property("db.user", "postgres"), property("db.password", "postgres"), workDir.resolve("database-name.txt"));
+                property("db.user", "postgres"), property("db.password", "postgres"),
+                workDir.resolve("database-name-" + profile.domain() + ".txt"));
         people = new SeededPeople("jdbc:postgresql://" + database.host + ":" + database.port + "/" + database.name,
                 database.user, database.password);
-        identityProvider = IdentityProvider.create(workDir);
+        issuer = profile.issuer().apply(claimed);
         createKeystore();
         migrateAsOwner();
-        DemoSeed.run(workDir, database, keystore, keystorePassword, identityProvider.publicKeyLocation());
+        if (profile.demoData()) {
+            DemoSeed.run(workDir, database, keystore, keystorePassword, issuer.publicKeyLocation());
+        }
         try {
             created.join();
         } catch (CompletionException e) {
@@ -137,11 +160,13 @@ final class Deployment implements AutoCloseable {
         domain.runScript(Path.of(property("setup.script", "../config/payara-server/setup.sh")), setupEnvironment());
         deployed = true;
         domain.deploy(Path.of(property("messaging.ear", "target/messaging.ear")), APPLICATION);
+        // A real provider's Api calls only with tokens a test got from it: no stand-in signs for it.
         api = new Api(URI.create("http://127.0.0.1:" + domain.httpPort()), URI.create("https://127.0.0.1:" + domain.httpsPort()),
-                identityProvider);
+                issuer instanceof IdentityProvider standIn ? standIn : null);
         awaitReady();
-        LOGGER.log(System.Logger.Level.INFO, "Care Messaging is ready on Payara Server after {0} ms",
-                (System.nanoTime() - begin) / 1_000_000);
+        issuer.awaitReady();
+        LOGGER.log(System.Logger.Level.INFO, "Care Messaging is ready on Payara Server (domain {0}) after {1} ms",
+                profile.domain(), (System.nanoTime() - begin) / 1_000_000);
     }
 
     /** What hospital IT would export before running setup.sh. */
@@ -155,14 +180,16 @@ final class Deployment implements AutoCloseable {
         environment.put("DB_PASSWORD", database.rolePassword);
         environment.put("MESSAGING_SCHEMA_MIGRATE", "false");
         // Event retention runs often here, so EventsIT sees a trimmed stream answer resync within seconds.
-        environment.put("MESSAGING_PROPERTIES", "messaging.events.trim-interval-seconds=3 messaging.audit.rejections.flush-seconds=2"
-                + " messaging.draft.rate.capacity=" + DRAFT_RATE_CAPACITY + " messaging.draft.rate.per-minute=" + DRAFT_RATE_PER_MINUTE);
+        var properties = new ArrayList<>(List.of("messaging.events.trim-interval-seconds=3", "messaging.audit.rejections.flush-seconds=2",
+                "messaging.draft.rate.capacity=" + DRAFT_RATE_CAPACITY, "messaging.draft.rate.per-minute=" + DRAFT_RATE_PER_MINUTE));
+        properties.addAll(issuer.properties());
+        environment.put("MESSAGING_PROPERTIES", String.join(" ", properties));
         environment.put("POSTGRESQL_JAR", Path.of(property("postgresql.jar", "target/postgresql.jar")).toAbsolutePath().toString());
         environment.put("MESSAGING_KEYS_KEYSTORE", keystore.toString());
         environment.put("MESSAGING_KEYS_PASSWORD", keystorePassword);
-        environment.put("MESSAGING_JWT_ISSUER", IdentityProvider.ISSUER);
-        environment.put("MESSAGING_JWT_AUDIENCE", IdentityProvider.AUDIENCE);
-        environment.put("MESSAGING_JWT_PUBLICKEY_LOCATION", identityProvider.publicKeyLocation());
+        environment.put("MESSAGING_JWT_ISSUER", issuer.issuer());
+        environment.put("MESSAGING_JWT_AUDIENCE", issuer.audience());
+        environment.put("MESSAGING_JWT_PUBLICKEY_LOCATION", issuer.publicKeyLocation());
         environment.put("MESSAGING_SEND_RATE_CAPACITY", String.valueOf(SEND_RATE_CAPACITY));
         environment.put("MESSAGING_SEND_RATE_PER_MINUTE", String.valueOf(SEND_RATE_PER_MINUTE));
         environment.put("MESSAGING_WS_ALLOWED_ORIGINS", ALLOWED_ORIGIN);
@@ -194,6 +221,7 @@ final class Deployment implements AutoCloseable {
     private void createKeystore() {
         try {
             Files.deleteIfExists(keystore);
+            Files.createDirectories(keystore.getParent());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -247,6 +275,10 @@ final class Deployment implements AutoCloseable {
             attempt(failures, domain::stop);
             started = false;
         }
+        if (issuer != null) {
+            attempt(failures, issuer::close);
+            issuer = null;
+        }
         if (ports != null) {
             attempt(failures, ports::close);
             ports = null;
@@ -269,6 +301,10 @@ final class Deployment implements AutoCloseable {
             LOGGER.log(System.Logger.Level.WARNING, "Tear-down step failed", e);
             failures.add(e);
         }
+    }
+
+    static Path workDir() {
+        return Path.of(property("work.dir", "target"));
     }
 
     static String property(String name, String defaultValue) {

@@ -55,7 +55,7 @@ final class Domain {
     /**
      * Gets rid of what a killed earlier run in this directory left behind: its domain is stopped (by its
      * directory, or by the process whose instance root it is when the directory is already gone) and
-     * deleted. Domains of other directories are never touched.
+     * deleted. Other domains, of this directory or any other, are never touched.
      */
     void removeStale() {
         if (Files.isDirectory(domainDir.resolve(name))) {
@@ -67,9 +67,10 @@ final class Domain {
         }
         var instanceRoot = "-Dcom.sun.aas.instanceRoot=" + domainDir.resolve(name);
         ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(instanceRoot)).orElse(false))
+                .filter(p -> p.info().commandLine().map(line -> line.contains(instanceRoot + " ") || line.endsWith(instanceRoot)).orElse(false))
                 .forEach(Domain::terminate);
-        delete(domainDir);
+        // Only this domain's own directory: the run's other domain lives beside it and may be starting.
+        delete(domainDir.resolve(name));
     }
 
     /** Creates the domain on these ports; whoever claimed them releases them after {@link #stop()}. */

@@ -28,7 +28,7 @@ import java.util.UUID;
  * domain is configured with, and RS256 tokens shaped like an OIDC provider's MP-JWT tokens. It also
  * forges the tokens an attacker would try, for the tests that prove they are refused.
  */
-final class IdentityProvider {
+final class IdentityProvider implements TokenIssuer {
 
     static final String ISSUER = "https://idp.system-tests.invalid/care-messaging";
     static final String AUDIENCE = "care-messaging-system-tests";
@@ -59,8 +59,19 @@ final class IdentityProvider {
         }
     }
 
+    @Override
+    public String issuer() {
+        return ISSUER;
+    }
+
+    @Override
+    public String audience() {
+        return AUDIENCE;
+    }
+
     /** What mp.jwt.verify.publickey.location must say: a URL, never a bare path. */
-    String publicKeyLocation() {
+    @Override
+    public String publicKeyLocation() {
         return publicKeyPem.toUri().toString();
     }
 

@@ -1,5 +1,6 @@
 package care.messaging.system;
 
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,11 +11,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link SeededPeople} to make rows of their own, and the domain's {@link ServerLog}.
  * The deployment lives in the root store, which closes it after the last test class, whatever the
  * tests did; classes that look behind the API get its database as {@link Sql}. A failed start is kept
- * too, so the classes after the first fail at once instead of each trying again.
+ * too, so the classes after the first fail at once instead of each trying again. {@link KeycloakDomain} is the
+ * same for the run's second domain.
  */
 public class PayaraServer implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PayaraServer.class);
+    /** Done once this domain's start has ended, well or not: the Keycloak domain's start waits for it (KeycloakDomain). */
+    static final CompletableFuture<Void> STARTED = new CompletableFuture<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -41,9 +45,15 @@ public class PayaraServer implements BeforeAllCallback, ParameterResolver {
         return type == Api.class ? deployment.api() : type == SeededPeople.class ? deployment.people() : deployment.serverLog();
     }
 
-    private static Deployment deployment(ExtensionContext context) {
+    /** The running deployment, started at the first class that asks. */
+    Deployment deployment(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Deployment.class, type -> Deployment.start(), Deployment.class)
+                .getOrComputeIfAbsent(Deployment.class, type -> started(Deployment.start(Deployment.Profile.STAND_IN)), Deployment.class)
                 .running();
+    }
+
+    private static Deployment started(Deployment deployment) {
+        STARTED.complete(null);
+        return deployment;
     }
 }

@@ -73,7 +73,12 @@ final class PortBase implements AutoCloseable {
         try {
             var file = Path.of(System.getProperty("java.io.tmpdir"), "care-messaging-payara-" + base + ".lock");
             var channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            var lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException heldByThisJvm) {
+                lock = null; // this run's other domain holds this base
+            }
             if (lock == null) {
                 channel.close();
                 return null;
