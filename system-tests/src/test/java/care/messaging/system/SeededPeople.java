@@ -79,6 +79,12 @@ final class SeededPeople {
                 client.id(), account.id(), relationship);
     }
 
+    /** The account now stands for this subject at the identity provider (a real provider's user id, say). */
+    Person withSubject(Person person, String subject) {
+        update("UPDATE account SET subject = ?, username = ? WHERE id = ?", subject, subject, person.id());
+        return new Person(person.id(), subject, person.role(), person.displayName());
+    }
+
     /** The member left: their account is switched off, their tokens stay valid as they would in real life. */
     void disable(Person person) {
         update("UPDATE account SET enabled = false WHERE id = ?", person.id());
