@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * issuer, audience, {@code realm_access.roles} mapped onto the directory's roles): the realm's tokens are
  * verified and mapped to the directory's accounts and roles; a token the realm issued for another application
  * is refused; and after the realm rotates its signing key while someone is signed in, the domain fetches the
- * new kid and refuses the deleted key's still-unexpired token.
+ * new kid and refuses the deleted key's still-unexpired token. The apps learn the realm and their client ids.
  */
 @ExtendWith(KeycloakDomain.class)
 class KeycloakTokensIT {
@@ -56,6 +56,22 @@ class KeycloakTokensIT {
         assertMe(rivera, realm.token(KeycloakRealm.PRACTITIONER_APP, "dr.rivera"));
         assertMe(park, realm.token(KeycloakRealm.PRACTITIONER_APP, "admin.park"));
         assertMe(alex, realm.token(KeycloakRealm.PORTAL, "alex.morgan"));
+    }
+
+    @Test
+    void theAppsAreToldToSignInAtTheRealmWithTheirOwnClientsAndMayCallIt() {
+        var settings = api.call(null, "GET", "/app/settings", null);
+        assertEquals(200, settings.status(), settings::toString);
+        var signIn = settings.json().getJsonObject("signIn");
+        assertEquals(realm.issuer(), signIn.getString("issuer"), settings::toString);
+        assertEquals(KeycloakRealm.PRACTITIONER_APP, signIn.getString("practitionerClientId"));
+        assertEquals(KeycloakRealm.PORTAL, signIn.getString("portalClientId"));
+        var realmOrigin = java.net.URI.create(realm.issuer()).resolve("/").toString().replaceAll("/$", "");
+        for (var path : new String[] {"/messaging/", "/messaging/portal/"}) {
+            var csp = api.server(path, "text/html").header("Content-Security-Policy");
+            assertTrue(csp != null && csp.matches(".*connect-src [^;]*" + java.util.regex.Pattern.quote(realmOrigin) + ".*"),
+                    path + " may call the realm: " + csp);
+        }
     }
 
     @Test
