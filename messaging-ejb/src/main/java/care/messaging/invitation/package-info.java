@@ -11,7 +11,5 @@
  * not signed up, and only a subject bound to no other account; an invitation that expired, was revoked or
  * used is refused with a type of its own, so the app can say what to do. Refusals are access decisions and
  * recorded by AccessDenials in the trail of no practice (the caller's subject knows no account yet).
- * Binding by the provider's verified e-mail or a configured claim (IT's choice) also needs a live
- * invitation, so an admin still decided who may come in.
  */
 package care.messaging.invitation;

@@ -83,8 +83,6 @@ public enum Action {
      * redemption is an access.denied row with this attempted action and the reason (expired, revoked, used, unknown …).
      */
     INVITATION_REDEEM("invitation.redeem"),
-    /** IT's rule bound a token to a not-signed-up, invited account by its verified e-mail or a configured claim. */
-    IDENTITY_BIND("identity.bind"),
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */
