@@ -137,6 +137,20 @@ class InvitationsIT {
     }
 
     @Test
+    void aNewPractitionerIsInvitedToThePractitionerAppTheSameWay(WebApp app) {
+        var account = UUID.randomUUID();
+        app.sql("INSERT INTO account (id, practice_id, username, role, display_name) SELECT ?::uuid, id, ?, 'practitioner', 'Dr. New' "
+                + "FROM practice WHERE name = 'Riverside Therapy'", account.toString(), "dr.new-" + account);
+        var invitation = invite(app, account);
+        assertEquals("practitioner", invitation.getString("app"));
+        var subject = "dr-new-" + UUID.randomUUID();
+        assertProblem(app.call(app.providerToken(subject, "client"), "POST", REDEEM, body(invitation.getString("code"))), 403, "wrong-role");
+        var practitioner = app.providerToken(subject, "practitioner");
+        assertEquals("practitioner", app.json(practitioner, "POST", REDEEM, body(invitation.getString("code"))).getString("app"));
+        assertEquals("practitioner", app.json(practitioner, "GET", "me", null).getString("role"));
+    }
+
+    @Test
     void aMalformedOrUnknownCodeIsAProblem(WebApp app) {
         var person = app.providerToken("guesser-" + UUID.randomUUID(), "client");
         assertProblem(app.call(person, "POST", REDEEM, body("abc")), 400, "invalid-invitation-code");
