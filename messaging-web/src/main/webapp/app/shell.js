@@ -18,6 +18,7 @@ import {Search} from './conversation/search.js';
 import {Settings} from './settings/dialogs.js';
 import {insteadOfWriting} from './settings/contact.js';
 import {AdminHome} from './settings/admin-home.js';
+import {keepInvitation, redeemInvitation} from './invitation/redeem.js';
 
 const STATUS_TEXT = {
   connecting: ['Connecting…', 'Connecting to the server'],
@@ -29,7 +30,8 @@ const STATUS_TEXT = {
 export async function boot({kind}) {
   const root = document.getElementById('app');
   const settings = await appSettings();
-  const session = await signIn(root, {kind, settings});
+  const invited = keepInvitation();
+  const session = await signIn(root, {kind, settings, invited});
   const app = new Shell({kind, root, settings, session});
   await app.start();
   return app;
@@ -54,6 +56,7 @@ class Shell {
   }
 
   async start() {
+    await redeemInvitation(this.root, this.api, {onSignOut: () => this.end('signedout')});
     try {
       this.me = await this.api.get('me');
     } catch (problem) {

@@ -10,6 +10,8 @@ const REASONS = {
   expired: 'Your session has ended. Please sign in again.',
   signedout: 'You have signed out. Nothing was kept on this device.',
   disabled: 'Your account has been switched off. Ask your practice\'s administrator if this is a mistake.',
+  invited: 'You have been invited to Care Messaging. Sign in with your organisation\'s account to accept: '
+    + 'the invitation links it to your account here.',
   cancelled: 'Signing in was cancelled. Nothing was kept on this device.',
   reloaded: 'The page was reloaded, which signs you out: Care Messaging keeps nothing on this device, '
     + 'not even your sign-in. Sign in again to carry on.',
@@ -87,8 +89,8 @@ function page(root, {kind, reason, failure}) {
  * Resolves with the signed-in session once the user has signed in: {token, end(reason)}, and for a provider's
  * session also its renewals (onRenewed, onLapsed).
  */
-export async function signIn(root, {kind, settings}) {
-  const reason = reasonGiven() || startedAfresh();
+export async function signIn(root, {kind, settings, invited = false}) {
+  const reason = reasonGiven() || (invited ? 'invited' : startedAfresh());
   if (settings.devLogin) {
     const token = await devSignIn(page(root, {kind, reason}), kind);
     return {token, end: why => signOut(kind, why)};

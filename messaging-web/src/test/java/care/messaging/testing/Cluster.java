@@ -53,6 +53,28 @@ public final class Cluster {
         return new Path[] {privatePem, publicPem};
     }
 
+    /**
+     * A token as the identity provider would issue it to a person the directory may not know yet, signed with
+     * the node's dev-login key: any subject, any provider roles, 15 minutes.
+     */
+    public static String providerToken(String name, String subject, List<String> groups) {
+        try {
+            var pem = Files.readString(devLoginKeys(name)[0]).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            var key = java.security.KeyFactory.getInstance("RSA")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            var now = java.time.Instant.now();
+            var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(ISSUER).audience("care-messaging").subject(subject)
+                    .claim("groups", groups).issueTime(java.util.Date.from(now))
+                    .expirationTime(java.util.Date.from(now.plusSeconds(900))).jwtID(java.util.UUID.randomUUID().toString()).build();
+            var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                    .type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+            return jwt.serialize();
+        } catch (IOException | GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("Cannot sign a provider-like token", e);
+        }
+    }
+
     public static void admin(String sql) throws SQLException {
         try (var c = DriverManager.getConnection(url("postgres"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
              var s = c.createStatement()) {

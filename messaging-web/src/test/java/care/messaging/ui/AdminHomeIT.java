@@ -73,7 +73,7 @@ class AdminHomeIT {
     }
 
     @Test
-    void anAdminActivatesAClientsPortalAccountAndTheClientCanSignIn(WebApp app) {
+    void anAdminInvitesAClientsPortalAccountAndTheClientCanSignInOnceTheyAccept(WebApp app) {
         notSignedUp(app, "casey.diaz");
         try (var desk = app.context(new Browser.NewContextOptions().setBypassCSP(true).setViewportSize(1366, 900)); var caseyBrowser = app.context()) {
             var page = app.signIn(desk, "admin.park").page();
@@ -87,16 +87,44 @@ class AdminHomeIT {
             var account = dialog.locator(".portal-account");
             assertThat(account).containsText("Not signed up");
             assertThat(dialog.getByLabel("Allow messaging with Casey Diaz")).isChecked();
-            dialog.getByLabel("Sign-in identity (subject) for Casey Diaz").fill("   ");
-            dialog.locator("button.activate").click();
-            assertThat(account.locator("[role=status]")).containsText("Not activated:");
-            assertEquals(0, app.sql("SELECT count(*) FROM account WHERE username = 'casey.diaz' AND subject IS NOT NULL"), "nothing changed");
+            assertThat(account.locator("button.invite")).hasText("Invite");
             AccessibilityIT.assertNoViolations(page, "a client's portal accounts");
             screenshots(page, "admin-portal-account", account);
-            dialog.getByLabel("Sign-in identity (subject) for Casey Diaz").fill("casey.diaz");
-            dialog.locator("button.activate").click();
-            assertThat(account.locator(".tag")).hasText("Signed up");
-            assertThat(account).containsText("can sign in now");
+
+            account.locator("button.invite").click();
+            var link = account.getByLabel("Invitation link for Casey Diaz");
+            assertThat(link).hasValue(java.util.regex.Pattern.compile("^http://[^/]+/messaging/portal/#invitation=[A-Za-z0-9_-]{43}$"));
+            assertThat(account.locator(".invitation-state")).containsText("Invited, expires");
+            var first = link.inputValue();
+            desk.grantPermissions(java.util.List.of("clipboard-read", "clipboard-write"));
+            account.locator("button.copy").click();
+            assertThat(account.locator(".invitation-link [role=status]")).hasText("Copied");
+            assertEquals(first, page.evaluate("() => navigator.clipboard.readText()"), "the copy button copies the link");
+            AccessibilityIT.assertNoViolations(page, "an invitation link");
+            screenshots(page, "admin-invitation-link", account);
+
+            account.locator("button.resend").click();
+            assertThat(link).not().hasValue(first);
+            var code = link.inputValue().replaceAll("^.*#invitation=", "");
+            assertEquals(0, app.sql("SELECT count(*) FROM invitation i JOIN account a ON a.id = i.account_id "
+                    + "WHERE a.username = 'casey.diaz' AND i.revoked_at IS NULL AND i.redeemed_at IS NULL AND i.code_hash = sha256(convert_to(?, 'UTF8'))",
+                    first.replaceAll("^.*#invitation=", "")), "sending a new invitation revoked the first link");
+            account.locator("button.revoke").click();
+            assertThat(account.locator("button.invite")).hasText("Invite");
+            assertThat(account.locator(".invitation-link")).hasCount(0);
+            screenshots(page, "admin-invitation-revoked", account);
+            assertEquals(409, app.call(app.providerToken("casey.diaz", "client"), "POST", "invitations/redemption",
+                    "{\"code\":\"" + code + "\"}").statusCode(), "a revoked link binds nothing");
+
+            account.locator("button.invite").click();
+            var live = link.inputValue().replaceAll("^.*#invitation=", "");
+            dialog.locator("button.close").click();
+            casey.click();
+            assertThat(account.locator(".invitation-state")).containsText("Invited, expires");
+            assertThat(account.locator(".invitation-link")).hasCount(0);
+            screenshots(page, "admin-invited", account);
+            // Casey accepts: the dev login's token of casey.diaz is what the provider would issue her.
+            app.json(app.providerToken("casey.diaz", "client"), "POST", "invitations/redemption", "{\"code\":\"" + live + "\"}");
             dialog.locator("button.close").click();
             assertThat(casey.locator(".tag")).hasText("Signed up");
 
@@ -171,6 +199,8 @@ class AdminHomeIT {
 
     static void notSignedUp(WebApp app, String username) {
         app.sql("UPDATE account SET subject = NULL, signed_up_at = NULL WHERE username = ?", username);
+        app.sql("UPDATE invitation SET revoked_at = now() WHERE revoked_at IS NULL AND redeemed_at IS NULL "
+                + "AND account_id = (SELECT id FROM account WHERE username = ?)", username);
     }
 
     static void assertRefused(HttpResponse<String> reply, int status, String type) {

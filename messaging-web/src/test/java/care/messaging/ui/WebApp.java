@@ -147,6 +147,11 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
         }
     }
 
+    /** A provider's token for a subject the directory may not know yet (a person about to redeem an invitation). */
+    public String providerToken(String subject, String... groups) {
+        return Cluster.providerToken("ui", subject, List.of(groups));
+    }
+
     public HttpResponse<String> call(String token, String method, String path, String body) {
         try {
             return node.call(token, method, "/messaging/api/" + path, body, Duration.ofSeconds(30));

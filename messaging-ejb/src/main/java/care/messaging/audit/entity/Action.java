@@ -72,6 +72,17 @@ public enum Action {
     PORTAL_ACCOUNTS_LIST("portal.accounts.list"),
     /** An admin linked an identity provider subject to a portal account that had not signed up. */
     PORTAL_ACTIVATE("portal.activate"),
+    /** An admin invited an account that has not signed up (target account: it); a re-send revokes the earlier one in the same row. */
+    INVITATION_CREATE("invitation.create"),
+    /** An admin looked at an account's open invitation; only refusals are recorded (it holds no code). */
+    INVITATION_READ("invitation.read"),
+    /** An admin withdrew an account's open invitation. */
+    INVITATION_REVOKE("invitation.revoke"),
+    /**
+     * A person redeemed an invitation: their provider subject is bound to the account (actor: that account). A refused
+     * redemption is an access.denied row with this attempted action and the reason (expired, revoked, used, unknown …).
+     */
+    INVITATION_REDEEM("invitation.redeem"),
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */

@@ -1,0 +1,104 @@
+package care.messaging.invitation.boundary;
+
+import static care.messaging.audit.entity.Outcome.SUCCESS;
+
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTarget;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Targets;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.control.Bindings;
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Role;
+import care.messaging.invitation.control.Invitees;
+import care.messaging.invitation.entity.Invitation;
+import care.messaging.invitation.entity.InvitationCode;
+import care.messaging.invitation.entity.InvitationView;
+import care.messaging.invitation.entity.Redemption;
+import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.Identity;
+import care.messaging.platform.entity.StoredTime;
+import care.messaging.settings.control.SettingsNotifications;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * An admin invites an account of the practice that has not signed up, looks at its invitation, withdraws it;
+ * the invited person redeems the code with their provider's verified token, which binds their subject to
+ * the account. Inviting again revokes the open invitation and makes a new code.
+ */
+@Stateless
+public class Invitations {
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    Invitees invitees;
+    @Inject
+    Bindings bindings;
+    @Inject
+    SettingsNotifications notifications;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "messaging.invitations.lifetime", defaultValue = "P7D")
+    String lifetime;
+    @PersistenceContext
+    EntityManager em;
+
+    @Attempts(Action.INVITATION_CREATE)
+    public InvitationView invite(Identity identity, @AuditTarget(AuditTarget.Kind.ACCOUNT) String accountId) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        var account = invitees.notSignedUp(admin, accountId);
+        var now = StoredTime.now(clock);
+        invitees.open(account).ifPresent(earlier -> earlier.revoke(now));
+        em.flush(); // the revocation first: an account has one open invitation (invitation_open)
+        var code = InvitationCode.random();
+        var invitation = new Invitation(account.practiceId(), account.id(), code, admin.id(), now, Duration.parse(lifetime));
+        em.persist(invitation);
+        audit.record(admin.actor(), Action.INVITATION_CREATE, SUCCESS, Targets.account(account.id()));
+        return view(account, invitation, code);
+    }
+
+    @Attempts(Action.INVITATION_READ)
+    public InvitationView current(Identity identity, @AuditTarget(AuditTarget.Kind.ACCOUNT) String accountId) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        var account = invitees.of(admin, accountId);
+        var invitation = invitees.open(account).filter(i -> !account.isSignedUp()).orElseThrow(DomainException::notFound);
+        return view(account, invitation, null);
+    }
+
+    @Attempts(Action.INVITATION_REVOKE)
+    public void revoke(Identity identity, @AuditTarget(AuditTarget.Kind.ACCOUNT) String accountId) {
+        var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
+        var account = invitees.of(admin, accountId);
+        invitees.open(account).orElseThrow(DomainException::notFound).revoke(StoredTime.now(clock));
+        audit.record(admin.actor(), Action.INVITATION_REVOKE, SUCCESS, Targets.account(account.id()));
+    }
+
+    @Attempts(Action.INVITATION_REDEEM)
+    public Redemption redeem(Identity identity, String code) {
+        bindings.newcomer(identity);
+        var invitation = invitees.byCode(new InvitationCode(code));
+        var now = StoredTime.now(clock);
+        invitation.redeem(now);
+        var account = bindings.bind(invitation.accountId(), identity, now);
+        notifications.ofPortalAccount(account.id());
+        audit.record(account.actor(), Action.INVITATION_REDEEM, SUCCESS, Targets.account(account.id()));
+        return new Redemption(account.id(), Invitees.app(account));
+    }
+
+    InvitationView view(Account account, Invitation invitation, InvitationCode code) {
+        return new InvitationView(account.id(), Invitees.app(account), code == null ? null : code.value(),
+                invitation.createdAt(), invitation.expiresAt(), !invitation.isLive(StoredTime.now(clock)));
+    }
+}
