@@ -51,12 +51,12 @@ final class SendReplay {
 
     // As EclipseLink and the pool issue them (PostgreSQL's log, log_statement = all; SendReplayIT compares).
     static final String VALIDATION = "SELECT 1";
-    static final String ACCOUNT = "SELECT ID, display_name, ENABLED, messaging_name, practice_id, ROLE, signed_up_at, SUBJECT, USERNAME"
+    static final String ACCOUNT = "SELECT ID, display_name, EMAIL, ENABLED, external_id, messaging_name, practice_id, ROLE, signed_up_at, SUBJECT, USERNAME"
             + " FROM account WHERE (SUBJECT = ?)";
     /** Participation reads the conversation (em.find) before the lock, and its client when the sender writes. */
     static final String FIND_CONVERSATION = "SELECT ID, client_id, colleague_id, created_at, last_activity_at, last_seq,"
             + " practice_id, practitioner_id, PREVIEW, preview_key FROM conversation WHERE (ID = ?)";
-    static final String FIND_CLIENT = "SELECT ID, display_name, ENABLED, messaging_enabled, MINOR, practice_id FROM client WHERE (ID = ?)";
+    static final String FIND_CLIENT = "SELECT ID, date_of_birth, display_name, ENABLED, messaging_enabled, MINOR, practice_id FROM client WHERE (ID = ?)";
     static final String LOCK_CONVERSATION = FIND_CONVERSATION + " FOR UPDATE";
     static final String ORIGINAL = "SELECT ID, announcement_id, BODY, body_key, client_message_id, conversation_id, deleted_at,"
             + " from_client, sender_id, sender_name, sent_at, SEQ FROM message WHERE ((sender_id = ?) AND (client_message_id = ?))";

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,11 @@ public class Account {
     /** A practitioner's name for messaging; null: their directory name. */
     @Column(name = "messaging_name")
     private String messagingName;
+    /** Lower-case; unique in the practice; null when the admin has not recorded one. */
+    private String email;
+    /** The hospital's identifier of a member (e.g. employee id), unique in the practice; null if none. */
+    @Column(name = "external_id")
+    private String externalId;
 
     protected Account() {
     }
@@ -113,5 +119,23 @@ public class Account {
     /** Sets the name to send under; null goes back to the directory name. Messages sent before keep theirs. */
     public void renameForMessaging(MessagingName name) {
         this.messagingName = name == null ? null : name.value();
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    /** Records where to reach this person; the caller has checked the address's form. Null clears it. */
+    public void recordEmail(String email) {
+        this.email = email == null ? null : email.toLowerCase(Locale.ROOT);
+    }
+
+    /** Records the hospital's identifier of this member. Null clears it. */
+    public void recordExternalId(String externalId) {
+        this.externalId = externalId;
     }
 }

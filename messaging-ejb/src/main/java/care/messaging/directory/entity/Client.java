@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** A person receiving care. A minor is reached through their guardians' portal accounts. */
@@ -22,6 +23,8 @@ public class Client {
     /** Off: the client's threads are locked for both sides; the history stays readable. */
     @Column(name = "messaging_enabled")
     private boolean messagingEnabled = true;
+    @Column(name = "date_of_birth")
+    private LocalDate dateOfBirth;
 
     protected Client() {
     }
@@ -66,5 +69,14 @@ public class Client {
         var changed = messagingEnabled != enabled;
         messagingEnabled = enabled;
         return changed;
+    }
+
+    /** Null when the admin has not recorded it. */
+    public LocalDate dateOfBirth() {
+        return dateOfBirth;
+    }
+
+    public void recordDateOfBirth(LocalDate dateOfBirth) {
+        this.dateOfBirth = dateOfBirth;
     }
 }
