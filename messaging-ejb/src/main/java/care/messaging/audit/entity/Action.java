@@ -83,6 +83,11 @@ public enum Action {
      * redemption is an access.denied row with this attempted action and the reason (expired, revoked, used, unknown …).
      */
     INVITATION_REDEEM("invitation.redeem"),
+    /**
+     * A first sign-in without a code bound the provider subject to the one prepared account with the token's verified
+     * e-mail or mapped claim (actor and target: that account; the row never holds the e-mail or the claim's value).
+     */
+    SIGN_IN_BIND("sign-in.bind"),
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */

@@ -11,7 +11,9 @@ import care.messaging.directory.control.Accounts;
 import care.messaging.directory.control.Bindings;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Role;
+import care.messaging.invitation.control.FirstSignIns;
 import care.messaging.invitation.control.Invitees;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.invitation.entity.Invitation;
 import care.messaging.invitation.entity.InvitationCode;
 import care.messaging.invitation.entity.InvitationView;
@@ -49,6 +51,11 @@ public class Invitations {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    FirstSignIns firstSignIns;
+    @Inject
+    @ConfigProperty(name = "messaging.identity.bind-by-verified-email", defaultValue = "false")
+    boolean bindByVerifiedEmail;
     @Inject
     @ConfigProperty(name = "messaging.invitations.lifetime", defaultValue = "P7D")
     String lifetime;
@@ -95,6 +102,34 @@ public class Invitations {
         notifications.ofPortalAccount(account.id());
         audit.record(account.actor(), Action.INVITATION_REDEEM, SUCCESS, Targets.account(account.id()));
         return new Redemption(account.id(), Invitees.app(account));
+    }
+
+    /**
+     * A token whose subject has no account yet binds without a code to the one prepared account its verified e-mail
+     * (when {@code messaging.identity.bind-by-verified-email} is on) or its mapped claim names; none or several:
+     * the same 401 unknown-account as before. An open invitation of the bound account is used up.
+     */
+    @Attempts(Action.SIGN_IN_BIND)
+    public Redemption bindOnFirstSignIn(Identity identity) {
+        var subject = bindings.newcomer(identity);
+        if (!em.createNamedQuery(Account.BY_SUBJECT, Account.class).setParameter("subject", subject).getResultList().isEmpty()) {
+            throw new PolicyRefusalOfKnown();
+        }
+        var candidate = firstSignIns.candidate(identity, bindByVerifiedEmail)
+                .orElseThrow(() -> new DomainException(ProblemType.UNKNOWN_ACCOUNT, "The token's subject has no account"));
+        var now = StoredTime.now(clock);
+        var account = bindings.bind(candidate.id(), identity, now);
+        invitees.open(account).ifPresent(open -> open.settle(now));
+        notifications.ofPortalAccount(account.id());
+        audit.record(account.actor(), Action.SIGN_IN_BIND, SUCCESS, Targets.account(account.id()));
+        return new Redemption(account.id(), Invitees.app(account));
+    }
+
+    /** The subject already has an account: nothing to bind (409 already-signed-up, as a second redemption). */
+    static final class PolicyRefusalOfKnown extends care.messaging.platform.entity.PolicyRefusal {
+        PolicyRefusalOfKnown() {
+            super(ProblemType.ALREADY_SIGNED_UP, "This sign-in is already linked to an account");
+        }
     }
 
     InvitationView view(Account account, Invitation invitation, InvitationCode code) {

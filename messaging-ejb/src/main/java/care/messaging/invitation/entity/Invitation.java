@@ -71,6 +71,13 @@ public class Invitation {
         this.redeemedAt = now;
     }
 
+    /** The account bound another way (a first sign-in by verified e-mail or mapped claim): the code is used up too. */
+    public void settle(OffsetDateTime now) {
+        if (redeemedAt == null) {
+            this.redeemedAt = now;
+        }
+    }
+
     public void revoke(OffsetDateTime now) {
         if (revokedAt != null || redeemedAt != null) {
             throw DomainException.notFound();

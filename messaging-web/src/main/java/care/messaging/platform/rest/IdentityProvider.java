@@ -40,8 +40,12 @@ public final class IdentityProvider {
     private final List<String> rolesClaim;
     private final Map<String, Set<String>> appRolesOf;
     private final Optional<SignIn> signIn;
+    /** {@code messaging.identity.bind-claim}: the claim whose value is a member's external id; null: off. */
+    private final String bindClaim;
 
-    private IdentityProvider(String subjectClaim, List<String> rolesClaim, Map<String, Set<String>> appRolesOf, Optional<SignIn> signIn) {
+    private IdentityProvider(String subjectClaim, List<String> rolesClaim, Map<String, Set<String>> appRolesOf, Optional<SignIn> signIn,
+                             String bindClaim) {
+        this.bindClaim = bindClaim;
         this.subjectClaim = subjectClaim;
         this.rolesClaim = rolesClaim;
         this.appRolesOf = appRolesOf;
@@ -76,13 +80,31 @@ public final class IdentityProvider {
                 : Optional.<SignIn>empty();
         return new IdentityProvider(config.apply("messaging.identity.subject-claim").orElse("sub"),
                 List.of(config.apply("messaging.identity.roles-claim").orElse("groups").split("\\.")),
-                Map.copyOf(appRolesOf), signIn);
+                Map.copyOf(appRolesOf), signIn,
+                config.apply("messaging.identity.bind-claim").map(String::strip).filter(c -> !c.isEmpty()).orElse(null));
     }
 
     /** The verified token's subject and the directory roles its provider roles map to (unknown roles are dropped). */
     public Identity identity(JsonWebToken jwt) {
         Object subject = jwt.getClaim(subjectClaim);
-        return new Identity(subject instanceof String s && !s.isBlank() ? s : null, appRoles(jwt.getClaim(rolesClaim.get(0))));
+        return new Identity(subject instanceof String s && !s.isBlank() ? s : null, appRoles(jwt.getClaim(rolesClaim.get(0))),
+                verifiedEmail(jwt.getClaim("email"), jwt.getClaim("email_verified")),
+                bindClaim == null ? null : text(jwt.getClaim(bindClaim)));
+    }
+
+    /** The token's e-mail only when the provider says it verified it ({@code email_verified} true, as JSON or text). */
+    static String verifiedEmail(Object email, Object verified) {
+        var value = text(email);
+        var isVerified = verified == jakarta.json.JsonValue.TRUE || Boolean.TRUE.equals(verified)
+                || "true".equals(text(verified));
+        return isVerified ? value : null;
+    }
+
+    static String text(Object claim) {
+        if (claim instanceof JsonString s) {
+            return s.getString();
+        }
+        return claim instanceof String s ? s : null;
     }
 
     Set<String> appRoles(Object claim) {

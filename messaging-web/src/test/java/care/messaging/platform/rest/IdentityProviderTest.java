@@ -96,4 +96,25 @@ class IdentityProviderTest {
         assertTrue(SecurityHeaders.csp(Optional.empty()).endsWith("connect-src 'self'"));
         assertTrue(SecurityHeaders.csp(Optional.of("https://idp.example:8443")).endsWith("connect-src 'self' https://idp.example:8443"));
     }
+
+    @Test
+    void theEmailCountsOnlyWhenTheProviderSaysItVerifiedIt() {
+        var provider = settings(Map.of());
+        assertEquals("ana@example.org", provider.identity(new Token(Map.of("sub", "a", "email", Json.createValue("Ana@Example.org"),
+                "email_verified", jakarta.json.JsonValue.TRUE))).verifiedEmail(), "lower-cased, as account.email is kept");
+        assertEquals("ana@example.org", provider.identity(new Token(Map.of("sub", "a", "email", "ana@example.org",
+                "email_verified", Boolean.TRUE))).verifiedEmail());
+        assertNull(provider.identity(new Token(Map.of("sub", "a", "email", "ana@example.org",
+                "email_verified", jakarta.json.JsonValue.FALSE))).verifiedEmail(), "unverified");
+        assertNull(provider.identity(new Token(Map.of("sub", "a", "email", "ana@example.org"))).verifiedEmail(),
+                "email_verified missing, as Entra ID's tokens have it");
+    }
+
+    @Test
+    void theMappedClaimIsReadOnlyWhenITNamedOne() {
+        var claims = Map.<String, Object>of("sub", "a", "employee_id", Json.createValue("E-1042"));
+        assertNull(settings(Map.of()).identity(new Token(claims)).mappedClaim(), "off by default");
+        assertNull(settings(Map.of("messaging.identity.bind-claim", "")).identity(new Token(claims)).mappedClaim(), "empty is off");
+        assertEquals("E-1042", settings(Map.of("messaging.identity.bind-claim", "employee_id")).identity(new Token(claims)).mappedClaim());
+    }
 }
