@@ -13,13 +13,14 @@ import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Role;
 import care.messaging.invitation.control.FirstSignIns;
 import care.messaging.invitation.control.Invitees;
-import care.messaging.platform.entity.ProblemType;
 import care.messaging.invitation.entity.Invitation;
 import care.messaging.invitation.entity.InvitationCode;
 import care.messaging.invitation.entity.InvitationView;
 import care.messaging.invitation.entity.Redemption;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.Identity;
+import care.messaging.platform.entity.PolicyRefusal;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.entity.StoredTime;
 import care.messaging.settings.control.SettingsNotifications;
 import jakarta.ejb.Stateless;
@@ -113,7 +114,7 @@ public class Invitations {
     public Redemption bindOnFirstSignIn(Identity identity) {
         var subject = bindings.newcomer(identity);
         if (!em.createNamedQuery(Account.BY_SUBJECT, Account.class).setParameter("subject", subject).getResultList().isEmpty()) {
-            throw new PolicyRefusalOfKnown();
+            throw new PolicyRefusal(ProblemType.ALREADY_SIGNED_UP, "This sign-in is already linked to an account");
         }
         var candidate = firstSignIns.candidate(identity, bindByVerifiedEmail)
                 .orElseThrow(() -> new DomainException(ProblemType.UNKNOWN_ACCOUNT, "The token's subject has no account"));
@@ -123,13 +124,6 @@ public class Invitations {
         notifications.ofPortalAccount(account.id());
         audit.record(account.actor(), Action.SIGN_IN_BIND, SUCCESS, Targets.account(account.id()));
         return new Redemption(account.id(), Invitees.app(account));
-    }
-
-    /** The subject already has an account: nothing to bind (409 already-signed-up, as a second redemption). */
-    static final class PolicyRefusalOfKnown extends care.messaging.platform.entity.PolicyRefusal {
-        PolicyRefusalOfKnown() {
-            super(ProblemType.ALREADY_SIGNED_UP, "This sign-in is already linked to an account");
-        }
     }
 
     InvitationView view(Account account, Invitation invitation, InvitationCode code) {
