@@ -19,8 +19,11 @@ ensure_chromium() {
   if [ -x "$chromium" ] && [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing Chromium and an emoji font for the browser tests (apt-get install chromium fonts-noto-color-emoji)…"
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
+    # A machine whose last dpkg run was interrupted refuses every install until it is finished; finish it
+    # (a no-op otherwise), and wait for another apt's lock instead of failing at once.
+    DEBIAN_FRONTEND=noninteractive dpkg --configure -a >/dev/null
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium fonts-noto-color-emoji >/dev/null
   fi
   if [ ! -x "$chromium" ]; then
     echo "Chromium is missing at $chromium: install Debian's chromium package (apt-get install chromium)" >&2
