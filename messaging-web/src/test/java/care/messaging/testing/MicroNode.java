@@ -118,11 +118,17 @@ public final class MicroNode implements AutoCloseable {
 
     /** A JSON call to this node; token and body may be null. An unreachable node is an IOException. */
     public HttpResponse<String> call(String token, String method, String path, String body, Duration timeout) throws IOException {
+        return call(token, method, path, body, "application/json", timeout);
+    }
+
+    /** A call with a body of the given media type (e.g. text/csv). */
+    public HttpResponse<String> call(String token, String method, String path, String body, String mediaType, Duration timeout)
+            throws IOException {
         var request = HttpRequest.newBuilder(url(path)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json");
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", mediaType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

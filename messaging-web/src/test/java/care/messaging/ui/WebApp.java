@@ -160,6 +160,15 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
         }
     }
 
+    /** A call with a body of another media type than JSON (a CSV import). */
+    public HttpResponse<String> call(String token, String method, String path, String body, String mediaType) {
+        try {
+            return node.call(token, method, "/messaging/api/" + path, body, mediaType, Duration.ofSeconds(60));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public JsonObject json(String token, String method, String path, String body) {
         var reply = call(token, method, path, body);
         if (reply.statusCode() >= 300) {
@@ -209,6 +218,11 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The app's own database, for a test's queries that answer other than a number. */
+    public String jdbcUrl() {
+        return Cluster.url(database);
     }
 
     public static void screenshot(Page page, String name) {

@@ -88,6 +88,24 @@ public enum Action {
      * e-mail or mapped claim (actor and target: that account; the row never holds the e-mail or the claim's value).
      */
     SIGN_IN_BIND("sign-in.bind"),
+    /** An admin listed the practice's members (practitioners and admins); only refusals are recorded (no PHI). */
+    MEMBER_LIST("member.list"),
+    /** An admin added a practitioner or an admin to the practice (target account: the new member). */
+    MEMBER_ADD("member.add"),
+    /** An admin switched a member off: their tokens are refused from their next request (target account: the member). */
+    MEMBER_DISABLE("member.disable"),
+    MEMBER_ENABLE("member.enable"),
+    /** An admin added a client with their portal accounts (target client; by hand or one row per line of an import). */
+    CLIENT_ADD("client.add"),
+    /** An admin looked at a client's record (date of birth, portal accounts). */
+    CLIENT_READ("client.read"),
+    /** An admin added a guardian (a co-guardian) to a minor (target: the client and the guardian's account). */
+    GUARDIAN_ADD("guardian.add"),
+    /** An admin discharged a client: their portal accounts no longer act for them; their threads stay readable to the practice. */
+    CLIENT_DISCHARGE("client.discharge"),
+    CLIENT_READMIT("client.readmit"),
+    /** An admin imported a CSV of clients (or previewed one: only refusals); each client created has its client.add row too. */
+    CLIENT_IMPORT("client.import"),
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */

@@ -70,6 +70,17 @@ public class Account {
         return Actor.account(id, practiceId, role.claim());
     }
 
+    /** Switches the account off (its tokens are refused from its next request) or on again; answers whether it moved. */
+    public boolean switchOn(boolean on) {
+        var changed = enabled != on;
+        enabled = on;
+        return changed;
+    }
+
+    public boolean isMember() {
+        return role == Role.PRACTITIONER || role == Role.ADMIN;
+    }
+
     public boolean actsAs(Role claimed) {
         return enabled && role == claimed;
     }

@@ -71,6 +71,13 @@ public class Client {
         return changed;
     }
 
+    /** Discharged (off) or re-admitted (on): a discharged client's portal accounts no longer act for them. Answers whether it moved. */
+    public boolean switchCare(boolean inCare) {
+        var changed = enabled != inCare;
+        enabled = inCare;
+        return changed;
+    }
+
     /** Null when the admin has not recorded it. */
     public LocalDate dateOfBirth() {
         return dateOfBirth;

@@ -10,14 +10,14 @@ import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
 import care.messaging.settings.control.SettingsNotifications;
 import care.messaging.directory.control.Accounts;
+import care.messaging.directory.control.PortalAccountList;
 import care.messaging.directory.entity.Account;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
-import care.messaging.platform.control.Rows;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
 import care.messaging.settings.control.Scope;
-import care.messaging.settings.entity.PortalAccountView;
+import care.messaging.directory.entity.PortalAccountView;
 import care.messaging.settings.entity.Subject;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -26,7 +26,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The portal accounts acting for a client, and their activation: an admin links the identity provider's
@@ -36,13 +35,10 @@ import java.util.UUID;
 @Stateless
 public class PortalAccounts {
 
-    static final String LIST = """
-            SELECT a.id, a.display_name, ca.relationship, a.subject IS NOT NULL, a.signed_up_at, a.enabled
-              FROM client_account ca JOIN account a ON a.id = ca.account_id
-             WHERE ca.client_id = ?1 %s ORDER BY ca.relationship DESC, a.display_name, a.id""";
-
     @Inject
     Accounts accounts;
+    @Inject
+    PortalAccountList portalAccounts;
     @Inject
     Scope scope;
     @Inject
@@ -58,7 +54,7 @@ public class PortalAccounts {
     public List<PortalAccountView> list(Identity identity, @AuditTarget(AuditTarget.Kind.CLIENT) String clientId) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var client = scope.clientOf(admin, clientId, false);
-        var list = views(em.createNativeQuery(LIST.formatted("")).setParameter(1, client.id()).getResultList());
+        var list = portalAccounts.of(client.id());
         audit.record(admin.actor(), Action.PORTAL_ACCOUNTS_LIST, SUCCESS, Targets.client(client.id()));
         return list;
     }
@@ -83,14 +79,8 @@ public class PortalAccounts {
         account.signUp(sub.value(), StoredTime.now(clock));
         em.flush();
         notifications.ofPortalAccount(account.id());
-        var view = views(em.createNativeQuery(LIST.formatted("AND a.id = ?2"))
-                .setParameter(1, client.id()).setParameter(2, account.id()).getResultList()).get(0);
+        var view = portalAccounts.one(client.id(), account.id());
         audit.record(admin.actor(), Action.PORTAL_ACTIVATE, SUCCESS, new Targets(null, null, client.id(), account.id()));
         return view;
-    }
-
-    static List<PortalAccountView> views(List<?> rows) {
-        return rows.stream().map(Object[].class::cast).map(r -> new PortalAccountView((UUID) r[0], (String) r[1],
-                (String) r[2], Boolean.TRUE.equals(r[3]), Rows.time(r[4]), Boolean.TRUE.equals(r[5]))).toList();
     }
 }

@@ -3,7 +3,7 @@ package care.messaging.settings.rest;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
 import care.messaging.settings.boundary.PortalAccounts;
-import care.messaging.settings.entity.PortalAccountView;
+import care.messaging.directory.entity.PortalAccountView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
