@@ -84,6 +84,50 @@ class ProviderInvitationIT {
         }
     }
 
+    /**
+     * Onboarding end to end: the admin adds a minor with a guardian the realm knows (pat.guardian) through the API the
+     * admin screens use, a practitioner writes before anyone signed up, the admin invites the guardian, and the
+     * guardian opens the link on a phone, signs in on Keycloak's page and reads what waited, for the child.
+     */
+    @Test
+    void anAdminOnboardsAMinorAndAGuardianWhoSignsInAtTheProviderAndReadsWhatWaited(ProviderApp app) {
+        var admin = app.token(ProviderApp.PRACTITIONER_APP, "admin.park");
+        var added = app.call(admin, "POST", "admin/clients", Json.createObjectBuilder().add("displayName", "Jamie Quinn")
+                .add("dateOfBirth", java.time.LocalDate.now().minusYears(9).toString())
+                .add("guardians", Json.createArrayBuilder().add(Json.createObjectBuilder().add("displayName", "Pat Quinn")
+                        .add("email", "pat.guardian@mail.example"))).build().toString());
+        assertEquals(201, added.statusCode(), added.body());
+        var record = MicroNode.json(added);
+        var guardian = record.getJsonArray("accounts").getJsonObject(0);
+        assertEquals("guardian", guardian.getString("relationship"));
+
+        var rivera = app.token(ProviderApp.PRACTITIONER_APP, "dr.rivera");
+        var conversation = MicroNode.json(app.call(rivera, "POST", "conversations", "{\"clientId\":\"" + record.getString("id") + "\"}")).getString("id");
+        var waiting = "Hello Pat, Jamie's first appointment is on Tuesday " + UUID.randomUUID();
+        var sent = app.call(rivera, "POST", "conversations/" + conversation + "/messages", Json.createObjectBuilder()
+                .add("clientMessageId", UUID.randomUUID().toString()).add("html", "<p>" + waiting + "</p>").build().toString());
+        assertEquals(201, sent.statusCode(), sent.body());
+
+        var invited = app.call(admin, "POST", "admin/accounts/" + guardian.getString("id") + "/invitation", null);
+        assertEquals(201, invited.statusCode(), invited.body());
+        var link = app.home(true) + "#invitation=" + MicroNode.json(invited).getString("code");
+
+        try (var phone = app.phone()) {
+            var page = phone.newPage();
+            page.navigate(link);
+            assertThat(page.locator("main.signin [role=status]")).containsText("You have been invited");
+            page.locator("main.signin button.provider-signin").click();
+            ProviderApp.enterPassword(page, "pat.guardian");
+            var pat = AppPage.of(page);
+            pat.awaitReady();
+            assertThat(pat.message(waiting)).hasCount(1);
+            pat.assertNothingStored();
+            screenshots(page, "onboarded-guardian");
+        }
+        var me = MicroNode.json(app.call(app.token(ProviderApp.PORTAL, "pat.guardian"), "GET", "me", null));
+        assertEquals(guardian.getString("id"), me.getString("id"), "Keycloak's pat.guardian is the guardian's account now");
+    }
+
     static void screenshots(Page page, String name) {
         for (var width : new int[] {390, 1366}) {
             page.setViewportSize(width, width < 800 ? 844 : 900);
