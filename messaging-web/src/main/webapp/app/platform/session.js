@@ -175,7 +175,8 @@ export function refused(root, {kind, problem, onSignOut}) {
   }
   replace(root, h('main', {class: 'signin refused', 'data-refusal': type, 'aria-labelledby': 'refused-title'},
     h('h1', {id: 'refused-title'}, text[0]), h('p', {}, text[1]),
-    h('p', {class: 'hint'}, 'Signing out also signs you out of your organisation\'s sign-in, so someone else can sign in here.'),
+    h('p', {class: 'hint'}, kind === 'portal' ? 'Signing out also ends your sign-in, so someone else can sign in on this device.'
+      : 'Signing out also signs you out of your organisation\'s sign-in, so someone else can sign in here.'),
     h('p', {class: 'signin-actions'}, h('button', {type: 'button', class: 'provider-signin', onclick: onSignOut}, 'Sign out'))));
   root.querySelector('button').focus();
   return true;
