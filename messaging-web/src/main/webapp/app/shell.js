@@ -19,6 +19,7 @@ import {Settings} from './settings/dialogs.js';
 import {insteadOfWriting} from './settings/contact.js';
 import {AdminHome} from './settings/admin-home.js';
 import {keepInvitation, redeemInvitation} from './invitation/redeem.js';
+import {whoAmI} from './invitation/binding.js';
 
 const STATUS_TEXT = {
   connecting: ['Connecting…', 'Connecting to the server'],
@@ -58,9 +59,9 @@ class Shell {
   async start() {
     await redeemInvitation(this.root, this.api, {onSignOut: () => this.end('signedout')});
     try {
-      this.me = await this.api.get('me');
+      this.me = await whoAmI(this.api);
     } catch (problem) {
-      if (refused(this.root, {problem, onSignOut: () => this.end('signedout')})) {
+      if (refused(this.root, {kind: this.kind, problem, onSignOut: () => this.end('signedout')})) {
         return;
       }
       if (problem.status === 401) {

@@ -19,11 +19,8 @@ const REASONS = {
     + 'nothing on this device, not even your sign-in. Sign in again to carry on.',
 };
 
-/** Why the directory refused a signed-in person, as the page that says so puts it. */
+/** Why the directory refused a signed-in person, as the page that says so puts it, in either app. */
 const REFUSALS = {
-  'unknown-account': ['Care Messaging does not know you yet',
-    'Your organisation signed you in, but there is no Care Messaging account for you. '
-      + 'Ask your practice\'s administrator to add you (or, as a client, to send you an invitation).'],
   'account-disabled': ['Your account is switched off',
     'Your organisation signed you in, but your Care Messaging account has been switched off. '
       + 'Ask your practice\'s administrator if this is a mistake.'],
@@ -31,6 +28,23 @@ const REFUSALS = {
     'Your organisation signed you in without a role that Care Messaging knows. Ask IT to give you one.'],
   'wrong-role': ['Your sign-in does not match your account',
     'The role your organisation gave you is not the one of your Care Messaging account. Ask IT to check it.'],
+};
+
+/** The same, where the two apps' people need different words (a client has no admin to ask, a practitioner no invitation). */
+const APP_REFUSALS = {
+  portal: {
+    'unknown-account': ['We could not find your portal account',
+      'You signed in, but no portal account is linked to this sign-in yet. If your practice gave you an invitation link, '
+        + 'open it and sign in from there. If not, ask your practice for an invitation link.'],
+    'client-discharged': ['Your practice has closed your portal access',
+      'You can no longer send or read messages here, usually because your care with the practice has ended. '
+        + 'If you think this is a mistake, or you need to reach them, please call your practice.'],
+  },
+  practitioner: {
+    'unknown-account': ['You are not in this practice\'s directory',
+      'Your sign-in worked, but you are not in this practice\'s directory in Care Messaging yet. '
+        + 'Ask your practice\'s admin to add you.'],
+  },
 };
 
 /**
@@ -149,15 +163,20 @@ function otherApp(kind) {
     : h('a', {href: `${BASE}portal/`}, 'Clients and guardians: open the client portal'));
 }
 
-/** The page for a person the provider signed in but the directory refuses; answers false for other problems. */
-export function refused(root, {problem, onSignOut}) {
-  const text = problem instanceof ProblemError ? REFUSALS[problem.type] : null;
+/**
+ * The page for a person the provider signed in but the directory refuses, in the words of the app it is
+ * (`kind`: portal or practitioner); answers false for other problems.
+ */
+export function refused(root, {kind, problem, onSignOut}) {
+  const type = problem instanceof ProblemError ? problem.type : null;
+  const text = type && ((kind === 'portal' ? APP_REFUSALS.portal : APP_REFUSALS.practitioner)[type] || REFUSALS[type]);
   if (!text) {
     return false;
   }
-  replace(root, h('main', {class: 'signin refused', 'aria-labelledby': 'refused-title'},
+  replace(root, h('main', {class: 'signin refused', 'data-refusal': type, 'aria-labelledby': 'refused-title'},
     h('h1', {id: 'refused-title'}, text[0]), h('p', {}, text[1]),
-    h('p', {class: 'hint'}, 'Signing out also signs you out of your organisation\'s sign-in, so someone else can sign in here.'),
+    h('p', {class: 'hint'}, kind === 'portal' ? 'Signing out also ends your sign-in, so someone else can sign in on this device.'
+      : 'Signing out also signs you out of your organisation\'s sign-in, so someone else can sign in here.'),
     h('p', {class: 'signin-actions'}, h('button', {type: 'button', class: 'provider-signin', onclick: onSignOut}, 'Sign out'))));
   root.querySelector('button').focus();
   return true;

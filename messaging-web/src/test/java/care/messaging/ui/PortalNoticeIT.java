@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -81,23 +82,26 @@ class PortalNoticeIT {
         }
     }
 
+    /** Sam Lee is Jordan's only child in care: discharged, the portal says it was closed instead of showing an empty page. */
     @Test
-    void aDischargedClientIsToldWhomToCallInstead(WebApp app) {
-        var admin = app.token("admin.park");
+    void aGuardianWhoseOnlyChildWasDischargedIsToldThePracticeClosedTheirPortal(WebApp app) {
         try (var phone = app.phone(); var desk = app.context(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            app.json(admin, "PUT", "admin/practice/messaging/portal", "{\"notice\":null,\"phone\":\"" + PHONE + "\"}");
             assertEquals(1, app.sql("UPDATE client SET enabled = false WHERE display_name = 'Sam Lee'"));
-            var jordan = app.signIn(phone, "jordan.lee");
-            var empty = jordan.page().locator(".conversations .empty");
-            assertThat(empty).hasText("You can't send messages here. " + CALL);
-            assertThat(jordan.page().locator("button.new-conversation")).hasCount(0);
-            WebApp.screenshot(jordan.page(), "portal-discharged-phone");
-            var wide = app.signIn(desk, "jordan.lee");
-            assertThat(wide.page().locator(".conversations .empty")).hasText("You can't send messages here. " + CALL);
-            WebApp.screenshot(wide.page(), "portal-discharged-desktop");
+            for (var context : List.of(phone, desk)) {
+                var page = context.newPage();
+                page.navigate(app.base() + "portal/");
+                page.locator("button.demo-user[data-username='jordan.lee']").click();
+                assertThat(page.locator("main.refused h1")).hasText("Your practice has closed your portal access");
+                assertThat(page.locator("main.refused")).containsText("please call your practice");
+                assertThat(page.locator("main.refused")).not().containsText("Sam");
+                assertThat(page.locator(".conversations")).hasCount(0);
+                WebApp.screenshot(page, "portal-discharged-" + (context == phone ? "phone" : "desktop"));
+            }
+            app.sql("UPDATE client SET enabled = true WHERE display_name = 'Sam Lee'");
+            var jordan = app.signIn(desk, "jordan.lee");
+            assertThat(jordan.conversation("Dr. Maria Rivera")).isVisible();
         } finally {
             app.sql("UPDATE client SET enabled = true WHERE display_name = 'Sam Lee'");
-            resetPortalTexts(app);
         }
     }
 

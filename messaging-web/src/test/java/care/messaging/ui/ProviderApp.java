@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * the WAR on a Payara Micro of its own configured as a hospital would configure it for that provider (no
  * dev login; MP-JWT against the realm's JWKS, issuer and audience; the realm's roles mapped to the
  * directory's; demo data, whose subjects are the realm users' ids), and Debian's Chromium. The directory
- * also gets one disabled member, dr.hughes, whom the realm knows as an ordinary user. Test classes take it
+ * also gets one disabled member, dr.hughes, whom the realm knows as an ordinary user. A first sign-in binds by the
+ * provider's verified e-mail or the {@code employee_id} claim, as IT may switch on. Test classes take it
  * as a parameter: {@code @ExtendWith(ProviderApp.class)}.
  */
 public final class ProviderApp implements BeforeAllCallback, ParameterResolver {
@@ -92,7 +93,10 @@ public final class ProviderApp implements BeforeAllCallback, ParameterResolver {
                     "-Dmessaging.identity.roles.practitioner=clinician",
                     "-Dmessaging.identity.roles.admin=practice-admin",
                     "-Dmessaging.identity.roles.client=patient",
-                    "-Dmessaging.identity.roles.operator=hospital-it"), Map.of("DB_NAME", database), List.of());
+                    "-Dmessaging.identity.roles.operator=hospital-it",
+                    // A first sign-in binds to the one prepared account its verified e-mail or employee id names (off by default).
+                    "-Dmessaging.identity.bind-by-verified-email=true",
+                    "-Dmessaging.identity.bind-claim=employee_id"), Map.of("DB_NAME", database), List.of());
             // Both start at once; Keycloak's first start on a fresh unpack also builds itself (minutes on a busy machine).
             keycloak.awaitReady(Duration.ofMinutes(8));
             node.awaitReady(Duration.ofMinutes(6));
@@ -163,6 +167,24 @@ public final class ProviderApp implements BeforeAllCallback, ParameterResolver {
 
     public String database() {
         return Cluster.url(database);
+    }
+
+    /** A statement on the app's database (seeding what no API does yet); answers the update count or the first column. */
+    public long sql(String statement, Object... parameters) {
+        try (var c = DriverManager.getConnection(Cluster.url(database), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+             var s = c.prepareStatement(statement)) {
+            for (var i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            if (!s.execute()) {
+                return s.getUpdateCount();
+            }
+            try (var rows = s.getResultSet()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public BrowserContext context() {

@@ -4,9 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.messaging.testing.MicroNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocket;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,10 +19,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Both apps sign in on Keycloak's real login page (Authorization Code with PKCE), talk live, keep going
  * past their first token's expiry on renewed tokens (the socket reopened with a ticket of each new token,
- * from its cursor), and sign out at the provider too: signing in again asks for the password.
+ * from its cursor), and sign out at the provider too: signing in again asks for the password. A first sign-in
+ * without an invitation binds by the provider's verified e-mail (a client) or employee id (a practitioner).
  */
 @ExtendWith(ProviderApp.class)
 class ProviderSignInIT {
+
+    /** The realm's ids of casey.mail and dr.staff (care-realm.json), whom the directory has not bound yet. */
+    static final String CASEY = "6f1d2c3b-4a59-4e8d-9b7a-1c2d3e4f5a03";
+    static final String STAFFORDSON = "6f1d2c3b-4a59-4e8d-9b7a-1c2d3e4f5a04";
 
     /** What one page did with the provider and the socket while a test watched. */
     static final class Watched {
@@ -123,6 +130,66 @@ class ProviderSignInIT {
             AppPage.of(page).assertNothingStored();
             page.locator("button.provider-signin").click();
             assertThat(page.locator("#kc-form-login #password")).isVisible();
+        }
+    }
+
+    /**
+     * A first sign-in without an invitation: the practice prepared Casey's portal account with the e-mail the provider
+     * verified, and a practitioner had written. Casey signs in on Keycloak's page and lands in the portal, bound, reading it.
+     */
+    @Test
+    void aClientWhoseVerifiedEmailNamesTheirPreparedAccountSignsInToThePortalAndReadsWhatWaited(ProviderApp app) {
+        var client = UUID.randomUUID();
+        var account = UUID.randomUUID();
+        app.sql("INSERT INTO client (id, practice_id, display_name) SELECT ?::uuid, id, 'Casey Marsh' FROM practice WHERE name = 'Riverside Therapy'",
+                client.toString());
+        app.sql("INSERT INTO account (id, practice_id, username, role, display_name, email) "
+                + "SELECT ?::uuid, id, 'casey.marsh', 'client', 'Casey Marsh', 'casey.mail@mail.example' FROM practice WHERE name = 'Riverside Therapy'",
+                account.toString());
+        app.sql("INSERT INTO client_account (client_id, account_id, relationship) VALUES (?::uuid, ?::uuid, 'self')", client.toString(), account.toString());
+        var rivera = app.token(ProviderApp.PRACTITIONER_APP, "dr.rivera");
+        var conversation = MicroNode.json(app.call(rivera, "POST", "conversations", "{\"clientId\":\"" + client + "\"}")).getString("id");
+        var waiting = "Welcome Casey, your first appointment is on Tuesday " + UUID.randomUUID();
+        var sent = app.call(rivera, "POST", "conversations/" + conversation + "/messages", Json.createObjectBuilder()
+                .add("clientMessageId", UUID.randomUUID().toString()).add("html", "<p>" + waiting + "</p>").build().toString());
+        assertEquals(201, sent.statusCode(), sent.body());
+
+        try (var phone = app.phone()) {
+            var page = phone.newPage();
+            var casey = app.signIn(page, "casey.mail", true);
+            assertThat(casey.message(waiting)).hasCount(1);
+            assertThat(page.locator(".who")).hasText("Casey Marsh");
+            casey.assertNothingStored();
+            screenshots(page, "provider-bound-by-email");
+        }
+        assertEquals(1, app.sql("SELECT count(*) FROM account WHERE id = ?::uuid AND subject = ? AND signed_up_at IS NOT NULL",
+                account.toString(), CASEY), "Keycloak's sub is the account's subject now");
+        assertEquals(1, app.sql("SELECT count(*) FROM audit_event WHERE action = 'sign-in.bind' AND outcome = 'success' AND actor_id = ?::uuid",
+                account.toString()));
+    }
+
+    /** The practice's directory has Dr. Staffordson under the employee id the hospital's provider puts in the token. */
+    @Test
+    void aPractitionerWhoseEmployeeIdNamesTheirDirectoryEntrySignsInToTheInbox(ProviderApp app) {
+        var account = UUID.randomUUID();
+        app.sql("INSERT INTO account (id, practice_id, username, role, display_name, external_id) "
+                + "SELECT ?::uuid, id, 'dr.staffordson', 'practitioner', 'Dr. Lee Staffordson', 'E-40417' FROM practice WHERE name = 'Riverside Therapy'",
+                account.toString());
+        try (var desk = app.context()) {
+            var page = desk.newPage();
+            app.signIn(page, "dr.staff", false).assertNothingStored();
+            assertThat(page.locator("#list-title")).hasText("Inbox");
+            assertThat(page.locator(".who")).hasText("Dr. Lee Staffordson");
+            screenshots(page, "provider-bound-by-employee-id");
+        }
+        assertEquals(1, app.sql("SELECT count(*) FROM account WHERE id = ?::uuid AND subject = ?", account.toString(), STAFFORDSON),
+                "Keycloak's sub is the directory entry's subject now");
+    }
+
+    static void screenshots(Page page, String name) {
+        for (var width : new int[] {390, 1366}) {
+            page.setViewportSize(width, width < 800 ? 844 : 900);
+            WebApp.screenshot(page, name + "-" + (width < 800 ? "390" : "desktop"));
         }
     }
 

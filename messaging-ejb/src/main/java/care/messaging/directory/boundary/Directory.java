@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Who the caller is. Reading one's own record shows no PHI of anyone else, so a successful {@link #me}
- * is not audited; its refusals are (a token whose subject has no account shows up here first).
+ * is not audited; its refusals are (a token whose subject has no account shows up here first, and so does a portal
+ * account whose every client was discharged: 409 client-discharged, so the portal can say so).
  */
 @Stateless
 public class Directory {

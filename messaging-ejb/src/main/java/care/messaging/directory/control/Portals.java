@@ -5,6 +5,7 @@ import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.PolicyRefusal;
 import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -57,14 +58,22 @@ public class Portals {
         return clients.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(DomainException::notFound);
     }
 
-    /** The clients in care the account acts for, by name. */
+    /**
+     * The clients in care the account acts for, by name. An account that acted for clients who have all been
+     * discharged since is refused (409 client-discharged), so its app can say so instead of showing an empty
+     * portal; one that was never linked to a client (none yet) answers an empty list, as before.
+     */
     public List<ActingFor> actingFor(Account me) {
         List<?> rows = em.createNativeQuery("""
-                        SELECT c.id, c.display_name, ca.relationship FROM client_account ca JOIN client c ON c.id = ca.client_id
-                         WHERE ca.account_id = ?1 AND c.enabled ORDER BY c.display_name, c.id""")
+                        SELECT c.id, c.display_name, ca.relationship, c.enabled FROM client_account ca JOIN client c ON c.id = ca.client_id
+                         WHERE ca.account_id = ?1 ORDER BY c.display_name, c.id""")
                 .setParameter(1, me.id()).getResultList();
-        return rows.stream().map(Object[].class::cast)
+        var acting = rows.stream().map(Object[].class::cast).filter(r -> Boolean.TRUE.equals(r[3]))
                 .map(r -> new ActingFor((UUID) r[0], (String) r[1], (String) r[2])).toList();
+        if (acting.isEmpty() && !rows.isEmpty()) {
+            throw new PolicyRefusal(ProblemType.CLIENT_DISCHARGED, "Every client this account acts for has been discharged");
+        }
+        return acting;
     }
 
     public static UUID parse(String id, ProblemType problem, String title) {
