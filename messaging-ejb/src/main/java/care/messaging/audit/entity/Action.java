@@ -88,6 +88,13 @@ public enum Action {
      * e-mail or mapped claim (actor and target: that account; the row never holds the e-mail or the claim's value).
      */
     SIGN_IN_BIND("sign-in.bind"),
+    /** Hospital IT listed the practices (names and counts, no people); in the chain of no practice. */
+    PRACTICE_LIST("practice.list"),
+    /**
+     * Hospital IT founded a practice with its first admin (target account: that admin, whose practice is the new one);
+     * in the chain of no practice, followed by the invitation.create row of the admin's invitation.
+     */
+    PRACTICE_CREATE("practice.create"),
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */
