@@ -21,6 +21,9 @@
 #   messaging-admin.sh practices create --name NAME --admin-name NAME [--admin-email EMAIL] [--admin-external-id ID]
 #       Founds a practice with its first admin (operator); prints the answer as JSON, then the admin's
 #       invitation link (single use, shown this once): hand it to the admin, who opens it and signs in.
+#   messaging-admin.sh practices invite PRACTICE_ID
+#       A new invitation link for the practice's first admin while they have not signed up (the first one
+#       expired or went astray); the earlier link stops working (operator).
 #
 # Exit codes: 0 done (verify: the chain is intact), 1 verify found a broken link, 2 usage, 3 the request
 # was refused or failed (the problem document is printed on stderr).
@@ -120,7 +123,7 @@ json_string() {
 }
 
 practices_create() {
-  local name= admin_name= admin_email= admin_external_id= admin body answer code expires
+  local name= admin_name= admin_email= admin_external_id= admin body answer
   while [ $# -gt 0 ]; do
     [ $# -ge 2 ] || usage
     case "$1" in
@@ -141,9 +144,15 @@ practices_create() {
   answer=$(api_request /operator/practices application/json -X POST -H 'Content-Type: application/json' \
       --data-binary @<(printf '%s' "$body"))
   echo "$answer"
+  print_link "$answer"
+}
+
+# The first admin's link in an answer that carries an invitation.
+print_link() {
+  local code expires
   # The server writes compact JSON; the code is 43 URL-safe characters.
-  code=$(printf '%s' "$answer" | sed -n 's/.*"code":"\([A-Za-z0-9_-]\{43\}\)".*/\1/p')
-  expires=$(printf '%s' "$answer" | sed -n 's/.*"expiresAt":"\([^"]*\)".*/\1/p')
+  code=$(printf '%s' "$1" | sed -n 's/.*"code":"\([A-Za-z0-9_-]\{43\}\)".*/\1/p')
+  expires=$(printf '%s' "$1" | sed -n 's/.*"expiresAt":"\([^"]*\)".*/\1/p')
   [ -n "$code" ] || { echo "messaging-admin: the answer holds no invitation code" >&2; exit 3; }
   echo
   echo "Invitation for the practice's first admin (single use, valid until $expires):"
@@ -151,10 +160,19 @@ practices_create() {
   echo "The admin signs in with an account of the identity provider that has the admin role."
 }
 
+practices_invite() {
+  [ $# -eq 1 ] && [[ "$1" =~ ^[0-9a-fA-F-]{36}$ ]] || usage
+  local answer
+  answer=$(api_request "/operator/practices/$1/invitation" application/json -X POST)
+  echo "$answer"
+  print_link "$answer"
+}
+
 practices() {
   case "$1" in
     list) [ $# -eq 1 ] || usage; api_get /operator/practices application/json; echo ;;
     create) shift; practices_create "$@" ;;
+    invite) shift; practices_invite "$@" ;;
     *) usage ;;
   esac
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Hospital IT onboards a practice on the EAR on Payara Server with config/admin/messaging-admin.sh, as the
  * operations guide says: {@code practices create} founds it and prints the first admin's invitation link,
- * the admin opens it with a token of the identity provider and is that practice's admin; {@code practices
- * list} shows it with its counts and no names of people. Refusals exit 3 with the problem, and change nothing.
+ * {@code practices invite} replaces it while the admin has not signed up, the admin opens it with a token of the
+ * identity provider and is that practice's admin; {@code practices list} shows it with its counts and no names of people. Refusals exit 3 with the problem, and change nothing.
  */
 @ExtendWith(PayaraServer.class)
 class PracticeOnboardingIT {
@@ -51,10 +51,21 @@ class PracticeOnboardingIT {
         assertEquals(1L, sql.value("SELECT count(*) FROM account WHERE id = ?::uuid AND practice_id = ?::uuid AND role = 'admin'"
                 + " AND email = 'dana.whit@harbor.example' AND external_id = 'E-1042' AND subject IS NULL", adminId, practiceId));
 
+        // The first link went astray: IT sends a new one, and only the new one works.
+        var resent = AdminCommand.run(api, operator, "practices", "invite", practiceId);
+        assertEquals(0, resent.exit(), resent::output);
+        var newLink = Pattern.compile("^" + Pattern.quote(api.applicationUrl() + "/#invitation=") + "([A-Za-z0-9_-]{43})$", Pattern.MULTILINE)
+                .matcher(resent.output());
+        assertTrue(newLink.find(), resent::output);
         var admin = api.identityProvider().token("dana-" + UUID.randomUUID(), "admin");
-        var redeemed = api.call(admin, "POST", "/invitations/redemption",
-                Json.createObjectBuilder().add("code", link.group(1)).build().toString());
+        var old = api.call(admin, "POST", "/invitations/redemption", redemption(link.group(1)));
+        assertEquals(409, old.status(), old::toString);
+        assertTrue(old.body().contains("invitation-revoked"), old::toString);
+        var redeemed = api.call(admin, "POST", "/invitations/redemption", redemption(newLink.group(1)));
         assertEquals(200, redeemed.status(), redeemed::toString);
+        var signedUp = AdminCommand.run(api, operator, "practices", "invite", practiceId);
+        assertEquals(3, signedUp.exit(), signedUp::output);
+        assertTrue(signedUp.output().contains("urn:care-messaging:problem:already-signed-up"), signedUp::output);
         var me = api.call(admin, "GET", "/me", null).json();
         assertAll(() -> assertEquals(adminId, me.getString("id")), () -> assertEquals("admin", me.getString("role")),
                 () -> assertEquals(practiceId, me.getJsonObject("practice").getString("id")));
@@ -100,7 +111,12 @@ class PracticeOnboardingIT {
         }
         assertEquals(2, AdminCommand.run(api, operator, "practices", "create", "--name", "Other " + name).exit(), "usage: no admin");
         assertEquals(2, AdminCommand.run(api, operator, "practices", "list", "extra").exit(), "usage");
+        assertEquals(2, AdminCommand.run(api, operator, "practices", "invite", "not-an-id").exit(), "usage");
         assertEquals(practices, sql.value("SELECT count(*) FROM practice"), "no refusal made a practice");
+    }
+
+    static String redemption(String code) {
+        return Json.createObjectBuilder().add("code", code).build().toString();
     }
 
     static JsonObject json(String line) {

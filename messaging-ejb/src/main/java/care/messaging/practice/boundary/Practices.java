@@ -11,8 +11,12 @@ import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Practice;
 import care.messaging.directory.entity.Role;
 import care.messaging.invitation.control.Invitees;
+import care.messaging.invitation.entity.InvitationView;
+import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.Identity;
+import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.entity.StoredTime;
+import care.messaging.platform.entity.Uuids;
 import care.messaging.practice.control.Register;
 import care.messaging.practice.entity.FirstAdmin;
 import care.messaging.practice.entity.FoundedPractice;
@@ -72,6 +76,23 @@ public class Practices {
         audit.record(operator.actor(), Action.INVITATION_CREATE, SUCCESS, Targets.account(admin.id()));
         return new FoundedPractice(register.of(practice.id()), admin.id(),
                 Invitees.view(admin, issued.invitation(), issued.code(), StoredTime.now(clock)));
+    }
+
+    /**
+     * A new invitation for the practice's first admin while they have not signed up (the link ran out or went
+     * astray, and nobody of the practice can invite yet); the earlier one is revoked. Signed up: 409.
+     */
+    @Attempts(Action.INVITATION_CREATE)
+    public InvitationView reinvite(Identity identity, String practiceId) {
+        var operator = accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
+        var admin = register.firstAdmin(Uuids.orNotFound(practiceId));
+        if (admin.isSignedUp()) {
+            throw new DomainException(ProblemType.ALREADY_SIGNED_UP, "The practice's first admin has already signed up");
+        }
+        var now = StoredTime.now(clock);
+        var issued = invitees.issue(admin, operator, now);
+        audit.record(operator.actor(), Action.INVITATION_CREATE, SUCCESS, Targets.account(admin.id()));
+        return Invitees.view(admin, issued.invitation(), issued.code(), now);
     }
 
     Account admit(Practice practice, FirstAdmin first) {

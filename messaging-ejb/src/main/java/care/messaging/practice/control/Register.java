@@ -1,5 +1,6 @@
 package care.messaging.practice.control;
 
+import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Practice;
 import care.messaging.practice.entity.PracticeName;
 import care.messaging.practice.entity.PracticeSummary;
@@ -8,6 +9,7 @@ import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +48,20 @@ public class Register {
         if (taken > 0) {
             throw new DomainException(ProblemType.PRACTICE_NAME_IN_USE, "A practice of this name exists already");
         }
+    }
+
+    /**
+     * The admin account made with the practice (its oldest), locked until commit; the nil practice, an unknown
+     * id or a practice without an admin is 404.
+     */
+    public Account firstAdmin(UUID practice) {
+        List<?> ids = em.createNativeQuery("SELECT id FROM account WHERE practice_id = ?1 AND practice_id <> ?2 AND role = 'admin'"
+                        + " ORDER BY created_at, id LIMIT 1")
+                .setParameter(1, practice).setParameter(2, Practice.NONE).getResultList();
+        if (ids.isEmpty()) {
+            throw DomainException.notFound();
+        }
+        return em.find(Account.class, ids.get(0), LockModeType.PESSIMISTIC_WRITE);
     }
 
     List<PracticeSummary> summaries(String sql, Object... parameters) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -53,5 +54,13 @@ public class PracticesResource {
         var admin = request.admin() == null ? new NewAdmin(null, null, null) : request.admin();
         FoundedPractice founded = practices.found(identity, request.name(), admin.displayName(), admin.email(), admin.externalId());
         return Response.status(Response.Status.CREATED).entity(founded).build();
+    }
+
+    @POST
+    @Path("{practiceId}/invitation")
+    @Operation(summary = "Operator: a new invitation for the practice's first admin while they have not signed up (201, the code shown "
+            + "this once); the earlier one is revoked. 409 already-signed-up once they have")
+    public Response reinvite(@PathParam("practiceId") String practiceId) {
+        return Response.status(Response.Status.CREATED).entity(practices.reinvite(Identities.of(security), practiceId)).build();
     }
 }

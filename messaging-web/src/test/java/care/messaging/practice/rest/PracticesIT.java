@@ -183,6 +183,41 @@ class PracticesIT {
         assertEquals(0, app.sql("SELECT count(*) FROM practice WHERE name = ?", name));
     }
 
+    @Test
+    void itSendsTheFirstAdminANewInvitationUntilTheyHaveSignedUp(WebApp app) {
+        var operator = app.token("it.ops");
+        var founded = MicroNode.json(app.call(operator, "POST", PRACTICES, founding("Late Link Practice " + UUID.randomUUID(), "Dana Whit", null, null)));
+        var practiceId = founded.getJsonObject("practice").getString("id");
+        var adminId = founded.getString("adminId");
+        var first = founded.getJsonObject("invitation").getString("code");
+        app.sql("UPDATE invitation SET created_at = now() - interval '8 days', expires_at = now() - interval '1 second' WHERE account_id = ?::uuid",
+                adminId);
+        var person = app.providerToken("dana-late-" + UUID.randomUUID(), "admin");
+        assertProblem(app.call(person, "POST", REDEEM, redemption(first)), 409, "invitation-expired");
+
+        var reply = app.call(operator, "POST", PRACTICES + "/" + practiceId + "/invitation", null);
+        assertEquals(201, reply.statusCode(), reply.body());
+        var again = MicroNode.json(reply);
+        assertAll(() -> assertEquals(adminId, again.getString("accountId")), () -> assertEquals("practitioner", again.getString("app")),
+                () -> assertFalse(again.getBoolean("expired")));
+        assertProblem(app.call(person, "POST", REDEEM, redemption(first)), 409, "invitation-revoked");
+        assertEquals(adminId, app.json(person, "POST", REDEEM, redemption(again.getString("code"))).getString("accountId"));
+        assertEquals(2, app.sql("SELECT count(*) FROM audit_event WHERE action = 'invitation.create' AND actor_role = 'operator'"
+                + " AND subject_account_id = ?::uuid", adminId));
+
+        var invitations = app.sql("SELECT count(*) FROM invitation");
+        assertProblem(app.call(operator, "POST", PRACTICES + "/" + practiceId + "/invitation", null), 409, "already-signed-up");
+        assertProblem(app.call(operator, "POST", PRACTICES + "/00000000-0000-0000-0000-000000000000/invitation", null), 404, "not-found");
+        assertProblem(app.call(operator, "POST", PRACTICES + "/" + UUID.randomUUID() + "/invitation", null), 404, "not-found");
+        assertProblem(app.call(operator, "POST", PRACTICES + "/not-an-id/invitation", null), 404, "not-found");
+        assertProblem(app.call(app.token("admin.park"), "POST", PRACTICES + "/" + practiceId + "/invitation", null), 403, "wrong-role");
+        assertEquals(invitations, app.sql("SELECT count(*) FROM invitation"), "no refusal made an invitation");
+    }
+
+    static String redemption(String code) {
+        return Json.createObjectBuilder().add("code", code).build().toString();
+    }
+
     /** How many practices, accounts and invitations there are. */
     static List<Long> rows(WebApp app) {
         return List.of(app.sql("SELECT count(*) FROM practice"), app.sql("SELECT count(*) FROM account"),
