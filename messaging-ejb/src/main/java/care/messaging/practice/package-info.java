@@ -1,7 +1,8 @@
 /**
  * Practices as hospital IT runs them: the list of every practice with how many members and clients it has,
  * and founding a new practice together with its first admin, who then signs in with an invitation like any
- * member, so a practice is onboarded without SQL. Only the role {@code operator} may do either.
+ * member, so a practice is onboarded without SQL; until that admin has signed up, IT may send them a new
+ * invitation, since nobody of the practice can yet. Only the role {@code operator} may do any of it.
  * <p>
  * Decisions: an operator belongs to no practice and sees no PHI, so the list carries ids, practice names, times
  * and counts, never a person's name, and the answer to a founding carries back only the admin's id. Practice
