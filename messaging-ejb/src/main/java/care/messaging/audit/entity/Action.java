@@ -106,6 +106,13 @@ public enum Action {
     CLIENT_READMIT("client.readmit"),
     /** An admin imported a CSV of clients (or previewed one: only refusals); each client created has its client.add row too. */
     CLIENT_IMPORT("client.import"),
+    /** Hospital IT listed the practices (names and counts, no people); in the chain of no practice. */
+    PRACTICE_LIST("practice.list"),
+    /**
+     * Hospital IT founded a practice with its first admin (target account: that admin, whose practice is the new one);
+     * in the chain of no practice, followed by the invitation.create row of the admin's invitation.
+     */
+    PRACTICE_CREATE("practice.create"),
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,6 +29,9 @@ public class Practice {
     /** Whom clients call instead when they may not write; null when the practice gave none. */
     @Column(name = "contact_phone")
     private String contactPhone;
+    /** Set by the database as the row is inserted (the transaction's time); read back with a refresh. */
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
 
     protected Practice() {
     }
@@ -43,6 +47,10 @@ public class Practice {
 
     public String name() {
         return name;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
     }
 
     public boolean isMessagingEnabled() {

@@ -28,7 +28,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,9 +56,6 @@ public class Invitations {
     @Inject
     @ConfigProperty(name = "messaging.identity.bind-by-verified-email", defaultValue = "false")
     boolean bindByVerifiedEmail;
-    @Inject
-    @ConfigProperty(name = "messaging.invitations.lifetime", defaultValue = "P7D")
-    String lifetime;
     @PersistenceContext
     EntityManager em;
 
@@ -67,14 +63,9 @@ public class Invitations {
     public InvitationView invite(Identity identity, @AuditTarget(AuditTarget.Kind.ACCOUNT) String accountId) {
         var admin = accounts.authorize(identity, EnumSet.of(Role.ADMIN));
         var account = invitees.notSignedUp(admin, accountId);
-        var now = StoredTime.now(clock);
-        invitees.open(account).ifPresent(earlier -> earlier.revoke(now));
-        em.flush(); // the revocation first: an account has one open invitation (invitation_open)
-        var code = InvitationCode.random();
-        var invitation = new Invitation(account.practiceId(), account.id(), code, admin.id(), now, Duration.parse(lifetime));
-        em.persist(invitation);
+        var issued = invitees.issue(account, admin, StoredTime.now(clock));
         audit.record(admin.actor(), Action.INVITATION_CREATE, SUCCESS, Targets.account(account.id()));
-        return view(account, invitation, code);
+        return view(account, issued.invitation(), issued.code());
     }
 
     @Attempts(Action.INVITATION_READ)
@@ -127,7 +118,6 @@ public class Invitations {
     }
 
     InvitationView view(Account account, Invitation invitation, InvitationCode code) {
-        return new InvitationView(account.id(), Invitees.app(account), code == null ? null : code.value(),
-                invitation.createdAt(), invitation.expiresAt(), !invitation.isLive(StoredTime.now(clock)));
+        return Invitees.view(account, invitation, code, StoredTime.now(clock));
     }
 }
