@@ -1,12 +1,12 @@
 // Clients and their portal accounts, for the practice's admin: find a client by name (a POST: names never go
 // into a URL), see whether they and their guardians can sign in to the portal, activate an account that has
 // not signed up by inviting them (a single-use link to hand over), and turn the client's messaging on or off.
-import {BASE} from '../platform/api.js';
 import {dialog, problemText} from '../platform/dialog.js';
-import {announce, h, replace} from '../platform/dom.js';
+import {h, replace} from '../platform/dom.js';
 import {Screen} from '../platform/screen.js';
 import {findClients} from '../conversation/clients.js';
 import {clientSwitch} from './dialogs.js';
+import {invitation} from './invitations.js';
 
 const DATE = new Intl.DateTimeFormat(undefined, {day: 'numeric', month: 'short', year: 'numeric'});
 
@@ -63,72 +63,9 @@ export class People extends Screen {
       }
       replace(item, who, h('p', {class: 'account-state'}, h('span', {class: 'tag waiting'}, 'Not signed up'),
         ' Messages to them wait until they accept an invitation.'));
-      this.invitation(item, a);
+      invitation(this.api, item, a);
     };
     show(account);
     return item;
   }
-
-  /** A not-signed-up account's invitation: its state, and inviting, revoking, sending a new one. */
-  async invitation(item, a, made = null) {
-    const path = `admin/accounts/${a.id}/invitation`;
-    const part = item.querySelector('.invitation') ?? item.appendChild(h('div', {class: 'invitation'}));
-    const note = h('p', {class: 'hint', role: 'status'});
-    let current = made;
-    if (!current) {
-      try {
-        current = await this.api.get(path);
-      } catch (e) {
-        current = null;
-      }
-    }
-    const act = (label, cls, work) => h('button', {type: 'button', class: cls, onclick: async () => {
-      try {
-        await work();
-      } catch (e) {
-        note.className = 'error';
-        note.textContent = problemText(e);
-      }
-    }}, label);
-    const invite = async () => {
-      const fresh = await this.api.post(path);
-      await this.invitation(item, a, fresh);
-      item.querySelector('.invitation-link input')?.focus();
-      announce(`Invitation for ${a.displayName} ready to copy`);
-    };
-    const state = !current ? null : current.expired
-      ? h('p', {class: 'invitation-state'}, h('span', {class: 'tag off'}, 'Invitation expired'), ` on ${DATE.format(new Date(current.expiresAt))}`)
-      : h('p', {class: 'invitation-state'}, h('span', {class: 'tag waiting'}, 'Invited'), `, expires ${DATE.format(new Date(current.expiresAt))}`);
-    const actions = h('p', {class: 'invitation-actions'}, ...(current
-      ? [act('Send a new invitation', 'invite resend', invite),
-        current.expired ? null : act('Revoke', 'secondary revoke', async () => {
-          await this.api.delete(path);
-          await this.invitation(item, a);
-          announce(`Invitation for ${a.displayName} revoked`);
-        })]
-      : [act('Invite', 'invite', invite)]));
-    replace(part, state, current?.code ? invitationLink(a, current) : null, actions, note);
-  }
-}
-
-/** The link to hand over, shown once (only the code's hash is kept), with a copy button. */
-function invitationLink(a, invitation) {
-  const home = invitation.app === 'portal' ? `${BASE}portal/` : BASE;
-  const link = `${location.origin}${home}#invitation=${invitation.code}`;
-  const id = `invitation-${a.id}`;
-  const input = h('input', {type: 'text', id, readonly: true, value: link, spellcheck: 'false', 'aria-describedby': `${id}-hint`});
-  const copied = h('span', {class: 'hint', role: 'status'});
-  return h('div', {class: 'invitation-link'},
-    h('label', {for: id}, `Invitation link for ${a.displayName}`),
-    h('div', {class: 'inline-field'}, input, h('button', {type: 'button', class: 'copy', onclick: async () => {
-      input.select();
-      try {
-        await navigator.clipboard.writeText(link);
-        copied.textContent = 'Copied';
-      } catch {
-        copied.textContent = 'Selected: press Ctrl+C (⌘C) to copy';
-      }
-    }}, 'Copy link')), copied,
-    h('p', {class: 'hint', id: `${id}-hint`}, `Give this link to ${a.displayName} yourself. It works once, until `
-      + `${DATE.format(new Date(invitation.expiresAt))}, and is shown only now: sending a new invitation makes a new link.`));
 }
