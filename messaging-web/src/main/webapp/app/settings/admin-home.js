@@ -39,7 +39,7 @@ export class AdminHome {
         'Verify or export', () => auditTrail(this.api))));
     this.members = new Members(api, me, {onBack: () => this.show()});
     this.people = new People(api, {onBack: () => this.show(), onImport: () => this.show('import')});
-    this.imports = new ClientImport(api, {onBack: () => this.show('people')});
+    this.imports = new ClientImport(api, {onBack: () => this.show('people'), onOpen: c => this.people.client(c)});
     this.reader = new Reader(api, me, {onBack: () => this.show('emergency')});
     this.emergency = new EmergencyAccess(api, me, {onBack: () => this.show(), onRead: (conversation, grant) => {
       this.reader.open(conversation, grant);

@@ -13,7 +13,7 @@ Ben Stone,2016-03-14,yes,,Cara Stone,cara.stone@example.org`;
 const STATUS = {valid: 'Can be added', invalid: 'Has problems', created: 'Added', skipped: 'Skipped'};
 
 export class ClientImport extends Screen {
-  constructor(api, {onBack}) {
+  constructor(api, {onBack, onOpen}) {
     const file = h('input', {type: 'file', id: 'import-file', accept: '.csv,text/csv', 'aria-describedby': 'import-file-hint'});
     const status = h('div', {class: 'import-status', role: 'status'});
     const report = h('div', {class: 'import-report'});
@@ -40,6 +40,7 @@ export class ClientImport extends Screen {
     this.file = file;
     this.status = status;
     this.report = report;
+    this.onOpen = onOpen;
     this.text = null;
     file.addEventListener('change', () => this.preview());
   }
@@ -85,7 +86,7 @@ export class ClientImport extends Screen {
       actions.append(h('button', {type: 'button', class: 'task-open import-valid', onclick: () => this.run('valid-lines')},
         `Import the ${found.valid} valid ${found.valid === 1 ? 'line' : 'lines'}, skip ${found.invalid}`));
     }
-    replace(this.report, table(found, 'What the file holds'), actions,
+    replace(this.report, table(found, 'What the file holds', null), actions,
       found.invalid ? h('p', {class: 'hint'}, 'Or correct the file and choose it again.') : null);
   }
 
@@ -98,8 +99,8 @@ export class ClientImport extends Screen {
       const said = `Imported ${done.created === 1 ? '1 client' : `${done.created} clients`}`
         + (skipped ? `; skipped ${skipped === 1 ? '1 line' : `${skipped} lines`}.` : '.');
       replace(this.status, h('p', {class: 'import-summary done', tabindex: '-1'}, said,
-        ' Find them under Clients and portal accounts to invite them.'));
-      replace(this.report, table(done, 'What was imported'));
+        done.created ? ' Choose a name to see that client and invite them.' : ''));
+      replace(this.report, table(done, 'What was imported', this.onOpen));
       this.text = null;
       this.file.value = '';
       this.status.querySelector('.import-summary').focus();
@@ -115,8 +116,11 @@ function column(names, what) {
   return h('li', {}, ...names.split(', ').flatMap((n, i) => [i ? ', ' : '', h('code', {}, n)]), ` (${COLUMNS[names.split(', ')[0]]}): ${what}`);
 }
 
-/** Line, name, minor, guardians, status and problems, one row a line; a phone shows each row as a small card. */
-function table(report, caption) {
+/**
+ * Line, name, minor, guardians, status and problems, one row a line; a phone shows each row as a small card. A client
+ * the import created is a button that opens their record (open), where their portal accounts are invited.
+ */
+function table(report, caption, open) {
   const head = ['Line', 'Name', 'Minor', 'Guardians', 'Status', 'Problems'];
   const cell = (label, ...content) => h('td', {'data-label': label}, ...content);
   return h('table', {class: 'import-lines'},
@@ -124,7 +128,10 @@ function table(report, caption) {
     h('thead', {}, h('tr', {}, head.map(t => h('th', {scope: 'col'}, t)))),
     h('tbody', {}, report.results.map(line => h('tr', {class: `line-${line.status}`, 'data-line': line.line},
       cell('Line', String(line.line)),
-      cell('Name', line.displayName || h('span', {class: 'hint'}, 'No name')),
+      cell('Name', open && line.clientId
+        ? h('button', {type: 'button', class: 'link-button open-client', onclick: () => open({id: line.clientId, displayName: line.displayName})},
+          line.displayName)
+        : line.displayName || h('span', {class: 'hint'}, 'No name')),
       cell('Minor', line.status === 'invalid' || line.status === 'skipped' ? '–' : line.minor ? 'Yes' : 'No'),
       cell('Guardians', line.status === 'invalid' || line.status === 'skipped' ? '–' : String(line.guardians)),
       cell('Status', h('span', {class: `tag ${{valid: 'ok', created: 'ok', invalid: 'off', skipped: 'waiting'}[line.status] || ''}`},

@@ -74,11 +74,11 @@ export function addClient(api, onAdded) {
     room.textContent = guardians.length >= MAX_GUARDIANS ? `A client can have at most ${MAX_GUARDIANS} guardians.` : '';
   }
   addGuardian();
-  const adultPart = h('div', {class: 'field adult-only'}, h('label', {for: 'client-email'}, 'E-mail'), email,
-    h('p', {class: 'hint', id: 'client-email-hint'}, 'Where their invitation to the client portal can go. Optional: you can give them the link yourself.'));
-  const minorPart = h('div', {class: 'minor-only'},
-    h('p', {class: 'hint', id: 'guardian-email-hint'}, 'A minor has no portal account of their own: their guardians sign in for them.'),
-    list, more, room);
+  const adultPart = h('div', {class: 'field adult-only'}, h('label', {for: 'client-email'}, 'E-mail (optional)'), email,
+    h('p', {class: 'hint', id: 'client-email-hint'}, 'Where their invitation to the client portal can go; you can also give them the link yourself.'));
+  const minorPart = h('div', {class: 'minor-only'}, list,
+    h('p', {class: 'hint', id: 'guardian-email-hint'}, 'A guardian\'s e-mail is where their invitation can go; you can also give them the link yourself.'),
+    more, room);
   const shown = () => {
     adultPart.hidden = minor.checked;
     minorPart.hidden = !minor.checked;
@@ -96,6 +96,14 @@ export function addClient(api, onAdded) {
   const element = dialog('Add a client', h('form', {class: 'setting add-client-form', novalidate: true, onsubmit: async event => {
     event.preventDefault();
     element.querySelectorAll('[aria-invalid]').forEach(i => i.removeAttribute('aria-invalid'));
+    const unnamed = minor.checked ? guardians.filter(g => !g.name.value.trim()) : [];
+    if (unnamed.length) {
+      unnamed.forEach(g => g.name.setAttribute('aria-invalid', 'true'));
+      status.className = 'error';
+      status.textContent = 'Not added: write each guardian\'s name, or remove the guardian.';
+      unnamed[0].name.focus();
+      return;
+    }
     const body = {displayName: name.value.trim(), dateOfBirth: born.value || null, minor: minor.checked};
     if (minor.checked) {
       body.guardians = guardians.map(g => g.value());

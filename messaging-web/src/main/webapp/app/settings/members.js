@@ -55,16 +55,14 @@ export class Members extends Screen {
       : h('button', {type: 'button', class: 'secondary switch-on', 'aria-label': `Switch on ${m.displayName}`,
         onclick: () => this.switchOn(m, note)}, 'Switch on');
     replace(item,
-      h('div', {class: 'member-head'},
-        h('p', {class: 'member-who'}, h('strong', {class: 'member-name'}, m.displayName), self ? ' (you)' : null,
-          h('span', {class: 'member-role'}, ROLES[m.role] || m.role)),
-        switchButton),
+      h('p', {class: 'member-who'}, h('strong', {class: 'member-name'}, m.displayName),
+        h('span', {class: 'member-role'}, ROLES[m.role] || m.role, self ? ' · you' : '')),
+      switchButton,
       m.email ? h('p', {class: 'member-email'}, m.email) : null,
       h('p', {class: 'account-state'},
         m.signedUp ? h('span', {class: 'tag ok'}, 'Signed up') : h('span', {class: 'tag waiting'}, 'Not signed up'),
         m.signedUp && m.signedUpAt ? ` on ${DATE.format(new Date(m.signedUpAt))}` : '',
-        m.enabled ? null : [' ', h('span', {class: 'tag off'}, 'Switched off')],
-        m.enabled ? null : h('span', {class: 'hint'}, ' Cannot sign in.')),
+        m.enabled ? null : [' ', h('span', {class: 'tag off'}, 'Switched off'), ' Cannot sign in.']),
       note);
     if (!m.signedUp) {
       invitation(this.api, item, m);
@@ -89,6 +87,7 @@ export class Members extends Screen {
   }
 
   async switch(m, action, note, done) {
+    replace(this.status);
     try {
       const changed = await this.api.post(`admin/members/${m.id}/${action}`);
       const row = this.row(changed);
@@ -106,10 +105,10 @@ export class Members extends Screen {
   add() {
     const field = (id, label, input, hint) => h('div', {class: 'field'},
       h('label', {for: id}, label), input, hint ? h('p', {class: 'hint', id: `${id}-hint`}, hint) : null);
-    const name = h('input', {type: 'text', id: 'member-name', maxlength: '100', autocomplete: 'off', required: true});
-    const role = h('select', {id: 'member-role'},
-      h('option', {value: 'practitioner'}, 'Practitioner: writes to clients and colleagues'),
-      h('option', {value: 'admin'}, 'Admin: looks after the practice, as you do'));
+    const name = h('input', {type: 'text', id: 'member-name', maxlength: '100', autocomplete: 'off'});
+    const role = h('select', {id: 'member-role', 'aria-describedby': 'member-role-hint'},
+      h('option', {value: 'practitioner'}, 'Practitioner'),
+      h('option', {value: 'admin'}, 'Admin'));
     const email = h('input', {type: 'email', id: 'member-email', maxlength: '254', autocomplete: 'off',
       'aria-describedby': 'member-email-hint'});
     const externalId = h('input', {type: 'text', id: 'member-external-id', maxlength: '200', autocomplete: 'off',
@@ -139,7 +138,7 @@ export class Members extends Screen {
         }
       }},
     field('member-name', 'Name', name),
-    field('member-role', 'Role', role),
+    field('member-role', 'Role', role, 'A practitioner writes to clients and colleagues; an admin looks after the practice, as you do.'),
     field('member-email', 'E-mail (optional)', email, 'Where their invitation can go; nobody else in the practice may have it.'),
     field('member-external-id', 'Employee or staff ID (optional)', externalId,
       'Only if hospital IT asked for it: with it, their first sign-in can find this account by itself.'),

@@ -56,7 +56,7 @@ export class People extends Screen {
     const status = h('p', {class: 'hint', role: 'status'});
     const element = dialog(c.displayName,
       note ? h('p', {class: 'added-note', role: 'status'}, note) : null,
-      h('section', {class: 'setting', 'aria-labelledby': 'care-title'}, h('h3', {id: 'care-title'}, 'In care'), care),
+      h('section', {class: 'setting', 'aria-labelledby': 'care-title'}, h('h3', {id: 'care-title'}, 'Care'), care),
       h('section', {class: 'setting', 'aria-labelledby': 'accounts-title'},
         h('h3', {id: 'accounts-title'}, 'Portal accounts'),
         h('p', {class: 'hint'}, 'Who can sign in to the client portal for this client: the client, or a minor\'s guardians.'), accounts, more),
@@ -169,7 +169,8 @@ export class People extends Screen {
   account(client, account) {
     const item = h('li', {class: 'portal-account', tabindex: '-1'});
     const show = (a, activated = false) => {
-      const who = h('p', {class: 'account-who'}, h('strong', {}, a.displayName), ` — ${a.relationship === 'guardian' ? 'guardian' : 'the client'}`);
+      const who = h('p', {class: 'account-who'}, h('strong', {}, a.displayName), ` — ${a.relationship === 'guardian' ? 'guardian' : 'the client'}`,
+        a.email ? h('span', {class: 'account-email'}, a.email) : null);
       if (a.signedUp) {
         replace(item, who, h('p', {class: 'account-state'}, h('span', {class: 'tag ok'}, 'Signed up'),
           a.signedUpAt ? ` on ${DATE.format(new Date(a.signedUpAt))}` : '', a.enabled ? '' : ' (account switched off)'),

@@ -34,8 +34,9 @@ class OnboardingScreensIT {
             assertThat(page.locator("#members-title")).isFocused();
             var members = page.locator("ul.members");
             assertThat(members.locator("li.member:has-text('Dr. Maria Rivera')")).hasCount(1);
-            var self = members.locator("li.member:has-text('(you)')");
+            var self = members.locator("li.member:has(.member-role:text-is('Admin · you'))");
             assertThat(self).hasCount(1);
+            assertThat(self.locator(".member-name")).hasText("Jin Park");
             assertThat(self.locator("button.switch-off")).hasCount(0);
             AccessibilityIT.assertNoViolations(page, "practitioners and admins");
             screenshots(page, "admin-members", self);
@@ -108,7 +109,7 @@ class OnboardingScreensIT {
             form.getByLabel("Date of birth (optional)").fill("1990-02-28");
             assertThat(form.getByLabel("This client is a minor")).not().isChecked();
             assertThat(form.locator(".minor-only")).isHidden();
-            form.getByLabel("E-mail", new Locator.GetByLabelOptions().setExact(true)).fill(suffix + "@mail.example");
+            form.locator("#client-email").fill(suffix + "@mail.example");
             AccessibilityIT.assertNoViolations(page, "adding an adult client");
             screenshots(page, "admin-client-add-adult", form.locator("button.save-client"));
             form.locator("button.save-client").click();
@@ -145,11 +146,16 @@ class OnboardingScreensIT {
             assertThat(form.locator("button.add-guardian")).isFocused();
 
             form.locator("button.save-client").click();
-            assertThat(form.locator("[role=status]")).hasText(Pattern.compile("^Not added: Write a name"));
-            assertEquals(0, app.sql("SELECT count(*) FROM client WHERE display_name = ?", minor), "a refusal adds nobody");
+            assertThat(form.locator("[role=status]")).hasText("Not added: write each guardian's name, or remove the guardian.");
+            assertThat(guardians.nth(0).getByLabel("Name")).isFocused();
+            assertThat(guardians.nth(1).getByLabel("Name")).hasAttribute("aria-invalid", "true");
             guardians.nth(0).getByLabel("Name").fill("Pat Lane " + suffix);
-            guardians.nth(0).getByLabel("E-mail (optional)").fill("pat." + suffix + "@family.example");
+            guardians.nth(0).getByLabel("E-mail (optional)").fill(suffix + "@mail.example");
             guardians.nth(1).getByLabel("Name").fill("Sam Lane " + suffix);
+            form.locator("button.save-client").click();
+            assertThat(form.locator("[role=status]")).hasText("Not added: Someone in the practice already has this e-mail address.");
+            assertEquals(0, app.sql("SELECT count(*) FROM client WHERE display_name = ?", minor), "a refusal adds nobody");
+            guardians.nth(0).getByLabel("E-mail (optional)").fill("pat." + suffix + "@family.example");
             AccessibilityIT.assertNoViolations(page, "adding a minor with guardians");
             screenshots(page, "admin-client-add-minor", form.locator("button.save-client"));
             form.locator("button.save-client").click();
@@ -237,7 +243,7 @@ class OnboardingScreensIT {
             screenshots(page, "admin-import-preview", bad);
 
             page.locator("button.import-valid").click();
-            assertThat(page.locator(".import-summary")).hasText("Imported 2 clients; skipped 1 line. Find them under Clients and portal accounts to invite them.");
+            assertThat(page.locator(".import-summary")).hasText("Imported 2 clients; skipped 1 line. Choose a name to see that client and invite them.");
             assertThat(page.locator(".import-summary")).isFocused();
             assertThat(lines.locator("td[data-label='Status']")).hasText(new String[] {"Added", "Added", "Skipped"});
             assertEquals(1, app.sql("SELECT count(*) FROM client WHERE display_name = ? AND NOT minor", ava));
@@ -245,6 +251,12 @@ class OnboardingScreensIT {
                     + "JOIN account g ON g.id = ca.account_id WHERE c.display_name = ? AND c.minor AND g.display_name = ?", ben, "Cara Stone " + suffix));
             assertEquals(0, app.sql("SELECT count(*) FROM client WHERE display_name = ?", dee), "the bad line was skipped");
             screenshots(page, "admin-import-result", page.locator(".import-summary"));
+            page.locator("table.import-lines button.open-client:text-is('" + ben + "')").click();
+            var record = page.locator("dialog.settings");
+            assertThat(record.locator("h2")).hasText(ben);
+            assertThat(record.locator(".portal-account .account-who")).containsText("Cara Stone " + suffix + " — guardian");
+            assertThat(record.locator(".portal-account button.invite")).hasText("Invite");
+            record.locator("button.close").click();
 
             page.locator("#import button.back-home").click();
             page.getByLabel("Find a client").fill(suffix);
