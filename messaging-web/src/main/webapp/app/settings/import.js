@@ -4,7 +4,7 @@
 // (mode=valid-lines). The same text is sent both times; nothing of it is kept in the browser after the screen.
 import {announce, h, replace} from '../platform/dom.js';
 import {Screen} from '../platform/screen.js';
-import {COLUMNS, lineProblem, plainProblem} from './words.js';
+import {lineProblem, plainProblem} from './words.js';
 
 const CSV = 'text/csv';
 const EXAMPLE = `name,date_of_birth,minor,email,guardian_name,guardian_email
@@ -23,7 +23,7 @@ export class ClientImport extends Screen {
         h('p', {}, 'A CSV file (in a spreadsheet: Save as, then CSV) with the column names in its first row, in any order. '
           + 'Only name is needed; leave a cell empty when you do not know it.'),
         h('ul', {class: 'import-columns'},
-          column('name', 'the client\'s name'),
+          column('name', 'the client\'s name (the one column every file needs)'),
           column('date_of_birth', 'written like 2015-04-30'),
           column('minor', 'yes or no; left empty, the date of birth decides (under 18)'),
           column('email', 'an adult client\'s own e-mail address'),
@@ -113,7 +113,7 @@ export class ClientImport extends Screen {
 }
 
 function column(names, what) {
-  return h('li', {}, ...names.split(', ').flatMap((n, i) => [i ? ', ' : '', h('code', {}, n)]), ` (${COLUMNS[names.split(', ')[0]]}): ${what}`);
+  return h('li', {}, ...names.split(', ').flatMap((n, i) => [i ? ', ' : '', h('code', {}, n)]), `: ${what}`);
 }
 
 /**

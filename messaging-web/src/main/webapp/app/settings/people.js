@@ -38,11 +38,12 @@ export class People extends Screen {
     this.input.focus();
   }
 
-  /** A client just added: their record, with an Invite for each portal account. */
-  added(record) {
+  /** A client just added: their record, with an Invite for each portal account; closed, back to "Add a client". */
+  async added(record) {
     announce(`${record.displayName} was added`);
-    return this.client(record, record, `${record.displayName} was added. Invite ${record.minor ? 'their guardians' : 'them'} `
+    const element = await this.client(record, record, `${record.displayName} was added. Invite ${record.minor ? 'their guardians' : 'them'} `
       + 'to the client portal: each invitation is a link you give the person yourself.');
+    element.addEventListener('close', () => this.element.querySelector('button.add-client').focus());
   }
 
   /**

@@ -125,6 +125,7 @@ class OnboardingScreensIT {
             assertThat(record.locator("button.open-co-guardian")).hasCount(0);
             assertEquals(1, app.sql("SELECT count(*) FROM client WHERE display_name = ? AND NOT minor AND date_of_birth = '1990-02-28'", adult));
             record.locator("button.close").click();
+            assertThat(page.locator("button.add-client")).isFocused();
 
             page.locator("button.add-client").click();
             form.locator("#client-name").fill(minor);
