@@ -118,15 +118,16 @@ function column(names, what) {
 
 /**
  * Line, name, minor, guardians, status and problems, one row a line; a phone shows each row as a small card. A client
- * the import created is a button that opens their record (open), where their portal accounts are invited.
+ * the import created is a button that opens their record (open), where their portal accounts are invited. The roles
+ * are explicit because a table that CSS turns into blocks is no longer a table to some screen readers.
  */
 function table(report, caption, open) {
   const head = ['Line', 'Name', 'Minor', 'Guardians', 'Status', 'Problems'];
-  const cell = (label, ...content) => h('td', {'data-label': label}, ...content);
-  return h('table', {class: 'import-lines'},
+  const cell = (label, ...content) => h('td', {role: 'cell', 'data-label': label}, ...content);
+  return h('table', {class: 'import-lines', role: 'table', 'aria-label': caption},
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, head.map(t => h('th', {scope: 'col'}, t)))),
-    h('tbody', {}, report.results.map(line => h('tr', {class: `line-${line.status}`, 'data-line': line.line},
+    h('thead', {role: 'rowgroup'}, h('tr', {role: 'row'}, head.map(t => h('th', {scope: 'col', role: 'columnheader'}, t)))),
+    h('tbody', {role: 'rowgroup'}, report.results.map(line => h('tr', {role: 'row', class: `line-${line.status}`, 'data-line': line.line},
       cell('Line', String(line.line)),
       cell('Name', open && line.clientId
         ? h('button', {type: 'button', class: 'link-button open-client', onclick: () => open({id: line.clientId, displayName: line.displayName})},
