@@ -77,7 +77,7 @@ export class ClientImport extends Screen {
     const lines = found.lines === 1 ? '1 client line' : `${found.lines} client lines`;
     replace(this.status, h('p', {class: 'import-summary'}, found.invalid
       ? `The file has ${lines}: ${found.valid} can be added, ${found.invalid} ${found.invalid === 1 ? 'has' : 'have'} problems (see below).`
-      : `The file has ${lines}, and every one can be added.`));
+      : `The file has ${lines}, and ${found.lines === 1 ? 'it' : 'every one'} can be added.`));
     const actions = h('p', {class: 'import-actions'});
     if (!found.invalid) {
       actions.append(h('button', {type: 'button', class: 'task-open import-all', onclick: () => this.run('all')},

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A practice admin onboards people in the app: adds a practitioner, invites them and switches them off and on; adds
  * an adult client and a minor with two guardians, invites a guardian, adds a co-guardian, discharges and re-admits;
  * imports clients from a CSV file with a line that has a problem, sees it on its line in the preview, and imports the
- * valid lines. What the screens say is checked against the database. Photographed at 390 px and desktop width.
+ * valid lines; a file whose every line is valid is imported whole. What the screens say is checked against the database. Photographed at 390 px and desktop width.
  */
 @ExtendWith(WebApp.class)
 class OnboardingScreensIT {
@@ -259,9 +259,18 @@ class OnboardingScreensIT {
             assertThat(record.locator(".portal-account button.invite")).hasText("Invite");
             record.locator("button.close").click();
 
+            var lysander = "Lysander Brack " + suffix;
+            page.locator("#import-file").setInputFiles(file("one.csv", "Name,Email\n" + lysander + ",lysander." + suffix + "@mail.example\n"));
+            assertThat(page.locator(".import-summary")).hasText("The file has 1 client line, and it can be added.");
+            assertThat(page.locator("button.import-valid")).hasCount(0);
+            page.locator("button.import-all").click();
+            assertThat(page.locator(".import-summary")).hasText("Imported 1 client. Choose a name to see that client and invite them.");
+            assertEquals(1, app.sql("SELECT count(*) FROM client WHERE display_name = ?", lysander), "every line, all at once");
+
             page.locator("#import button.back-home").click();
+            assertThat(page.getByLabel("Find a client")).isFocused();
             page.getByLabel("Find a client").fill(suffix);
-            assertThat(page.locator("button.person")).hasCount(2);
+            assertThat(page.locator("button.person")).hasCount(3);
         }
     }
 
