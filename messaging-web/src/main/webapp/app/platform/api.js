@@ -37,6 +37,11 @@ export class Api {
     return this.call('POST', path, body ?? {}, options);
   }
 
+  /** A body that is not JSON (a CSV file for an import), sent as it is with its media type. */
+  postText(path, text, type, options = {}) {
+    return this.call('POST', path, text, {...options, type});
+  }
+
   put(path, body, options) {
     return this.call('PUT', path, body ?? {}, options);
   }
@@ -45,10 +50,10 @@ export class Api {
     return this.call('DELETE', path, undefined, options);
   }
 
-  async call(method, path, body, {signal} = {}) {
+  async call(method, path, body, {signal, type} = {}) {
     const headers = {Accept: 'application/json'};
     if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
+      headers['Content-Type'] = type || 'application/json';
     }
     if (this.token) {
       headers.Authorization = `Bearer ${this.token}`;
@@ -57,7 +62,7 @@ export class Api {
     try {
       response = await fetch(`${BASE}api/${path}`, {
         method, headers, signal, cache: 'no-store', credentials: 'omit',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || type ? body : JSON.stringify(body),
       });
     } catch (error) {
       if (error.name === 'AbortError') {

@@ -1,5 +1,5 @@
-// A practice admin's home: what an admin does, one entry each (the practice's messaging settings, clients
-// and their portal accounts, emergency access, the audit trail), in place of the inbox. Admins do not write:
+// A practice admin's home: what an admin does, one entry each (the practice's messaging settings, its
+// practitioners and admins, clients and their portal accounts, emergency access, the audit trail), in place of the inbox. Admins do not write:
 // the server lets only practitioners start conversations, send and announce, and clients and guardians
 // answer (an admin starting one is 403 wrong-role, an admin sending is 404), so an admin's app has no inbox,
 // search or composer, and an admin reads a conversation only under emergency access, read-only.
@@ -7,6 +7,8 @@ import {h, replace} from '../platform/dom.js';
 import {auditTrail} from '../audit/trail.js';
 import {EmergencyAccess} from '../emergency/access.js';
 import {Reader} from '../emergency/reader.js';
+import {ClientImport} from './import.js';
+import {Members} from './members.js';
 import {People} from './people.js';
 
 export class AdminHome {
@@ -22,9 +24,12 @@ export class AdminHome {
         task('settings', 'Messaging settings', 'Turn messaging on or off for the practice, set the names practitioners\' '
           + 'messages are sent under, and word what the client portal tells clients: its notice and the phone number to call.',
         'Open messaging settings', () => this.settings.open(), this.practiceState),
-        task('people', 'Clients and portal accounts', 'Find a client, see whether they and their guardians can sign in to '
-          + 'the portal, activate a portal account that has not signed up, and turn a client\'s messaging on or off.',
-        'Find a client', () => this.show('people')),
+        task('members', 'Practitioners and admins', 'See who works in the practice\'s messaging and whether they have '
+          + 'signed up, add a practitioner or an admin and invite them, and switch someone off when they leave.',
+        'Open practitioners and admins', () => this.show('members')),
+        task('people', 'Clients and portal accounts', 'Find or add a client, or import many from a file; see whether they and '
+          + 'their guardians can sign in to the portal and invite them; discharge or re-admit a client, and turn their messaging on or off.',
+        'Find or add a client', () => this.show('people')),
         task('emergency', 'Emergency access', 'Read a conversation of the practice you are not part of when someone\'s '
           + 'safety requires it. You give a reason; access is read-only and time-limited, every read is audited, and the '
           + 'conversation\'s practitioner can see who opened it and why.',
@@ -32,13 +37,15 @@ export class AdminHome {
         task('audit', 'Audit trail', 'Check that the practice\'s audit trail is intact (nothing changed, removed or '
           + 'added outside the application), and export its events for a period as a spreadsheet file (CSV).',
         'Verify or export', () => auditTrail(this.api))));
-    this.people = new People(api, {onBack: () => this.show()});
+    this.members = new Members(api, me, {onBack: () => this.show()});
+    this.people = new People(api, {onBack: () => this.show(), onImport: () => this.show('import')});
+    this.imports = new ClientImport(api, {onBack: () => this.show('people'), onOpen: c => this.people.client(c)});
     this.reader = new Reader(api, me, {onBack: () => this.show('emergency')});
     this.emergency = new EmergencyAccess(api, me, {onBack: () => this.show(), onRead: (conversation, grant) => {
       this.reader.open(conversation, grant);
       this.show('reader');
     }});
-    this.screens = {people: this.people, emergency: this.emergency, reader: this.reader};
+    this.screens = {members: this.members, people: this.people, import: this.imports, emergency: this.emergency, reader: this.reader};
     this.element = h('main', {class: 'admin-home', id: 'admin-home', tabindex: '-1'},
       this.landing, ...Object.values(this.screens).map(screen => screen.element));
     this.refresh(me);
@@ -64,7 +71,7 @@ export class AdminHome {
     this.me = me;
     const practice = me.practice || {};
     replace(this.intro, `You look after messaging for ${practice.name || 'the practice'}. Practitioners write to `
-      + 'clients and to each other; as an admin you set messaging up, activate clients\' portal accounts and, '
+      + 'clients and to each other; as an admin you set messaging up, add the practice\'s people and invite them to sign in and, '
       + 'in an emergency, read a conversation. You do not write to clients yourself.');
     replace(this.practiceState,
       h('span', {class: `state ${practice.messagingEnabled === false ? 'off' : 'on'}`},

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A practice admin's home is what an admin does, not an empty inbox: the practice's messaging settings,
- * clients and their portal accounts, emergency access and the audit trail, each an entry that opens its
+ * its practitioners and admins, clients and their portal accounts, emergency access and the audit trail, each an entry that opens its
  * dialog or screen. Admins write to nobody (the server refuses them), so the app offers them no way to.
  * Photographed at 390, 768 and 1366 px.
  */
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminHomeIT {
 
     static final int[] WIDTHS = {390, 768, 1366};
-    static final List<String> TASKS = List.of("Messaging settings", "Clients and portal accounts", "Emergency access", "Audit trail");
+    static final List<String> TASKS = List.of("Messaging settings", "Practitioners and admins", "Clients and portal accounts", "Emergency access", "Audit trail");
 
     @Test
     void anAdminLandsOnWhatTheyDoAndIsOfferedNoWayToWrite(WebApp app) {
