@@ -30,7 +30,8 @@ export class People extends Screen {
       onclick: () => this.client(c)},
     h('span', {class: 'person-name'}, c.displayName), c.note ? h('span', {class: 'person-note'}, c.note) : null,
     h('span', {class: `tag ${c.signedUp ? 'ok' : 'waiting'}`}, c.signedUp ? 'Signed up' : 'Not signed up'),
-    c.messagingEnabled ? null : h('span', {class: 'tag off'}, 'Messaging off')));
+    c.inCare === false ? h('span', {class: 'tag off'}, 'Discharged') : null,
+    c.messagingEnabled || c.inCare === false ? null : h('span', {class: 'tag off'}, 'Messaging off')));
   }
 
   show() {
@@ -108,8 +109,7 @@ export class People extends Screen {
         ? h('button', {type: 'button', class: 'block discharge', onclick: () => act(confirmAction({
           title: `Discharge ${name}?`,
           text: `Their portal accounts stop working for ${name}, and nobody in the practice can write to them. Their `
-            + 'conversations are kept and stay readable. A discharged client no longer shows when you find clients, so '
-            + 're-admit them here if you change your mind.',
+            + 'conversations are kept and stay readable. You can find them here, marked Discharged, and re-admit them.',
           action: `Discharge ${name}`,
         }), 'discharge', `${name} is discharged.`)}, 'Discharge')
         : h('button', {type: 'button', class: 'task-open readmit', onclick: () => act(confirmAction({

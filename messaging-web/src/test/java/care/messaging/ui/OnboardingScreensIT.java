@@ -196,6 +196,14 @@ class OnboardingScreensIT {
             assertEquals(1, app.sql("SELECT count(*) FROM client WHERE display_name = ? AND NOT enabled", minor));
             screenshots(page, "admin-client-discharged", record.locator("button.readmit"));
 
+            // Closed and found again: the admin's search shows a discharged client, marked, to re-admit.
+            record.locator("button.close").click();
+            page.getByLabel("Find a client").fill(minor);
+            var found = page.locator("button.person", new Page.LocatorOptions().setHasText(minor));
+            assertThat(found.locator(".tag.off")).hasText("Discharged");
+            screenshots(page, "admin-client-found-discharged", found);
+            found.click();
+            assertThat(record.locator(".care-state .tag")).hasText("Discharged");
             record.locator("button.readmit").click();
             confirm.locator("button.confirm-action").click();
             assertThat(record.locator(".care-state .tag")).hasText("In care");

@@ -138,6 +138,11 @@ class BlockListIT {
                 "discharged clients are not offered");
         assertTrue(search(OKAFOR, "zanetti").isEmpty(), "another practice finds nothing");
         assertEquals(1, search(PARK, "Lily").size(), "admins search too");
+        var admins = search(PARK, "zanetti");
+        assertEquals(List.of("Lara Zanetti:false", "Lily Zanetti:true"),
+                admins.stream().map(c -> c.getString("displayName") + ":" + c.getBoolean("inCare")).toList(),
+                "an admin finds a discharged client too, marked, so they can re-admit them");
+        assertTrue(Api.isNull(search(practitioner, "zanetti").get(0), "inCare"), "practitioners find clients in care only");
         assertTrue(Api.isNull(search(PARK, "Lily").get(0), "blocked"), "an admin has no block list of their own");
         assertProblem(403, "wrong-role", api.post(ALEX, "/clients/search", Json.createObjectBuilder().add("query", "Lily").build()));
         assertProblem(400, "invalid-query", api.post(practitioner, "/clients/search", Json.createObjectBuilder().add("query", " ").build()));

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Practitioners and admins find the practice's clients in care by name (the client's or a guardian's),
- * to start a conversation or fill a block list. Names are PHI: the query comes in a request body, never a
+ * Practitioners and admins find the practice's clients by name (the client's or a guardian's), to start a
+ * conversation or fill a block list: practitioners those in care only, admins discharged ones too ({@code inCare}
+ * false), so that they can re-admit them. Names are PHI: the query comes in a request body, never a
  * URL, is not stored, and each search is audited without it.
  */
 @Stateless
@@ -39,9 +40,10 @@ public class ClientSearch {
                      WHERE ca.client_id = cl.id AND ca.relationship = 'guardian'),
                    EXISTS (SELECT 1 FROM client_account ca JOIN account a ON a.id = ca.account_id
                             WHERE ca.client_id = cl.id AND a.subject IS NOT NULL AND a.enabled),
-                   EXISTS (SELECT 1 FROM block b WHERE b.practitioner_id = ?2 AND b.client_id = cl.id)
+                   EXISTS (SELECT 1 FROM block b WHERE b.practitioner_id = ?2 AND b.client_id = cl.id),
+                   cl.enabled
               FROM client cl
-             WHERE cl.practice_id = ?1 AND cl.enabled
+             WHERE cl.practice_id = ?1 AND (cl.enabled OR ?5)
                AND (strpos(lower(cl.display_name), lower(?3)) > 0
                     OR EXISTS (SELECT 1 FROM client_account ca JOIN account g ON g.id = ca.account_id
                                 WHERE ca.client_id = cl.id AND ca.relationship = 'guardian'
@@ -72,6 +74,7 @@ public class ClientSearch {
                 .setParameter(2, me.id())
                 .setParameter(3, text)
                 .setParameter(4, limit == null ? 20 : limit)
+                .setParameter(5, me.role() == Role.ADMIN)
                 .getResultList();
         var matches = rows.stream().map(Object[].class::cast).map(r -> match(r, me.role() == Role.PRACTITIONER)).toList();
         audit.record(me.actor(), Action.CLIENT_SEARCH, SUCCESS, Targets.none());
@@ -83,6 +86,7 @@ public class ClientSearch {
         var guardians = (String) r[4];
         return new ClientMatch((UUID) r[0], name, Boolean.TRUE.equals(r[2]),
                 Guardians.note(guardians, name),
-                Boolean.TRUE.equals(r[5]), Boolean.TRUE.equals(r[3]), practitioner ? Boolean.TRUE.equals(r[6]) : null);
+                Boolean.TRUE.equals(r[5]), Boolean.TRUE.equals(r[3]), practitioner ? Boolean.TRUE.equals(r[6]) : null,
+                practitioner ? null : Boolean.TRUE.equals(r[7]));
     }
 }
