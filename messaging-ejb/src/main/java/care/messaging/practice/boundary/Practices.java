@@ -7,6 +7,10 @@ import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
 import care.messaging.directory.control.Accounts;
+import care.messaging.directory.control.Newcomers;
+import care.messaging.directory.entity.EmailAddress;
+import care.messaging.directory.entity.ExternalId;
+import care.messaging.directory.entity.PersonName;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Practice;
 import care.messaging.directory.entity.Role;
@@ -29,7 +33,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Hospital IT (role operator) lists the practices and founds new ones, each with its first admin, who is
@@ -43,6 +46,8 @@ public class Practices {
     Accounts accounts;
     @Inject
     Register register;
+    @Inject
+    Newcomers newcomers;
     @Inject
     Invitees invitees;
     @Inject
@@ -95,12 +100,11 @@ public class Practices {
         return Invitees.view(admin, issued.invitation(), issued.code(), now);
     }
 
+    /** The first admin, added as every member is (the directory's Newcomers: one place makes accounts). */
     Account admit(Practice practice, FirstAdmin first) {
-        // A username is required and unique across the deployment; this one says nothing about the person.
-        var admin = new Account(practice.id(), "member-" + UUID.randomUUID(), Role.ADMIN, first.displayName());
-        admin.recordEmail(first.email());
-        admin.recordExternalId(first.externalId());
-        em.persist(admin);
+        var admin = newcomers.addMember(practice.id(), new PersonName(first.displayName()), Role.ADMIN,
+                first.email() == null ? null : new EmailAddress(first.email()),
+                first.externalId() == null ? null : new ExternalId(first.externalId()));
         em.flush();
         return admin;
     }

@@ -55,7 +55,7 @@ class PracticesIT {
                 () -> assertFalse(reply.body().contains("Dana"), "the answer names nobody: " + reply.body()));
         assertEquals(1, app.sql("SELECT count(*) FROM account WHERE id = ?::uuid AND practice_id = ?::uuid AND role = 'admin' AND enabled"
                 + " AND subject IS NULL AND display_name = 'Dana Whit' AND email = 'dana.whit@harbor.example' AND external_id = 'E-1042'"
-                + " AND username LIKE 'member-%' AND username NOT ILIKE '%dana%'", adminId, practiceId));
+                + " AND username LIKE 'account-%' AND username NOT ILIKE '%dana%'", adminId, practiceId));
         assertEquals(1, app.sql("SELECT count(*) FROM invitation WHERE account_id = ?::uuid AND practice_id = ?::uuid AND created_by = ?::uuid",
                 adminId, practiceId, operatorId), "IT made the invitation");
 
