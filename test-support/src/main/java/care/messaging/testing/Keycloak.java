@@ -201,6 +201,18 @@ public final class Keycloak implements AutoCloseable {
                 .map(k -> k.getString("kid")).toList();
     }
 
+    /** The realm's registration of this client, as its admin API shows it (redirectUris, webOrigins, attributes). */
+    public JsonObject client(String clientId) throws IOException, InterruptedException {
+        var reply = send(adminToken(), "GET", "/admin/realms/" + REALM + "/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null);
+        try (var reader = Json.createReader(new StringReader(reply.body()))) {
+            var found = reader.readArray().getValuesAs(JsonObject.class);
+            if (found.size() != 1) {
+                throw new IllegalStateException("the realm has " + found.size() + " clients named " + clientId);
+            }
+            return found.get(0);
+        }
+    }
+
     List<JsonObject> components(String admin) throws IOException, InterruptedException {
         var reply = send(admin, "GET", "/admin/realms/" + REALM + "/components?type=org.keycloak.keys.KeyProvider", null);
         try (var reader = Json.createReader(new StringReader(reply.body()))) {
