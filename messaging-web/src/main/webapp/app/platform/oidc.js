@@ -84,9 +84,14 @@ export class ProviderSession {
     return keys.length > 0;
   }
 
-  /** Leaves for the provider's sign-in page. */
+  /**
+   * Leaves for the provider's sign-in page. oidc-client-ts 3.5 sends a nonce (and checks the ID token's) only
+   * when it is given one: a fresh random one per sign-in, kept with the state.
+   */
   begin() {
-    return this.manager.signinRedirect();
+    const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
+      .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    return this.manager.signinRedirect({nonce});
   }
 
   /**

@@ -151,9 +151,18 @@ class ProviderBadSignInIT {
                         exchanges.add(response.status());
                     }
                 });
+                var nonces = new CopyOnWriteArrayList<String>();
+                page.onRequest(request -> {
+                    if (request.url().startsWith(app.keycloak().issuer() + "/protocol/openid-connect/auth?")) {
+                        nonces.add(java.net.URLDecoder.decode(request.url().replaceAll(".*[?&]nonce=([^&]*).*", "$1"), StandardCharsets.UTF_8));
+                    }
+                });
                 ProviderApp.enterPassword(app.toProvider(page, true), "jordan.lee");
                 assertFailedPage(page, "This sign-in could not be checked", "provider-wrong-nonce", width);
                 assertEquals(1, seen.get().kept().size(), "the tab kept one sign-in, whose nonce was changed");
+                var sent = json(seen.get().kept().values().iterator().next()).getString("nonce", "");
+                assertTrue(sent.length() >= 32, "the sign-in was sent with a random nonce of its own");
+                assertEquals(List.of(sent), nonces, "the provider was asked for an ID token with that nonce");
                 assertEquals(List.of(200), exchanges, "the provider answered the code with tokens, which the app refused");
                 assertEquals(List.of(), calls, "the API was never called with a token");
             }
