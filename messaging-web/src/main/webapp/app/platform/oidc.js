@@ -16,6 +16,16 @@ const RETRY_MS = 5000;
 
 let loading;
 
+/** An ID token the library let through but OpenID Connect refuses: another issuer, or not for this app. */
+class IdTokenRefused extends Error {}
+
+/** The claims of a JWT, read without checking it: the token came over TLS from the token endpoint itself. */
+function claimsOf(jwt) {
+  const part = (jwt ?? '').split('.')[1] ?? '';
+  const bytes = Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
 /** The library, added as a script of this origin the first time it is needed (the dev login never needs it). */
 function library() {
   loading ??= new Promise((resolve, reject) => {
@@ -74,9 +84,14 @@ export class ProviderSession {
     return keys.length > 0;
   }
 
-  /** Leaves for the provider's sign-in page. */
+  /**
+   * Leaves for the provider's sign-in page. oidc-client-ts 3.5 sends a nonce (and checks the ID token's) only
+   * when it is given one: a fresh random one per sign-in, kept with the state.
+   */
   begin() {
-    return this.manager.signinRedirect();
+    const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
+      .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    return this.manager.signinRedirect({nonce});
   }
 
   /**
@@ -87,10 +102,32 @@ export class ProviderSession {
     const answer = location.href;
     history.replaceState(null, '', location.pathname);
     try {
-      this.accept(await this.manager.signinRedirectCallback(answer));
+      this.accept(await this.checked(await this.manager.signinRedirectCallback(answer)));
     } finally {
       ProviderSession.abandoned();
     }
+  }
+
+  /**
+   * What oidc-client-ts 3.5 does not check of the ID token (it checks the nonce and that there is a subject):
+   * its issuer is the provider's of the discovery document, and it was issued to this app (OpenID Connect
+   * Core 3.1.3.7). A token that fails is forgotten before anything uses it.
+   */
+  async checked(user) {
+    let claims;
+    try {
+      claims = claimsOf(user.id_token);
+    } catch {
+      claims = null;
+    }
+    const audiences = [claims?.aud].flat();
+    const issuer = await this.manager.metadataService.getIssuer();
+    if (!claims || claims.iss !== issuer || !audiences.includes(this.clientId)
+        || (audiences.length > 1 && claims.azp !== this.clientId)) {
+      await this.manager.removeUser().catch(() => {});
+      throw new IdTokenRefused('The ID token is not from this provider for this app');
+    }
+    return user;
   }
 
   accept(user) {
@@ -109,11 +146,11 @@ export class ProviderSession {
   /** The refresh token buys a new access token; the provider refusing it (its session ended) is the end. */
   async renew() {
     try {
-      this.accept(await this.manager.signinSilent());
+      this.accept(await this.checked(await this.manager.signinSilent()));
       this.onRenewed(this.token);
     } catch (error) {
       const left = this.user?.expires_in ?? 0;
-      if (error instanceof this.oidc.ErrorResponse || left <= 0 || !this.user?.refresh_token) {
+      if (error instanceof this.oidc.ErrorResponse || error instanceof IdTokenRefused || left <= 0 || !this.user?.refresh_token) {
         this.onLapsed();
       } else {
         clearTimeout(this.renewal);
@@ -152,9 +189,16 @@ export class ProviderSession {
   /** What to tell the user about a sign-in that did not work; no token, code or name ever appears in it. */
   failure(error) {
     if (error instanceof this.oidc.ErrorResponse) {
-      return error.error === 'access_denied'
-        ? 'Signing in was cancelled.'
+      if (error.error === 'access_denied') {
+        return 'Signing in was cancelled.';
+      }
+      // The provider refused the code: used before (a replayed answer) or expired.
+      return error.error === 'invalid_grant'
+        ? 'This sign-in was already used or has expired. Nothing was kept; sign in again.'
         : `Your organisation's sign-in did not complete (${error.error}).`;
+    }
+    if (error instanceof IdTokenRefused) {
+      return 'This sign-in did not come from your organisation\'s sign-in for this app. Nothing was kept.';
     }
     if (error instanceof TypeError) {
       return 'The sign-in service cannot be reached. Check the connection and try again.';

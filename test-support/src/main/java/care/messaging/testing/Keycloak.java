@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * origin through the {@code CARE_APP_ORIGIN} placeholder, which is why the app's port is picked first.
  * Keycloak 26 needs Java 21 or later; the JVM running the tests may be older, so one is looked for.
  * Where things are comes from system properties the test suite's failsafe sets: {@code messaging.it.keycloak-home}
- * (the unpacked distribution; its log goes beside it), {@code messaging.it.keycloak-realm} (the realm file) and
+ * (the unpacked distribution; its log goes beside it), {@code messaging.it.keycloak-realm} (the realm file, or several
+ * separated by commas: every one is imported into the same Keycloak, whose first names {@link #REALM}) and
  * optionally {@code messaging.it.keycloak-java-home}.
  */
 public final class Keycloak implements AutoCloseable {
@@ -61,7 +62,10 @@ public final class Keycloak implements AutoCloseable {
             var data = home.resolve("data");
             deleteTree(data);
             Files.createDirectories(data.resolve("import"));
-            Files.copy(Path.of(System.getProperty("messaging.it.keycloak-realm")), data.resolve("import/care-realm.json"));
+            for (var realm : System.getProperty("messaging.it.keycloak-realm").split(",")) {
+                var file = Path.of(realm.strip());
+                Files.copy(file, data.resolve("import").resolve(file.getFileName()));
+            }
             var port = freePort();
             var log = home.getParent().resolve("keycloak-" + port + ".log");
             var adminPassword = UUID.randomUUID().toString();
@@ -126,7 +130,23 @@ public final class Keycloak implements AutoCloseable {
     }
 
     public String issuer() {
-        return base() + "/realms/" + REALM;
+        return issuer(REALM);
+    }
+
+    /** The issuer of another realm imported into this Keycloak (messaging.it.keycloak-realm names its file). */
+    public String issuer(String realm) {
+        return base() + "/realms/" + realm;
+    }
+
+    /**
+     * The user events the realm recorded of this type (its {@code eventsEnabled}), newest first, as Keycloak's
+     * admin API lists them: type, clientId, error, details, never a token or a code.
+     */
+    public List<JsonObject> events(String type) throws IOException, InterruptedException {
+        var reply = send(adminToken(), "GET", "/admin/realms/" + REALM + "/events?type=" + type + "&max=100", null);
+        try (var reader = Json.createReader(new StringReader(reply.body()))) {
+            return reader.readArray().getValuesAs(JsonObject.class);
+        }
     }
 
     public String jwks() {
@@ -179,6 +199,18 @@ public final class Keycloak implements AutoCloseable {
         return keys.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
                 .filter(k -> "sig".equals(k.getString("use", "")) && "RS256".equals(k.getString("alg", "")))
                 .map(k -> k.getString("kid")).toList();
+    }
+
+    /** The realm's registration of this client, as its admin API shows it (redirectUris, webOrigins, attributes). */
+    public JsonObject client(String clientId) throws IOException, InterruptedException {
+        var reply = send(adminToken(), "GET", "/admin/realms/" + REALM + "/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null);
+        try (var reader = Json.createReader(new StringReader(reply.body()))) {
+            var found = reader.readArray().getValuesAs(JsonObject.class);
+            if (found.size() != 1) {
+                throw new IllegalStateException("the realm has " + found.size() + " clients named " + clientId);
+            }
+            return found.get(0);
+        }
     }
 
     List<JsonObject> components(String admin) throws IOException, InterruptedException {

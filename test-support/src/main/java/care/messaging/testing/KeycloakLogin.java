@@ -45,12 +45,21 @@ public final class KeycloakLogin {
 
     /** The token response (access_token, refresh_token, id_token, expires_in) of a sign-in of this user at this client. */
     public static JsonObject tokens(Keycloak keycloak, String clientId, String redirectUri, String username) throws IOException, InterruptedException {
+        return tokens(keycloak.issuer(), clientId, redirectUri, username, random());
+    }
+
+    /**
+     * The token response of a sign-in at the realm of this issuer (one of the Keycloak's realms), with the nonce
+     * given, which the realm puts into the ID token as a browser's sign-in would have it.
+     */
+    public static JsonObject tokens(String issuer, String clientId, String redirectUri, String username, String nonce)
+            throws IOException, InterruptedException {
         var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         var cookies = new LinkedHashMap<String, String>();
         var verifier = random();
         var state = random();
-        var authorize = keycloak.issuer() + "/protocol/openid-connect/auth?" + form(Map.of("client_id", clientId,
-                "redirect_uri", redirectUri, "response_type", "code", "scope", "openid", "state", state, "nonce", random(),
+        var authorize = issuer + "/protocol/openid-connect/auth?" + form(Map.of("client_id", clientId,
+                "redirect_uri", redirectUri, "response_type", "code", "scope", "openid", "state", state, "nonce", nonce,
                 "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
         var page = http.send(HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
         keep(cookies, page);
@@ -69,7 +78,7 @@ public final class KeycloakLogin {
         if (!state.equals(answer.get("state")) || answer.get("code") == null) {
             throw new IllegalStateException("no code for the state sent: " + answer.keySet());
         }
-        var exchange = http.send(HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
+        var exchange = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", answer.get("code"),
                         "redirect_uri", redirectUri, "client_id", clientId, "code_verifier", verifier))))
