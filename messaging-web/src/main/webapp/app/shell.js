@@ -1,10 +1,10 @@
 // The app around the components: sign-in, layout, the event stream, the outbox, unread totals and the
 // page title, automatic log-off. The practitioner app and the client portal are this shell with a
 // different layout and different rights.
-import {Api, BASE} from './platform/api.js';
+import {Api} from './platform/api.js';
 import {announce, h, replace} from './platform/dom.js';
 import {IdleTimer, IdleWarning} from './platform/idle.js';
-import {appSettings, homeOf, refused, signIn} from './platform/session.js';
+import {appSettings, homeOf, signIn} from './platform/session.js';
 import {Realtime} from './delivery/realtime.js';
 import {ConversationList} from './conversation/list.js';
 import {Inbox} from './conversation/inbox.js';
@@ -18,8 +18,8 @@ import {Search} from './conversation/search.js';
 import {Settings} from './settings/dialogs.js';
 import {insteadOfWriting} from './settings/contact.js';
 import {AdminHome} from './settings/admin-home.js';
-import {keepInvitation, redeemInvitation} from './invitation/redeem.js';
-import {whoAmI} from './invitation/binding.js';
+import {keepInvitation} from './invitation/redeem.js';
+import {arrive} from './invitation/arrival.js';
 
 const STATUS_TEXT = {
   connecting: ['Connecting…', 'Connecting to the server'],
@@ -57,27 +57,12 @@ class Shell {
   }
 
   async start() {
-    await redeemInvitation(this.root, this.api, {onSignOut: () => this.end('signedout')});
-    try {
-      this.me = await whoAmI(this.api);
-    } catch (problem) {
-      if (refused(this.root, {kind: this.kind, problem, onSignOut: () => this.end('signedout')})) {
-        return;
-      }
-      if (problem.status === 401) {
-        await this.end('expired');
-        return;
-      }
-      throw problem;
-    }
-    const portal = this.kind === 'portal';
-    if (portal !== (this.me.role === 'client')) {
-      replace(this.root, h('main', {class: 'signin'},
-        h('h1', {}, portal ? 'This is the client portal' : 'This is the practitioner app'),
-        h('p', {}, portal ? 'Practitioners use the practitioner app.' : 'Clients and guardians use the client portal.'),
-        h('p', {}, h('a', {href: portal ? BASE : `${BASE}portal/`}, portal ? 'Open the practitioner app' : 'Open the client portal'))));
+    this.me = await arrive({root: this.root, api: this.api, kind: this.kind,
+      onSignOut: () => this.end('signedout'), onExpired: () => this.end('expired')});
+    if (!this.me) {
       return;
     }
+    const portal = this.kind === 'portal';
     this.outbox = new Outbox(this.api, {
       onChange: item => this.outboxChanged(item),
       onSent: (item, message) => this.sent(item, message),
