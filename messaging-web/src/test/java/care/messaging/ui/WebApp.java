@@ -110,6 +110,11 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
         return node.url("/messaging/").toString();
     }
 
+    /** The node's address of a path outside the app (its health checks). */
+    public String url(String path) {
+        return node.url(path).toString();
+    }
+
     /** A fresh browser profile: its own storage, its own network switch. */
     public BrowserContext context() {
         return context(new Browser.NewContextOptions());

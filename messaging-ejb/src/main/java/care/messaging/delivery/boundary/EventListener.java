@@ -71,6 +71,16 @@ public class EventListener {
         return listening;
     }
 
+    /** Whether the node has the events resource at all (without it, readers look again every few seconds). */
+    public boolean isConfigured() {
+        return thread != null;
+    }
+
+    /** False only when the listener's thread ended while the node still runs: no reconnection can come (liveness). */
+    public boolean isAlive() {
+        return thread == null || !running || thread.isAlive();
+    }
+
     private void listen(DataSource dataSource) {
         var backoff = Duration.ofMillis(250);
         while (running) {
