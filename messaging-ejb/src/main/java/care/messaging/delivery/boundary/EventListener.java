@@ -33,6 +33,7 @@ import org.postgresql.PGConnection;
 public class EventListener {
 
     static final String RESOURCE = "jdbc/messaging-events";
+    public static final String KEEPALIVE = "SELECT 1 AS event_listener_keepalive";
     private static final System.Logger LOGGER = System.getLogger(EventListener.class.getName());
     private static final Duration POLL = Duration.ofSeconds(5);
 
@@ -95,7 +96,8 @@ public class EventListener {
                     var notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications == null) {
                         // A timeout; make sure the connection is still there (getNotifications does not always notice).
-                        statement.execute("SELECT 1");
+                        // Named, so that a DBA (and a test) tells it from the pools' own validation queries.
+                        statement.execute(KEEPALIVE);
                         continue;
                     }
                     var accounts = new ArrayList<UUID>();
