@@ -14,6 +14,7 @@ import care.messaging.crypto.entity.EncryptedColumn;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
 import care.messaging.testing.AttachmentRows;
+import care.messaging.testing.Clamd;
 import care.messaging.testing.SamplePeople;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -44,7 +45,7 @@ public class AttachmentFilesIT {
     @Deployment
     public static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/messaging.war"))
-                .addClasses(AttachmentFilesIT.class, SamplePeople.class, AttachmentRows.class);
+                .addClasses(AttachmentFilesIT.class, SamplePeople.class, AttachmentRows.class, Clamd.class);
     }
 
     @Inject
@@ -53,6 +54,8 @@ public class AttachmentFilesIT {
     ContentTypes types;
     @Inject
     RowCipher cipher;
+    @Inject
+    MalwareScanner scanner;
     @Inject
     AttachmentRows rows;
     @Inject
@@ -110,10 +113,29 @@ public class AttachmentFilesIT {
         assertEquals(limit, rows.find(exactly.id()).size());
     }
 
+    @Test
+    void theScanSeesTheBytesAsTheyAreStoredAndItsVerdictDecidesWhetherTheFileMayBeDownloaded() throws Exception {
+        var clean = upload(textFile(2 * DatabaseChunks.CHUNK), Long.MAX_VALUE, "clean.txt");
+        assertEquals(AttachmentState.clean, rows.find(clean.id()).state());
+        assertTrue(rows.find(clean.id()).downloadable());
+
+        var eicar = new ByteArrayOutputStream();
+        eicar.write(textFile(100_000));
+        eicar.write(Clamd.eicar());
+        var infected = upload(eicar.toByteArray(), Long.MAX_VALUE, "infected.txt");
+        assertEquals(AttachmentState.infected, rows.find(infected.id()).state());
+        assertFalse(rows.find(infected.id()).downloadable());
+    }
+
     private Attachment lastTried;
 
     /** What an upload will do: read the head, type it, seal the name, store it all, in one transaction. */
     private Attachment upload(byte[] content, long limit) throws Exception {
+        return upload(content, limit, null);
+    }
+
+    /** As above; given a name, scanned too by the suite's clamd (Micro is pointed at it by arquillian.xml). */
+    private Attachment upload(byte[] content, long limit, String scannedAs) throws Exception {
         var attachment = rows.newAttachment(people.clinic().rivera());
         lastTried = attachment;
         var in = new ByteArrayInputStream(content);
@@ -122,7 +144,14 @@ public class AttachmentFilesIT {
         try {
             attachment.typed(types.of(head, head.length));
             attachment.sealName(cipher.seal(EncryptedColumn.ATTACHMENT_NAME, attachment.id(), FileName.of("../intake.txt").value()));
-            files.write(attachment, head, in, limit, null);
+            if (scannedAs == null) {
+                files.write(attachment, head, in, limit, null);
+            } else {
+                try (var scan = scanner.open()) {
+                    files.write(attachment, head, in, limit, scan);
+                    attachment.scanned(scan.verdict());
+                }
+            }
             transaction.commit();
         } catch (Exception | Error e) {
             transaction.rollback();
