@@ -127,6 +127,18 @@ public class AttachmentFilesIT {
         assertFalse(rows.find(infected.id()).downloadable());
     }
 
+    @Test
+    void aFileStoredWhileTheScannerIsDownStaysScanningAndCannotBeDownloaded() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var down = new MalwareScanner("127.0.0.1", closedPort, java.time.Duration.ofSeconds(5));
+        var held = upload(Clamd.eicar(), Long.MAX_VALUE, "held.txt", down);
+        assertEquals(AttachmentState.scanning, rows.find(held.id()).state(), "held, not clean");
+        assertFalse(rows.find(held.id()).downloadable());
+    }
+
     private Attachment lastTried;
 
     /** What an upload will do: read the head, type it, seal the name, store it all, in one transaction. */
@@ -136,6 +148,10 @@ public class AttachmentFilesIT {
 
     /** As above; given a name, scanned too by the suite's clamd (Micro is pointed at it by arquillian.xml). */
     private Attachment upload(byte[] content, long limit, String scannedAs) throws Exception {
+        return upload(content, limit, scannedAs, scanner);
+    }
+
+    private Attachment upload(byte[] content, long limit, String scannedAs, MalwareScanner scanner) throws Exception {
         var attachment = rows.newAttachment(people.clinic().rivera());
         lastTried = attachment;
         var in = new ByteArrayInputStream(content);
@@ -143,7 +159,8 @@ public class AttachmentFilesIT {
         transaction.begin();
         try {
             attachment.typed(types.of(head, head.length));
-            attachment.sealName(cipher.seal(EncryptedColumn.ATTACHMENT_NAME, attachment.id(), FileName.of("../intake.txt").value()));
+            var name = FileName.of(scannedAs == null ? "../intake.txt" : scannedAs).value();
+            attachment.sealName(cipher.seal(EncryptedColumn.ATTACHMENT_NAME, attachment.id(), name));
             if (scannedAs == null) {
                 files.write(attachment, head, in, limit, null);
             } else {
