@@ -31,6 +31,23 @@ ensure_chromium() {
   fi
 }
 
+# The integration tests scan with a real ClamAV: Debian's clamav-daemon, installed here when missing (needs root).
+# The tests start a clamd of their own with a database holding only the EICAR test signature, made by the
+# test set-up; the system service and freshclam are not used, and nothing is downloaded at test time.
+ensure_clamav() {
+  if [ -x /usr/sbin/clamd ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing ClamAV's daemon for the attachment tests (apt-get install clamav-daemon)…"
+    DEBIAN_FRONTEND=noninteractive dpkg --configure -a >/dev/null
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq clamav-daemon >/dev/null
+  fi
+  if [ ! -x /usr/sbin/clamd ]; then
+    echo "clamd is missing at /usr/sbin/clamd: install Debian's clamav-daemon package (apt-get install clamav-daemon)" >&2
+    exit 1
+  fi
+}
+
 psql_admin() {
   PGPASSWORD=${DB_PASSWORD:-} psql -qAtX -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" -U "${DB_USER:-postgres}" -d postgres "$@"
 }

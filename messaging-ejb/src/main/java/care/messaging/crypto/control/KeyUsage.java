@@ -25,6 +25,9 @@ public class KeyUsage {
         }
     }
 
+    /** The label under which key status counts the files a key encrypts. */
+    public static final String FILE_BYTES = "attachment.bytes";
+
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -41,6 +44,13 @@ public class KeyUsage {
                 usage.computeIfAbsent(((Number) r[0]).intValue(), id -> new TreeMap<>())
                         .put(column.label(), ((Number) r[1]).longValue());
             }
+        }
+        // Attachments' bytes are streams (FileCipher), which re-encryption does not move yet: counted here so a
+        // key is never retired while a file needs it.
+        List<?> files = em.createNativeQuery("SELECT key_id, count(*) FROM attachment GROUP BY 1").getResultList();
+        for (var row : files) {
+            var r = (Object[]) row;
+            usage.computeIfAbsent(((Number) r[0]).intValue(), id -> new TreeMap<>()).put(FILE_BYTES, ((Number) r[1]).longValue());
         }
         return usage;
     }

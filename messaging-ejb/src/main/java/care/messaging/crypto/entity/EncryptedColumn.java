@@ -11,7 +11,9 @@ public enum EncryptedColumn {
     CONVERSATION_PREVIEW("conversation", "preview", "preview_key"),
     EMERGENCY_REASON("emergency_access", "reason", "reason_key"),
     /** A participant's unsent message, bound to its conversation_state row. */
-    DRAFT("conversation_state", "draft", "draft_key");
+    DRAFT("conversation_state", "draft", "draft_key"),
+    /** A file's display name (names of files carry PHI); its bytes are a stream, see FileCipher and KeyUsage. */
+    ATTACHMENT_NAME("attachment", "display_name", "display_name_key");
 
     private final String table;
     private final String column;

@@ -1,0 +1,162 @@
+package care.messaging.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real ClamAV daemon (Debian's {@code clamd}), started by a test suite as a process of its own, never the
+ * system service: its configuration and a signature database holding only the EICAR test signature are
+ * written under the directory it is given, it listens on a free port of 127.0.0.1, and {@link #close()}
+ * stops that one process. Nothing is downloaded: the database is made here.
+ *
+ * <p>The EICAR test file is built from two parts at run time ({@link #eicar()}): a source file holding it
+ * whole is quarantined by the antivirus on developers' machines.
+ */
+public final class Clamd implements AutoCloseable {
+
+    /** The name the test database gives the signature; clamd answers it with ".UNOFFICIAL" appended. */
+    public static final String SIGNATURE = "Eicar-Test-Signature";
+    private static final String CLAMD = "/usr/sbin/clamd";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private Clamd(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** The 68-byte EICAR anti-virus test file, which every scanner reports and which harms nothing. */
+    public static byte[] eicar() {
+        var first = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$";
+        var second = "EICAR-STANDARD-ANTIVIRUS-" + "TEST-FILE!$H+H*";
+        return (first + second).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the database and configuration under {@code dir} (emptied first), starts clamd and waits until it answers. */
+    public static Clamd start(Path dir, Duration within) {
+        try {
+            Files.createDirectories(dir);
+            var database = dir.resolve("db");
+            deleteTree(database);
+            Files.createDirectories(database);
+            // An extended signature (.ndb): the bytes anywhere in a file of any type, so a test file may carry more than EICAR.
+            Files.writeString(database.resolve("test.ndb"), SIGNATURE + ":0:*:" + HexFormat.of().formatHex(eicar()) + "\n");
+            var port = freePort();
+            var log = dir.resolve("clamd-" + port + ".log");
+            var config = dir.resolve("clamd-" + port + ".conf");
+            Files.writeString(config, String.join("\n",
+                    "Foreground yes",
+                    "DatabaseDirectory " + database,
+                    "TCPAddr 127.0.0.1",
+                    "TCPSocket " + port,
+                    "LogFile " + log,
+                    "LogTime yes",
+                    // the suite's clamd never reloads: the database does not change while it runs
+                    "SelfCheck 0",
+                    "") );
+            var process = new ProcessBuilder(CLAMD, "--config-file=" + config)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("clamd-" + port + ".out").toFile()).start();
+            var clamd = new Clamd(process, port, log);
+            clamd.awaitReady(within);
+            return clamd;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits until clamd answers {@code zPING} with {@code PONG}. */
+    private void awaitReady(Duration within) {
+        var deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("clamd exited with " + process.exitValue() + ":\n" + log());
+            }
+            if (pong()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("clamd is not ready after " + within + ":\n" + log());
+    }
+
+    private boolean pong() {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host(), port), 1000);
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write("zPING\0".getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).startsWith("PONG");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "(no log at " + log + ")";
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops this clamd (SIGTERM to its PID, then SIGKILL if it lingers). */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
