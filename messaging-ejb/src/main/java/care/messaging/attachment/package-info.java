@@ -1,6 +1,12 @@
 /**
  * Files sent with messages, as far as built: the malware scan, the type, the display name and the
- * encrypted storage of a file, with no use case, API or app on top yet.
+ * encrypted storage of a file, and the uploader's own upload and download of it; not yet sent with a
+ * message or shown in an app.
+ * <p>
+ * An upload is one transaction and one pass over the bytes: stored and scanned buffer by buffer as they
+ * arrive, so a file over the limit or with malware is refused by rolling back, which leaves no row and no
+ * chunk. Malware is refused as a policy decision so that its audit row, written aside, outlives that
+ * rollback.
  * <p>
  * The scan is a conversation with a real ClamAV daemon over its INSTREAM protocol, fed chunk by chunk
  * ({@code MalwareScanner.Scan}) rather than a call taking the whole file, so an upload can store and scan

@@ -11,6 +11,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,9 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
             database = System.getenv("DB_NAME") + "_ui";
             Cluster.admin("CREATE DATABASE " + database);
             // The tests send more than a person would in a minute: a roomier send rate than the default.
-            node = MicroNode.start("ui", Cluster.nodeOptions("ui", List.of("-Dmessaging.send.rate.capacity=500")), Map.of("DB_NAME", database), List.of());
+            // The suite's clamd (TestClamd) scans this node's uploads too.
+            node = MicroNode.start("ui", Cluster.nodeOptions("ui", List.of("-Dmessaging.send.rate.capacity=500",
+                    "-Dmessaging.attachments.clamd.port=" + care.messaging.testing.TestClamd.clamd().port())), Map.of("DB_NAME", database), List.of());
             node.awaitReady(Duration.ofMinutes(6));
             var chromium = Path.of(System.getProperty("messaging.ui.chromium", "/usr/bin/chromium"));
             if (!Files.isExecutable(chromium)) {
@@ -172,6 +175,31 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A call with a body of raw bytes (an upload) and headers of the test's choosing; the answer as bytes. The
+     * body is any publisher: of a byte array, or a stream of unknown length (sent chunked).
+     */
+    public HttpResponse<byte[]> bytes(String token, String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(node.url("/messaging/api/" + path)).timeout(Duration.ofMinutes(2)).method(method, body);
+        headers.forEach(request::header);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return MicroNode.http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The node's HTTP address, for a test that must write a request by hand (a Content-Length no client would send). */
+    public java.net.URI address(String path) {
+        return node.url("/messaging/api/" + path);
     }
 
     public JsonObject json(String token, String method, String path, String body) {

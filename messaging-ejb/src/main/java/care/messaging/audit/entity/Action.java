@@ -113,6 +113,14 @@ public enum Action {
      * in the chain of no practice, followed by the invitation.create row of the admin's invitation.
      */
     PRACTICE_CREATE("practice.create"),
+    /**
+     * A practitioner or client uploaded a file (not yet sent with a message; the row names no file until then:
+     * audit rows have no attachment column). A file with malware is refused as an access.denied row with this
+     * attempted action and the reason attachment-infected, which survives the upload's rollback.
+     */
+    ATTACHMENT_UPLOAD("attachment.upload"),
+    /** A file's bytes were handed out (its uploader, for now). */
+    ATTACHMENT_DOWNLOAD("attachment.download"),
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */

@@ -20,6 +20,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         if (status == 401) {
             response.getHeaders().add("WWW-Authenticate", "Bearer");
         }
+        if (status == 413) {
+            // the rest of the body stays unread (an upload refused by its declared length, or part-way), so
+            // the connection must not carry another request
+            response.getHeaders().add("Connection", "close");
+        }
         if (status == 429) {
             response.getHeaders().add("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }

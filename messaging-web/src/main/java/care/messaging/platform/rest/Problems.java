@@ -34,6 +34,7 @@ public final class Problems {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case UNPROCESSABLE -> 422;
             case TOO_MANY_REQUESTS -> 429;
             case FAILED -> 500;
             case UNAVAILABLE -> 503;

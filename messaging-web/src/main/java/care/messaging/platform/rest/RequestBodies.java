@@ -33,10 +33,15 @@ public class RequestBodies extends HttpFilter {
 
     static final int MAX_BYTES = 256 * 1024;
     static final String ESCAPED_NUL = "\\u0000";
+    static final String UPLOAD = "/api/attachments";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (isUpload(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         // A declared length over the limit is refused before a byte is read; an undeclared one (chunked)
         // is read up to one byte past the limit and no further.
         if (request.getContentLengthLong() > MAX_BYTES) {
@@ -54,6 +59,11 @@ public class RequestBodies extends HttpFilter {
             return;
         }
         chain.doFilter(new ReadOnce(request, body), response);
+    }
+
+    static boolean isUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + UPLOAD);
     }
 
     /** The problem type for a body that is not clean UTF-8 text, or null when it is. */

@@ -1,0 +1,153 @@
+package care.messaging.attachment.boundary;
+
+import static care.messaging.audit.entity.Outcome.SUCCESS;
+
+import care.messaging.attachment.control.AttachmentFiles;
+import care.messaging.attachment.control.ContentTypes;
+import care.messaging.attachment.control.MalwareScanner;
+import care.messaging.attachment.entity.Attachment;
+import care.messaging.attachment.entity.AttachmentState;
+import care.messaging.attachment.entity.AttachmentView;
+import care.messaging.attachment.entity.Download;
+import care.messaging.attachment.entity.FileName;
+import care.messaging.attachment.entity.ScanVerdict;
+import care.messaging.audit.boundary.Attempts;
+import care.messaging.audit.boundary.AuditTrail;
+import care.messaging.audit.entity.Action;
+import care.messaging.audit.entity.Targets;
+import care.messaging.crypto.control.RowCipher;
+import care.messaging.crypto.entity.EncryptedColumn;
+import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Role;
+import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.Identity;
+import care.messaging.platform.entity.PolicyRefusal;
+import care.messaging.platform.entity.ProblemType;
+import care.messaging.platform.entity.StoredTime;
+import care.messaging.platform.entity.Uuids;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A practitioner's or client's files before they are sent: upload (typed by content, stored encrypted and
+ * scanned in one pass, in one transaction) and download, by the uploader only for now. An infected file is
+ * refused as a policy decision, so its access.denied row is written in a transaction of its own and
+ * survives the upload's rollback, which leaves no row and no byte of it. A scanner out of reach leaves the
+ * file {@code scanning}, which is not downloadable (fail closed).
+ */
+@Stateless
+public class Attachments {
+
+    /** 25 MB: clamd's own default StreamMaxLength, past which it could not scan a file anyway. */
+    public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
+    static final Set<Role> UPLOADERS = Set.of(Role.PRACTITIONER, Role.CLIENT);
+    private static final System.Logger LOGGER = System.getLogger(Attachments.class.getName());
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    ContentTypes types;
+    @Inject
+    MalwareScanner scanner;
+    @Inject
+    AttachmentFiles files;
+    @Inject
+    RowCipher cipher;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    @ConfigProperty(name = "messaging.attachments.max-bytes", defaultValue = "" + DEFAULT_MAX_BYTES)
+    long maxBytes;
+
+    /**
+     * Stores one file: {@code declaredLength} (-1 if none was declared) is checked before a byte is read,
+     * the bytes themselves as they arrive; {@code sentName} is what the browser called it (null if nothing).
+     */
+    @Attempts(Action.ATTACHMENT_UPLOAD)
+    public AttachmentView upload(Identity identity, String sentName, long declaredLength, InputStream content) {
+        var me = accounts.authorize(identity, UPLOADERS);
+        if (declaredLength > maxBytes) {
+            throw tooLarge();
+        }
+        var head = head(content);
+        var type = types.of(head, head.length);
+        if (!type.allowed()) {
+            throw new DomainException(ProblemType.ATTACHMENT_TYPE_NOT_ALLOWED, "Files of this type cannot be attached");
+        }
+        var attachment = new Attachment(me.practiceId(), me.id(), StoredTime.now(clock));
+        attachment.typed(type);
+        var name = FileName.of(sentName).value();
+        attachment.sealName(cipher.seal(EncryptedColumn.ATTACHMENT_NAME, attachment.id(), name));
+        try (var scan = scanner.open()) {
+            files.write(attachment, head, content, maxBytes, scan);
+            scanned(attachment, scan.verdict());
+        }
+        audit.record(me.actor(), Action.ATTACHMENT_UPLOAD, SUCCESS, Targets.none());
+        return view(attachment, name);
+    }
+
+    /** A clean file of the caller's own; anyone else's, or another practice's, is not found. */
+    @Attempts(Action.ATTACHMENT_DOWNLOAD)
+    public Download download(Identity identity, String id) {
+        var me = accounts.authorize(identity, UPLOADERS);
+        var attachment = Uuids.parse(id).map(uuid -> em.find(Attachment.class, uuid))
+                .filter(a -> a.practiceId().equals(me.practiceId()) && a.uploaderId().equals(me.id()))
+                .orElseThrow(DomainException::notFound);
+        if (attachment.state() == AttachmentState.scanning) {
+            throw new DomainException(ProblemType.ATTACHMENT_NOT_SCANNED, "The file has not been scanned for malware yet");
+        }
+        if (!attachment.downloadable()) {
+            throw DomainException.notFound();
+        }
+        var name = cipher.open(EncryptedColumn.ATTACHMENT_NAME, attachment.id(), attachment.displayName());
+        InputStream content;
+        try {
+            content = files.read(attachment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the file's bytes could not be opened", e);
+        }
+        audit.record(me.actor(), Action.ATTACHMENT_DOWNLOAD, SUCCESS, Targets.none());
+        return new Download(view(attachment, name), content);
+    }
+
+    /** The scan's verdict: infected is refused (nothing kept), unavailable stays scanning. */
+    void scanned(Attachment attachment, ScanVerdict verdict) {
+        if (verdict instanceof ScanVerdict.Infected infected) {
+            // the signature's name is the scanner's, not the file's: no PHI
+            LOGGER.log(System.Logger.Level.WARNING, "Upload refused: malware {0} found", infected.signature());
+            throw new PolicyRefusal(ProblemType.ATTACHMENT_INFECTED, "The file contains malware and was not kept");
+        }
+        if (verdict instanceof ScanVerdict.Unavailable unavailable) {
+            LOGGER.log(System.Logger.Level.WARNING, "Attachment {0} held as scanning: {1}", attachment.id(), unavailable.reason());
+        }
+        attachment.scanned(verdict);
+    }
+
+    static byte[] head(InputStream content) {
+        try {
+            return content.readNBytes(ContentTypes.HEAD);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the file could not be read", e);
+        }
+    }
+
+    DomainException tooLarge() {
+        return new DomainException(ProblemType.ATTACHMENT_TOO_LARGE, "The file is larger than " + maxBytes + " bytes");
+    }
+
+    static AttachmentView view(Attachment attachment, String name) {
+        return new AttachmentView(attachment.id(), name, attachment.mediaType(), attachment.size(), attachment.state());
+    }
+}
