@@ -11,7 +11,9 @@ public enum EncryptedColumn {
     CONVERSATION_PREVIEW("conversation", "preview", "preview_key"),
     EMERGENCY_REASON("emergency_access", "reason", "reason_key"),
     /** A participant's unsent message, bound to its conversation_state row. */
-    DRAFT("conversation_state", "draft", "draft_key");
+    DRAFT("conversation_state", "draft", "draft_key"),
+    /** An out-of-office period's automatic reply, bound to its absence row. */
+    ABSENCE_REPLY("absence", "reply", "reply_key");
 
     private final String table;
     private final String column;
