@@ -4,6 +4,7 @@ import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.absence.control.AbsenceBook;
 import care.messaging.absence.control.AwayNotices;
+import care.messaging.absence.entity.AbsencePlanned;
 import care.messaging.absence.entity.AbsenceRequest;
 import care.messaging.absence.entity.AbsenceView;
 import care.messaging.audit.boundary.Attempts;
@@ -39,6 +40,8 @@ public class OutOfOffice {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<AbsencePlanned> planned;
 
     @Attempts(Action.OUT_OF_OFFICE_LIST)
     public List<AbsenceView> mine(Identity identity) {
@@ -54,6 +57,7 @@ public class OutOfOffice {
         var plan = book.read(request);
         book.lock(me);
         var absence = book.plan(me, null, plan, me, now());
+        planned.fire(AbsencePlanned.of(absence));
         notices.changed(me.id(), me.practiceId(), absence.period().activeAt(clock.instant()));
         audit.record(me.actor(), Action.OUT_OF_OFFICE_SET, SUCCESS, Targets.account(me.id()));
         return book.view(absence);
@@ -65,6 +69,7 @@ public class OutOfOffice {
         var absence = book.periodOf(me, absenceId);
         var plan = book.read(request);
         book.plan(me, absence, plan, me, now());
+        planned.fire(AbsencePlanned.of(absence));
         notices.changed(me.id(), me.practiceId(), absence.period().activeAt(clock.instant()));
         audit.record(me.actor(), Action.OUT_OF_OFFICE_CHANGE, SUCCESS, Targets.account(me.id()));
         return book.view(absence);

@@ -4,6 +4,7 @@ import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.absence.control.AbsenceBook;
 import care.messaging.absence.control.AwayNotices;
+import care.messaging.absence.entity.AbsencePlanned;
 import care.messaging.absence.entity.AbsenceRequest;
 import care.messaging.absence.entity.AbsenceView;
 import care.messaging.audit.boundary.Attempts;
@@ -48,6 +49,8 @@ public class TeamOutOfOffice {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<AbsencePlanned> planned;
 
     @Attempts(Action.OUT_OF_OFFICE_LIST)
     public List<AbsenceView> team(Identity identity) {
@@ -72,6 +75,7 @@ public class TeamOutOfOffice {
         var views = new ArrayList<AbsenceView>();
         for (var member : members) {
             var absence = book.plan(member, null, plan, admin, at);
+            planned.fire(AbsencePlanned.of(absence));
             notices.changed(member.id(), member.practiceId(), absence.period().activeAt(clock.instant()));
             audit.record(admin.actor(), Action.OUT_OF_OFFICE_SET, SUCCESS, Targets.account(member.id()));
             views.add(book.view(absence));
@@ -86,6 +90,7 @@ public class TeamOutOfOffice {
         var plan = book.read(request);
         var member = book.owner(absence);
         book.plan(member, absence, plan, admin, now());
+        planned.fire(AbsencePlanned.of(absence));
         notices.changed(member.id(), member.practiceId(), absence.period().activeAt(clock.instant()));
         audit.record(admin.actor(), Action.OUT_OF_OFFICE_CHANGE, SUCCESS, Targets.account(member.id()));
         return book.view(absence);
