@@ -141,7 +141,8 @@ class OutOfOfficeIT {
                     new Refusal(admin, TEAM, "POST", team(List.of(chenId, riveraId), wall(51, 9), wall(51, 18), "<p>x</p>"), 409, "period-overlaps"),
                     new Refusal(admin, TEAM, "POST", team(List.of(), wall(60, 9), wall(61, 9), "<p>x</p>"), 400, "invalid-members"),
                     new Refusal(admin, TEAM, "POST", team(List.of(chenId, chenId), wall(60, 9), wall(61, 9), "<p>x</p>"), 400, "invalid-members"),
-                    new Refusal(app.token("admin.park"), TEAM + "/" + "not-an-id", "DELETE", null, 404, "not-found"));
+                    new Refusal(app.token("admin.park"), TEAM + "/" + "not-an-id", "DELETE", null, 404, "not-found"),
+                    new Refusal(app.token("alex.morgan"), "practitioners/" + okafor + "/away", "GET", null, 404, "not-found"));
             var audited = app.sql("SELECT count(*) FROM audit_event WHERE action LIKE 'out-of-office.%' AND outcome = 'success'");
             var before = app.sql("SELECT count(*) FROM absence");
             for (var refusal : refusals) {
