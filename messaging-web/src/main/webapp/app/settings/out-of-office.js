@@ -1,0 +1,66 @@
+// A practitioner's out-of-office in Settings: the periods not over yet (who set each, removable) and a form for a
+// new one. Times are entered and shown on this device's clock and zone, which is sent with them; the server keeps
+// the instants and the zone. The reply is plain text here, sent as paragraphs (the server sanitizes it as a message).
+import {problemText} from '../platform/dialog.js';
+import {announce, h, replace} from '../platform/dom.js';
+
+const SHOWN = {weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit'};
+
+/** The period's times as the reader's clock shows them. */
+export function periodText(p) {
+  const format = t => new Date(t).toLocaleString(undefined, SHOWN);
+  return p.endsAt ? `${format(p.startsAt)} until ${format(p.endsAt)}` : `From ${format(p.startsAt)}, no end set`;
+}
+
+function paragraphs(text) {
+  return text.split(/\n+/).map(line => line.trim()).filter(Boolean).map(line => {
+    const p = document.createElement('p');
+    p.textContent = line;
+    return p.outerHTML;
+  }).join('');
+}
+
+export async function outOfOfficeSection(api, me) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const list = h('ul', {class: 'away-list', 'aria-label': 'Your out-of-office periods'});
+  const start = h('input', {type: 'datetime-local', id: 'away-start', required: true});
+  const end = h('input', {type: 'datetime-local', id: 'away-end'});
+  const reply = h('textarea', {id: 'away-reply', rows: '3', maxlength: '5000'});
+  const colleagues = h('input', {type: 'checkbox', id: 'away-colleagues'});
+  const status = h('p', {class: 'hint', role: 'status'});
+  const refresh = async () => {
+    const periods = await api.get('me/out-of-office');
+    replace(list, periods.length ? periods.map(p => h('li', {class: `away-period${p.active ? ' active' : ''}`},
+      h('span', {}, `${p.active ? 'Now: ' : ''}${periodText(p)}`),
+      p.setBy && p.setBy.id !== me.id ? h('span', {class: 'hint'}, ` (set by ${p.setBy.displayName})`) : null, ' ',
+      h('button', {type: 'button', class: 'remove-away secondary', 'aria-label': `Remove the period ${periodText(p)}`, onclick: async () => {
+        await api.delete(`me/out-of-office/${p.id}`);
+        announce('Out-of-office period removed');
+        await refresh();
+      }}, 'Remove'))) : [h('li', {class: 'empty'}, 'You have no out-of-office period planned.')]);
+  };
+  await refresh();
+  return h('section', {class: 'setting', 'aria-labelledby': 'away-title'},
+    h('h3', {id: 'away-title'}, 'Out of office'),
+    h('p', {class: 'hint'}, 'While you are away, a client who writes gets your reply once in each conversation.'),
+    list,
+    h('div', {class: 'away-times'},
+      h('div', {}, h('label', {for: 'away-start'}, 'Away from'), start),
+      h('div', {}, h('label', {for: 'away-end'}, 'Back at (leave empty if you do not know yet)'), end)),
+    h('p', {class: 'hint'}, `Times on this device's clock (${zone}).`),
+    h('label', {for: 'away-reply'}, 'Automatic reply'), reply,
+    h('div', {class: 'away-check'}, colleagues, h('label', {for: 'away-colleagues'}, 'Colleagues get the reply too')),
+    h('button', {type: 'button', class: 'save-away', onclick: async () => {
+      try {
+        await api.post('me/out-of-office', {startsAt: start.value, endsAt: end.value || null, timeZone: zone,
+          html: paragraphs(reply.value), colleagues: colleagues.checked});
+        status.textContent = 'Saved. Clients who write while you are away get your reply.';
+        start.value = '';
+        end.value = '';
+        reply.value = '';
+        await refresh();
+      } catch (e) {
+        status.textContent = `Not saved: ${problemText(e)}`;
+      }
+    }}, 'Plan out of office'), status);
+}

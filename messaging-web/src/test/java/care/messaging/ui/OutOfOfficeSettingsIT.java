@@ -1,0 +1,69 @@
+package care.messaging.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Browser;
+import jakarta.json.Json;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A practitioner's out-of-office in Settings, in Chromium: the period an admin set for them shows who set it; a new
+ * one is refused in words when it ends before it starts and saved when it is right, on this device's zone; removing
+ * one takes it from the list. Dr. Chen is used (no clients), and every period is in the future and removed after.
+ */
+@ExtendWith(WebApp.class)
+class OutOfOfficeSettingsIT {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void aPractitionerPlansAndRemovesAPeriodAndSeesTheOneTheAdminSet(WebApp app) {
+        var admin = app.token("admin.park");
+        app.sql("DELETE FROM absence");
+        var chenId = app.json(app.token("dr.chen"), "GET", "me", null).getString("id");
+        var day = LocalDateTime.now(ZONE).plusDays(20).truncatedTo(ChronoUnit.DAYS);
+        app.call(admin, "POST", "admin/out-of-office", Json.createObjectBuilder().add("memberIds", Json.createArrayBuilder().add(chenId))
+                .add("startsAt", day.withHour(8).toString()).add("endsAt", day.withHour(18).toString()).add("timeZone", ZONE.getId())
+                .add("html", "<p>Training day.</p>").build().toString());
+        try (var desk = app.context(new Browser.NewContextOptions().setViewportSize(1366, 900).setTimezoneId(ZONE.getId()))) {
+            var chen = app.signIn(desk, "dr.chen");
+            var page = chen.page();
+            page.locator("button.open-settings").click();
+            var periods = page.locator(".away-list li.away-period");
+            assertThat(periods).hasCount(1);
+            assertThat(periods.first()).containsText("(set by Jin Park)");
+
+            page.getByLabel("Away from").fill(day.plusDays(5).withHour(9).toString().substring(0, 16));
+            page.getByLabel("Back at").fill(day.plusDays(4).withHour(9).toString().substring(0, 16));
+            page.getByLabel("Automatic reply").fill("I am at a conference.\nDr. Rivera covers urgent questions.");
+            page.locator("button.save-away").click();
+            var status = page.locator("[aria-labelledby=away-title] [role=status]");
+            assertThat(status).hasText("Not saved: The period must end after it starts");
+            assertThat(periods).hasCount(1);
+
+            page.getByLabel("Back at").fill(day.plusDays(7).withHour(17).toString().substring(0, 16));
+            page.locator("button.save-away").click();
+            assertThat(status).hasText("Saved. Clients who write while you are away get your reply.");
+            assertThat(periods).hasCount(2);
+            var saved = app.call(app.token("dr.chen"), "GET", "me/out-of-office", null).body();
+            page.locator("[aria-labelledby=away-title]").scrollIntoViewIfNeeded();
+            WebApp.screenshot(page, "out-of-office-settings-desktop");
+            page.setViewportSize(390, 844);
+            page.locator("button.save-away").scrollIntoViewIfNeeded();
+            WebApp.screenshot(page, "out-of-office-settings-phone");
+            assertEquals(2, app.sql("SELECT count(*) FROM absence a JOIN account c ON c.id = a.account_id WHERE c.username = 'dr.chen'"));
+            assertEquals(1, app.sql("SELECT count(*) FROM absence WHERE zone = ? AND NOT colleagues AND set_by = account_id", ZONE.getId()),
+                    "saved in the device's zone, by Dr. Chen, clients only: " + saved);
+
+            periods.nth(1).locator("button.remove-away").click();
+            assertThat(periods).hasCount(1);
+        } finally {
+            app.sql("DELETE FROM absence");
+        }
+    }
+}
