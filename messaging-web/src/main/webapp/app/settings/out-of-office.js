@@ -12,7 +12,8 @@ export function periodText(p) {
   return p.endsAt ? `${format(p.startsAt)} until ${format(p.endsAt)}` : `From ${format(p.startsAt)}, no end set`;
 }
 
-function paragraphs(text) {
+/** Plain text as paragraphs of HTML, each line its own (escaped by the DOM). */
+export function paragraphs(text) {
   return text.split(/\n+/).map(line => line.trim()).filter(Boolean).map(line => {
     const p = document.createElement('p');
     p.textContent = line;

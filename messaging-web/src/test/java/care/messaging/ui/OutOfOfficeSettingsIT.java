@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OutOfOfficeSettingsIT {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    // getByLabel matches part of a label: the remove buttons' labels hold the names too (traps.md).
+    static final com.microsoft.playwright.Page.GetByLabelOptions EXACT = new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true);
 
     @Test
     void aPractitionerPlansAndRemovesAPeriodAndSeesTheOneTheAdminSet(WebApp app) {
@@ -61,6 +63,44 @@ class OutOfOfficeSettingsIT {
                     "saved in the device's zone, by Dr. Chen, clients only: " + saved);
 
             periods.nth(1).locator("button.remove-away").click();
+            assertThat(periods).hasCount(1);
+        } finally {
+            app.sql("DELETE FROM absence");
+        }
+    }
+
+    @Test
+    void anAdminSetsOutOfOfficeForTwoPractitionersAtOnceAndSeesTheTeamsAbsences(WebApp app) {
+        app.sql("DELETE FROM absence");
+        var day = LocalDateTime.now(ZONE).plusDays(30).truncatedTo(ChronoUnit.DAYS);
+        try (var desk = app.context(new Browser.NewContextOptions().setViewportSize(1366, 900).setTimezoneId(ZONE.getId()))) {
+            var page = app.signIn(desk, "admin.park").page();
+            page.locator(".task-away button.task-open").click();
+            var periods = page.locator(".team-away-list li.away-period");
+            assertThat(page.locator(".team-away-list li.empty")).hasText("Nobody is away or planned to be.");
+            page.getByLabel("Dr. Maria Rivera", EXACT).check();
+            page.getByLabel("Dr. Wei Chen", EXACT).check();
+            page.getByLabel("Away from").fill(day.withHour(8).toString().substring(0, 16));
+            page.getByLabel("Back at").fill(day.withHour(18).toString().substring(0, 16));
+            page.getByLabel("Automatic reply").fill("The practice is closed for training today.");
+            page.locator("button.configure-away").click();
+            var status = page.locator("#team-away [role=status]");
+            assertThat(status).hasText("Saved for 2 practitioners.");
+            assertThat(periods).hasCount(2);
+            assertThat(periods.first()).containsText("(set by Jin Park)");
+            assertEquals(2, app.sql("SELECT count(*) FROM absence WHERE set_by <> account_id"));
+
+            page.getByLabel("Dr. Wei Chen", EXACT).check();
+            page.getByLabel("Automatic reply").fill("Again, which overlaps.");
+            page.locator("button.configure-away").click();
+            assertThat(status).hasText("Not saved: The period overlaps another out-of-office period");
+            assertEquals(2, app.sql("SELECT count(*) FROM absence"), "nothing saved");
+            WebApp.screenshot(page, "team-out-of-office-desktop");
+            page.setViewportSize(390, 844);
+            page.locator("button.configure-away").scrollIntoViewIfNeeded();
+            WebApp.screenshot(page, "team-out-of-office-phone");
+
+            periods.first().locator("button.remove-away").click();
             assertThat(periods).hasCount(1);
         } finally {
             app.sql("DELETE FROM absence");
