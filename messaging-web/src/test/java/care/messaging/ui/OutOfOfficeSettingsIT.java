@@ -106,4 +106,29 @@ class OutOfOfficeSettingsIT {
             app.sql("DELETE FROM absence");
         }
     }
+
+    @Test
+    void theColleaguePickerMarksAColleagueWhoIsAway(WebApp app) {
+        app.sql("DELETE FROM absence");
+        // Dr. Chen is away now, clients only (nobody of the demo practice writes to him otherwise).
+        var end = LocalDateTime.now(ZONE).plusDays(2).withHour(15).truncatedTo(ChronoUnit.HOURS);
+        app.json(app.token("dr.chen"), "POST", "me/out-of-office", Json.createObjectBuilder()
+                .add("startsAt", LocalDateTime.now(ZONE).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString())
+                .add("endsAt", end.toString()).add("timeZone", ZONE.getId()).add("html", "<p>Away.</p>").build().toString());
+        try (var desk = app.context(new Browser.NewContextOptions().setViewportSize(1366, 900).setTimezoneId(ZONE.getId()));
+             var phone = app.context(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)
+                     .setTimezoneId(ZONE.getId()))) {
+            for (var context : java.util.List.of(desk, phone)) {
+                var page = app.signIn(context, "dr.rivera").page();
+                page.locator("button.new-conversation").click();
+                var chen = page.locator("dialog.picker button.colleague",
+                        new com.microsoft.playwright.Page.LocatorOptions().setHasText("Dr. Wei Chen"));
+                assertThat(chen.locator(".away-mark")).hasText("Away until "
+                        + OutOfOfficeNoticeIT.SHOWN.format(end.atZone(ZONE)));
+                WebApp.screenshot(page, context == desk ? "colleague-picker-away-desktop" : "colleague-picker-away-phone");
+            }
+        } finally {
+            app.sql("DELETE FROM absence");
+        }
+    }
 }
