@@ -58,7 +58,7 @@ public class OutOfOffice {
         book.lock(me);
         var absence = book.plan(me, null, plan, me, now());
         planned.fire(AbsencePlanned.of(absence));
-        notices.changed(me.id(), me.practiceId(), absence.period().activeAt(clock.instant()));
+        notices.changed(me.id(), me.practiceId(), now());
         audit.record(me.actor(), Action.OUT_OF_OFFICE_SET, SUCCESS, Targets.account(me.id()));
         return book.view(absence);
     }
@@ -70,7 +70,7 @@ public class OutOfOffice {
         var plan = book.read(request);
         book.plan(me, absence, plan, me, now());
         planned.fire(AbsencePlanned.of(absence));
-        notices.changed(me.id(), me.practiceId(), absence.period().activeAt(clock.instant()));
+        notices.changed(me.id(), me.practiceId(), now());
         audit.record(me.actor(), Action.OUT_OF_OFFICE_CHANGE, SUCCESS, Targets.account(me.id()));
         return book.view(absence);
     }
@@ -80,7 +80,7 @@ public class OutOfOffice {
         var me = practitioner(identity);
         var absence = book.periodOf(me, absenceId);
         book.remove(absence);
-        notices.changed(me.id(), me.practiceId(), false);
+        notices.changed(me.id(), me.practiceId(), now());
         audit.record(me.actor(), Action.OUT_OF_OFFICE_DELETE, SUCCESS, Targets.account(me.id()));
     }
 

@@ -76,7 +76,7 @@ public class TeamOutOfOffice {
         for (var member : members) {
             var absence = book.plan(member, null, plan, admin, at);
             planned.fire(AbsencePlanned.of(absence));
-            notices.changed(member.id(), member.practiceId(), absence.period().activeAt(clock.instant()));
+            notices.changed(member.id(), member.practiceId(), now());
             audit.record(admin.actor(), Action.OUT_OF_OFFICE_SET, SUCCESS, Targets.account(member.id()));
             views.add(book.view(absence));
         }
@@ -91,7 +91,7 @@ public class TeamOutOfOffice {
         var member = book.owner(absence);
         book.plan(member, absence, plan, admin, now());
         planned.fire(AbsencePlanned.of(absence));
-        notices.changed(member.id(), member.practiceId(), absence.period().activeAt(clock.instant()));
+        notices.changed(member.id(), member.practiceId(), now());
         audit.record(admin.actor(), Action.OUT_OF_OFFICE_CHANGE, SUCCESS, Targets.account(member.id()));
         return book.view(absence);
     }
@@ -102,7 +102,7 @@ public class TeamOutOfOffice {
         var absence = book.periodOf(admin, absenceId);
         var member = absence.accountId();
         book.remove(absence);
-        notices.changed(member, admin.practiceId(), false);
+        notices.changed(member, admin.practiceId(), now());
         audit.record(admin.actor(), Action.OUT_OF_OFFICE_DELETE, SUCCESS, Targets.account(member));
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +33,14 @@ public class AwayNotices {
     EntityManager em;
     @Inject
     EventLog events;
+
+    /** A change by a use case: whether they are away now is read from all their periods, as they stand in this transaction. */
+    public void changed(UUID practitioner, UUID practice, OffsetDateTime at) {
+        var away = !em.createNativeQuery("""
+                        SELECT 1 FROM absence WHERE account_id = ?1 AND starts_at <= ?2 AND (ends_at IS NULL OR ends_at > ?2)""")
+                .setParameter(1, practitioner).setParameter(2, at).getResultList().isEmpty();
+        changed(practitioner, practice, away);
+    }
 
     public void changed(UUID practitioner, UUID practice, boolean away) {
         List<?> accounts = em.createNativeQuery(AUDIENCE).setParameter(1, practitioner).setParameter(2, practice).getResultList();

@@ -161,6 +161,26 @@ class OutOfOfficeIT {
         }
     }
 
+    @Test
+    void theEventOfAChangeSaysWhetherThePractitionerIsAwayByAllTheirPeriods(WebApp app) {
+        var okafor = app.token("dr.okafor");
+        var robin = app.token("robin.hale");
+        try {
+            clear(app);
+            var now = LocalDateTime.now(BERLIN).truncatedTo(ChronoUnit.MINUTES);
+            app.json(okafor, "POST", MINE, body(now.minusHours(1).toString(), now.plusDays(1).toString(), "Europe/Berlin", "<p>Away.</p>", null));
+            var later = app.json(okafor, "POST", MINE, body(wall(10, 9), wall(11, 9), "Europe/Berlin", "<p>Away later.</p>", null));
+            var cursor = app.json(robin, "GET", "events/cursor", null).getJsonNumber("cursor").longValue();
+            assertEquals(204, app.call(okafor, "DELETE", MINE + "/" + later.getString("id"), null).statusCode());
+            var changes = app.json(robin, "GET", "events?after=" + cursor, null).getJsonArray("events").getValuesAs(JsonObject.class)
+                    .stream().filter(e -> "out-of-office.changed".equals(e.getString("type"))).toList();
+            assertEquals(1, changes.size());
+            assertTrue(changes.get(0).getJsonObject("facts").getBoolean("away"), "removing a later period leaves them away: " + changes);
+        } finally {
+            clear(app);
+        }
+    }
+
     record Refusal(String token, String path, String method, String body, int status, String type) {
     }
 
