@@ -108,7 +108,7 @@ class OutOfOfficeSettingsIT {
     }
 
     @Test
-    void theColleaguePickerMarksAColleagueWhoIsAway(WebApp app) {
+    void theColleaguePickerAndTheAdminsMemberListMarkAPractitionerWhoIsAway(WebApp app) {
         app.sql("DELETE FROM absence");
         // Dr. Chen is away now, clients only (nobody of the demo practice writes to him otherwise).
         var end = LocalDateTime.now(ZONE).plusDays(2).withHour(15).truncatedTo(ChronoUnit.HOURS);
@@ -127,6 +127,18 @@ class OutOfOfficeSettingsIT {
                         + OutOfOfficeNoticeIT.SHOWN.format(end.atZone(ZONE)));
                 WebApp.screenshot(page, context == desk ? "colleague-picker-away-desktop" : "colleague-picker-away-phone");
             }
+            // The admin's list of members marks him too.
+            var park = app.signIn(desk.newPage(), "admin.park").page();
+            park.locator(".task-members button.task-open").click();
+            var row = park.locator("li.member", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Dr. Wei Chen"));
+            assertThat(row.locator(".away-mark")).hasText("Away until " + OutOfOfficeNoticeIT.SHOWN.format(end.atZone(ZONE)));
+            assertThat(park.locator("li.member", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Dr. Maria Rivera"))
+                    .locator(".away-mark")).isHidden();
+            row.scrollIntoViewIfNeeded();
+            WebApp.screenshot(park, "members-away-desktop");
+            park.setViewportSize(390, 844);
+            row.scrollIntoViewIfNeeded();
+            WebApp.screenshot(park, "members-away-phone");
         } finally {
             app.sql("DELETE FROM absence");
         }
