@@ -21,6 +21,20 @@ export function paragraphs(text) {
   }).join('');
 }
 
+/** An instant as a datetime-local field's value on this device's clock. */
+function localValue(instant) {
+  const d = new Date(instant);
+  const two = n => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** A reply's HTML back as the plain lines the form shows (one per paragraph). */
+function lines(html) {
+  const doc = new DOMParser().parseFromString(html || '', 'text/html');
+  const blocks = [...doc.body.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, blockquote')];
+  return (blocks.length ? blocks.map(b => b.textContent) : [doc.body.textContent]).join('\n');
+}
+
 export async function outOfOfficeSection(api, me) {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const list = h('ul', {class: 'away-list', 'aria-label': 'Your out-of-office periods'});
@@ -29,11 +43,24 @@ export async function outOfOfficeSection(api, me) {
   const reply = h('textarea', {id: 'away-reply', rows: '3', maxlength: '5000'});
   const colleagues = h('input', {type: 'checkbox', id: 'away-colleagues'});
   const status = h('p', {class: 'hint', role: 'status'});
+  const save = h('button', {type: 'button', class: 'save-away'}, 'Plan out of office');
+  let editing = null;
+  const edit = p => {
+    editing = p.id;
+    start.value = localValue(p.startsAt);
+    end.value = p.endsAt ? localValue(p.endsAt) : '';
+    reply.value = lines(p.html);
+    colleagues.checked = p.colleagues;
+    save.textContent = 'Save changes';
+    start.focus();
+  };
   const refresh = async () => {
     const periods = await api.get('me/out-of-office');
     replace(list, periods.length ? periods.map(p => h('li', {class: `away-period${p.active ? ' active' : ''}`},
       h('span', {}, `${p.active ? 'Now: ' : ''}${periodText(p)}`),
       p.setBy && p.setBy.id !== me.id ? h('span', {class: 'hint'}, ` (set by ${p.setBy.displayName})`) : null, ' ',
+      h('button', {type: 'button', class: 'change-away secondary', 'aria-label': `Change the period ${periodText(p)}`,
+        onclick: () => edit(p)}, 'Change'), ' ',
       h('button', {type: 'button', class: 'remove-away secondary', 'aria-label': `Remove the period ${periodText(p)}`, onclick: async () => {
         await api.delete(`me/out-of-office/${p.id}`);
         announce('Out-of-office period removed');
@@ -41,7 +68,7 @@ export async function outOfOfficeSection(api, me) {
       }}, 'Remove'))) : [h('li', {class: 'empty'}, 'You have no out-of-office period planned.')]);
   };
   await refresh();
-  return h('section', {class: 'setting', 'aria-labelledby': 'away-title'},
+  const section = h('section', {class: 'setting', 'aria-labelledby': 'away-title'},
     h('h3', {id: 'away-title'}, 'Out of office'),
     h('p', {class: 'hint'}, 'While you are away, a client who writes gets your reply once in each conversation.'),
     list,
@@ -51,17 +78,22 @@ export async function outOfOfficeSection(api, me) {
     h('p', {class: 'hint'}, `Times on this device's clock (${zone}).`),
     h('label', {for: 'away-reply'}, 'Automatic reply'), reply,
     h('div', {class: 'away-check'}, colleagues, h('label', {for: 'away-colleagues'}, 'Colleagues get the reply too')),
-    h('button', {type: 'button', class: 'save-away', onclick: async () => {
-      try {
-        await api.post('me/out-of-office', {startsAt: start.value, endsAt: end.value || null, timeZone: zone,
-          html: paragraphs(reply.value), colleagues: colleagues.checked});
-        status.textContent = 'Saved. Clients who write while you are away get your reply.';
-        start.value = '';
-        end.value = '';
-        reply.value = '';
-        await refresh();
-      } catch (e) {
-        status.textContent = `Not saved: ${problemText(e)}`;
-      }
-    }}, 'Plan out of office'), status);
+    save, status);
+  save.onclick = async () => {
+    try {
+      const body = {startsAt: start.value, endsAt: end.value || null, timeZone: zone,
+        html: paragraphs(reply.value), colleagues: colleagues.checked};
+      await (editing ? api.put(`me/out-of-office/${editing}`, body) : api.post('me/out-of-office', body));
+      status.textContent = 'Saved. Clients who write while you are away get your reply.';
+      editing = null;
+      save.textContent = 'Plan out of office';
+      start.value = '';
+      end.value = '';
+      reply.value = '';
+      await refresh();
+    } catch (e) {
+      status.textContent = `Not saved: ${problemText(e)}`;
+    }
+  };
+  return section;
 }

@@ -64,6 +64,17 @@ class OutOfOfficeSettingsIT {
             assertEquals(1, app.sql("SELECT count(*) FROM absence WHERE zone = ? AND NOT colleagues AND set_by = account_id", ZONE.getId()),
                     "saved in the device's zone, by Dr. Chen, clients only: " + saved);
 
+            // The period the admin set: the practitioner changes it, and it is theirs from then on.
+            page.setViewportSize(1366, 900);
+            periods.first().locator("button.change-away").click();
+            assertThat(page.getByLabel("Automatic reply")).hasValue("Training day.");
+            page.getByLabel("Automatic reply").fill("Training day; back at six.");
+            page.locator("button.save-away").click();
+            assertThat(status).hasText("Saved. Clients who write while you are away get your reply.");
+            assertThat(periods).hasCount(2);
+            assertThat(periods.first()).not().containsText("set by");
+            assertEquals(2, app.sql("SELECT count(*) FROM absence WHERE set_by = account_id"), "both are Dr. Chen's own now");
+
             periods.nth(1).locator("button.remove-away").click();
             assertThat(periods).hasCount(1);
         } finally {
