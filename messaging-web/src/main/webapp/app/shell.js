@@ -288,6 +288,10 @@ class Shell {
         this.reloadMe().catch(() => {});
         continue;
       }
+      if (event.type === 'out-of-office.changed') {
+        this.thread.awayChanged(event.facts?.practitionerId).catch(() => {});
+        continue;
+      }
       if (event.type === 'draft.changed') {
         this.drafts.changedOn(event);
         if (inThread) {
@@ -313,7 +317,7 @@ class Shell {
     if (threadChanged) {
       this.thread.refresh().catch(() => {});
     }
-    const named = events.filter(e => !['presence', 'practice.changed'].includes(e.type));
+    const named = events.filter(e => !['presence', 'practice.changed', 'out-of-office.changed'].includes(e.type));
     if (named.length) {
       this.inbox.refreshSoon(named.every(e => e.conversationId) ? named.map(e => e.conversationId) : undefined);
     }

@@ -81,6 +81,7 @@ export class MessageView {
           h('span', {class: 'sender'}, mine ? 'You' : m.sender.displayName),
           h('time', {datetime: m.sentAt}, time(m.sentAt)),
           m.announcement ? h('span', {class: 'announcement-label'}, 'Announcement') : null,
+          m.automaticReply ? h('span', {class: 'announcement-label automatic-reply-label'}, 'Automatic reply') : null,
           mine && !m.deleted ? this.actions(m) : null),
         body,
         // The receipt stays on a deleted message: whether it was read before it went still matters.

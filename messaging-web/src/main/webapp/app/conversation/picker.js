@@ -1,4 +1,5 @@
 import {h, replace} from '../platform/dom.js';
+import {awayMark} from './away.js';
 import {findClients} from './clients.js';
 
 /**
@@ -26,7 +27,7 @@ export function newConversation(api, me, onStarted) {
         const summary = await api.post('conversations', {practitionerId: p.id});
         dialog.close();
         await onStarted(summary);
-      }}, p.displayName))) : [h('li', {class: 'empty'}, 'No colleagues in this practice.')]);
+      }}, p.displayName, ' ', awayMark(api, p.id)))) : [h('li', {class: 'empty'}, 'No colleagues in this practice.')]);
   }).catch(() => replace(colleagueList, h('li', {class: 'empty'}, 'Colleagues cannot be listed right now.')));
   findClients(api, search, results, c => h('button', {type: 'button', class: 'client', onclick: async () => {
     const summary = await api.post('conversations', {clientId: c.id});

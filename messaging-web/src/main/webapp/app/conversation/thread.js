@@ -6,6 +6,7 @@ import '../platform/modality.js';
 import {MenuButton} from '../platform/menu.js';
 import {confirmDeletion, MessageView} from './messages.js';
 import {sendingState} from './sending.js';
+import {awayText} from './away.js';
 
 const PAGE = 50;
 
@@ -38,6 +39,8 @@ export class Thread {
     this.marker = h('button', {type: 'button', class: 'new-marker', hidden: true,
       onclick: () => this.scrollToEnd(true)}, 'New messages ↓');
     this.notice = h('p', {class: 'thread-notice', role: 'status', hidden: true});
+    // Whether the practitioner one writes to is away (out-of-office), just above the composer, before one writes.
+    this.away = h('p', {class: 'thread-away', role: 'status', hidden: true});
     // The same actions twice: a row of buttons where the header has room, the "⋯" menu where it has
     // not (app.css picks one by the thread's width), so the name never has to give way to them.
     this.buttons = h('div', {class: 'action-buttons'});
@@ -48,6 +51,7 @@ export class Thread {
         this.actions),
       this.notice,
       h('div', {class: 'thread-body'}, this.scroller, this.marker),
+      this.away,
       composer.element);
     document.addEventListener('visibilitychange', () => this.maybeMarkRead());
   }
@@ -97,6 +101,37 @@ export class Thread {
     this.presence.className = `presence-text${summary.counterpart.online ? ' online' : ''}`;
     this.showSending(summary);
     this.showActions(summary);
+    if (this.awayOf !== this.awayPractitioner(summary)) {
+      this.showAway().catch(() => {});
+    }
+  }
+
+  /** The practitioner whose absence matters to this reader: a client's practitioner, or the colleague. */
+  awayPractitioner(summary) {
+    return summary && (this.me.role === 'client' || summary.kind === 'colleague') ? summary.counterpart.id : null;
+  }
+
+  /** A practitioner's out-of-office changed (out-of-office.changed): shown again if it is this thread's. */
+  async awayChanged(practitionerId) {
+    if (practitionerId && practitionerId === this.awayPractitioner(this.conversation)) {
+      await this.showAway();
+    }
+  }
+
+  async showAway() {
+    const id = this.awayPractitioner(this.conversation);
+    this.awayOf = id;
+    if (!id) {
+      this.away.hidden = true;
+      return;
+    }
+    const status = await this.api.get(`practitioners/${id}/away`);
+    if (this.awayOf !== id) {
+      return;
+    }
+    const text = status.away ? awayText(this.conversation.counterpart.displayName, status.until) : '';
+    this.away.textContent = text;
+    this.away.hidden = !text;
   }
 
   /** Whether the reader may write here, and why not: the composer is locked with the reason over it. */

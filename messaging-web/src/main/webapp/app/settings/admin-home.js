@@ -10,6 +10,7 @@ import {Reader} from '../emergency/reader.js';
 import {ClientImport} from './import.js';
 import {Members} from './members.js';
 import {People} from './people.js';
+import {TeamAway} from './team-away.js';
 
 export class AdminHome {
   constructor({api, me, settings}) {
@@ -30,6 +31,9 @@ export class AdminHome {
         task('people', 'Clients and portal accounts', 'Find or add a client, or import many from a file; see whether they and '
           + 'their guardians can sign in to the portal and invite them; discharge or re-admit a client, and turn their messaging on or off.',
         'Find or add a client', () => this.show('people')),
+        task('away', 'Out of office', 'See who is away now or planned to be, and set an out-of-office reply for one or '
+          + 'several practitioners at once, for example when the practice closes for a day.',
+        'Open out of office', () => this.show('away')),
         task('emergency', 'Emergency access', 'Read a conversation of the practice you are not part of when someone\'s '
           + 'safety requires it. You give a reason; access is read-only and time-limited, every read is audited, and the '
           + 'conversation\'s practitioner can see who opened it and why.',
@@ -45,7 +49,8 @@ export class AdminHome {
       this.reader.open(conversation, grant);
       this.show('reader');
     }});
-    this.screens = {members: this.members, people: this.people, import: this.imports, emergency: this.emergency, reader: this.reader};
+    this.away = new TeamAway(api, {onBack: () => this.show()});
+    this.screens = {away: this.away, members: this.members, people: this.people, import: this.imports, emergency: this.emergency, reader: this.reader};
     this.element = h('main', {class: 'admin-home', id: 'admin-home', tabindex: '-1'},
       this.landing, ...Object.values(this.screens).map(screen => screen.element));
     this.refresh(me);

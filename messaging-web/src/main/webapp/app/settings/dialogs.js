@@ -11,6 +11,7 @@ import {lockText} from '../conversation/sending.js';
 import {insteadOfWriting} from './contact.js';
 import {portalSection} from './portal.js';
 import {practitionerNames} from './names.js';
+import {outOfOfficeSection} from './out-of-office.js';
 
 /** Asks before blocking: what the client can and cannot do afterwards, and how to undo it. */
 function confirmBlock(name) {
@@ -32,7 +33,7 @@ export class Settings {
   async open() {
     const sections = [];
     if (this.me.role === 'practitioner') {
-      sections.push(this.nameSection(), await this.blockSection());
+      sections.push(this.nameSection(), await outOfOfficeSection(this.api, this.me), await this.blockSection());
     }
     if (this.me.role === 'admin') {
       const state = await this.api.get('admin/practice/messaging');

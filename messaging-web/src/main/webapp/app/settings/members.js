@@ -6,6 +6,7 @@ import {confirmAction} from '../platform/confirm.js';
 import {dialog} from '../platform/dialog.js';
 import {announce, h, replace} from '../platform/dom.js';
 import {Screen} from '../platform/screen.js';
+import {awayMark} from '../conversation/away.js';
 import {invitation} from './invitations.js';
 import {plainProblem} from './words.js';
 
@@ -62,7 +63,8 @@ export class Members extends Screen {
       h('p', {class: 'account-state'},
         m.signedUp ? h('span', {class: 'tag ok'}, 'Signed up') : h('span', {class: 'tag waiting'}, 'Not signed up'),
         m.signedUp && m.signedUpAt ? ` on ${DATE.format(new Date(m.signedUpAt))}` : '',
-        m.enabled ? null : [' ', h('span', {class: 'tag off'}, 'Switched off'), ' Cannot sign in.']),
+        m.enabled ? null : [' ', h('span', {class: 'tag off'}, 'Switched off'), ' Cannot sign in.'],
+        m.role === 'practitioner' ? awayMark(this.api, m.id) : null),
       note);
     if (!m.signedUp) {
       invitation(this.api, item, m);

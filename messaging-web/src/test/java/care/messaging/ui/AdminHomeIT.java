@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminHomeIT {
 
     static final int[] WIDTHS = {390, 768, 1366};
-    static final List<String> TASKS = List.of("Messaging settings", "Practitioners and admins", "Clients and portal accounts", "Emergency access", "Audit trail");
+    static final List<String> TASKS = List.of("Messaging settings", "Practitioners and admins", "Clients and portal accounts", "Out of office", "Emergency access", "Audit trail");
 
     @Test
     void anAdminLandsOnWhatTheyDoAndIsOfferedNoWayToWrite(WebApp app) {

@@ -1,6 +1,7 @@
 package care.messaging.system;
 
 import static care.messaging.system.DemoPeople.ALEX;
+import static care.messaging.system.DemoPeople.CHEN;
 import static care.messaging.system.DemoPeople.IT_OPS;
 import static care.messaging.system.DemoPeople.RIVERA;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -143,6 +144,13 @@ class EncryptionIT {
         // A draft saved before the rotation is re-encrypted like the messages (Alex never sends in this class).
         assertEquals(200, saveDraft(ALEX, conversation, "<p>a draft on the old key</p>").status());
 
+        // An out-of-office reply is sealed like a message and moves with them (Dr. Chen's, far ahead: it answers nobody here).
+        var day = java.time.LocalDate.now().plusDays(300);
+        var away = api.post(CHEN, "/me/out-of-office", Json.createObjectBuilder().add("startsAt", day + "T09:00")
+                .add("endsAt", day.plusDays(2) + "T09:00").add("timeZone", "Europe/Berlin").add("html", "<p>away on the old key</p>").build());
+        assertEquals(201, away.status(), away::toString);
+        var absence = away.json().getString("id");
+
         var rotated = api.post(IT_OPS, "/admin/keys/rotation");
         assertEquals(200, rotated.status(), rotated::toString);
         var newPrimary = rotated.json().getInt("primary");
@@ -168,7 +176,8 @@ class EncryptionIT {
         assertAll(
                 () -> assertEquals(0L, sql.value("SELECT count(*) FROM message WHERE body_key <> ?", third)),
                 () -> assertEquals(0L, sql.value("SELECT count(*) FROM conversation WHERE preview_key <> ?", third)),
-                () -> assertEquals(0L, sql.value("SELECT count(*) FROM conversation_state WHERE draft_key <> ?", third)));
+                () -> assertEquals(0L, sql.value("SELECT count(*) FROM conversation_state WHERE draft_key <> ?", third)),
+                () -> assertEquals(0L, sql.value("SELECT count(*) FROM absence WHERE reply_key <> ?", third)));
         for (var old : List.of(oldPrimary, newPrimary)) {
             var retired = api.delete(IT_OPS, "/admin/keys/" + old);
             assertEquals(200, retired.status(), retired::toString);
@@ -180,6 +189,9 @@ class EncryptionIT {
         assertEquals("<p>stays on the old key while broken</p>", message(RIVERA, conversation, stuck).getString("html"));
         assertEquals("<p>a draft on the old key</p>",
                 api.get(ALEX, "/conversations/" + conversation + "/draft").json().getString("html"));
+        var periods = api.get(CHEN, "/me/out-of-office");
+        assertTrue(periods.body().contains("<p>away on the old key</p>"), periods::toString);
+        assertEquals(204, api.delete(CHEN, "/me/out-of-office/" + absence).status());
     }
 
     @Test

@@ -121,6 +121,17 @@ public enum Action {
     ATTACHMENT_UPLOAD("attachment.upload"),
     /** A file's bytes were handed out (its uploader, for now). */
     ATTACHMENT_DOWNLOAD("attachment.download"),
+    /** An out-of-office period was set for a practitioner, by themself or by an admin (target account: the practitioner). */
+    OUT_OF_OFFICE_SET("out-of-office.set"),
+    OUT_OF_OFFICE_CHANGE("out-of-office.change"),
+    OUT_OF_OFFICE_DELETE("out-of-office.delete"),
+    /** A practitioner read their periods, or an admin the team's (target account: the practitioner, or none for the team). */
+    OUT_OF_OFFICE_LIST("out-of-office.list"),
+    /**
+     * A client's message got the away practitioner's automatic reply (actor: the practitioner, on whose behalf it
+     * went; target: the conversation and the reply).
+     */
+    MESSAGE_AUTO_REPLY("message.auto-reply"),
     /** A caller was refused; the row's attempted action says what they tried. */
     ACCESS_DENIED("access.denied"),
     /** A bearer token was refused: by the server's MP-JWT check, or because its subject cannot act. */

@@ -12,6 +12,7 @@ import care.messaging.audit.boundary.AuditTarget;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
+import care.messaging.conversation.control.AutomaticReplies;
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
 import care.messaging.conversation.control.Inbox;
@@ -81,6 +82,8 @@ public class Conversations {
     Notifications notifications;
     @Inject
     ParticipantStates states;
+    @Inject
+    AutomaticReplies automaticReplies;
     @Inject
     Event<MessagePosted> posted;
     @Inject
@@ -192,6 +195,9 @@ public class Conversations {
             notifications.draftCleared(conversation, me);
         }
         audit.record(me.actor(), Action.MESSAGE_CREATE, SUCCESS, targets(conversation).withMessage(message.id()));
+        // An away practitioner's reply, in this transaction and under this lock (see AutomaticReplies); it refuses nothing.
+        automaticReplies.answer(conversation, message, message.sentAt()).ifPresent(sent -> audit.record(sent.practitioner().actor(),
+                Action.MESSAGE_AUTO_REPLY, SUCCESS, targets(conversation).withMessage(sent.message().id())));
         return new Outcome<>(MessageView.unread(message, body.html()), true);
     }
 

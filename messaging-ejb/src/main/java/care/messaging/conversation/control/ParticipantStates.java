@@ -40,7 +40,7 @@ public class ParticipantStates {
      * The side is the second one (?3, as message.from_client) for portal accounts, or for the colleague_id
      * practitioner of a colleague conversation.
      * The FROM row is the row before the update, so RETURNING can say whether the sender had a draft.
-     * An announcement (?4 false) was not written in the thread: the sender's own state stays as it was
+     * An announcement or an automatic reply (?4 false) was not written in the thread: the sender's own state stays as it was
      * (their draft for this client, their archive, their unread mark); the recipients' side is as above.
      */
     static final String SENT = """
@@ -93,7 +93,7 @@ public class ParticipantStates {
     public boolean messageSent(Conversation conversation, Message message) {
         List<?> rows = em.createNativeQuery(SENT)
                 .setParameter(1, conversation.id()).setParameter(2, message.senderId())
-                .setParameter(3, message.isFromClient()).setParameter(4, !message.isAnnouncement())
+                .setParameter(3, message.isFromClient()).setParameter(4, message.writtenInThread())
                 .getResultList();
         return rows.stream().map(Object[].class::cast)
                 .anyMatch(r -> message.senderId().equals(r[0]) && Boolean.TRUE.equals(r[1]));

@@ -47,6 +47,13 @@ public class Message {
     @Convert(converter = NullableUuid.class)
     private UUID announcementId;
 
+    /**
+     * An out-of-office reply (message.automatic_reply), set by AutomaticReplies with an UPDATE after the insert and
+     * not mapped, so that every other send's INSERT and reads stay the statements they are (SendReplayIT).
+     */
+    @jakarta.persistence.Transient
+    private boolean automaticReply;
+
     protected Message() {
     }
 
@@ -68,6 +75,23 @@ public class Message {
 
     public boolean isAnnouncement() {
         return announcementId != null;
+    }
+
+    /** This message is the practitioner's automatic reply; see the field. */
+    public void answerAutomatically() {
+        this.automaticReply = true;
+    }
+
+    public boolean isAutomaticReply() {
+        return automaticReply;
+    }
+
+    /**
+     * Whether its sender wrote it in the thread themself: not an announcement (written elsewhere) and not an
+     * automatic reply (sent for them), so their own state of the thread (draft, archive, marked unread) stays.
+     */
+    public boolean writtenInThread() {
+        return !isAnnouncement() && !automaticReply;
     }
 
     public boolean belongsTo(UUID conversation) {

@@ -9,17 +9,19 @@ import java.util.UUID;
  * until then. A body whose ciphertext does not open is {@code unavailable} with a null html. A message its
  * sender deleted is {@code deleted} with a null html (apps show "Message deleted"); it keeps its place.
  * {@code announcement}: the practitioner sent it to several clients at once (apps label it).
+ * {@code automaticReply}: the practitioner's out-of-office reply, sent for them (apps label it "Automatic reply").
  */
 @JsonbNillable
 public record MessageView(UUID id, long seq, UUID clientMessageId, Sender sender, OffsetDateTime sentAt,
                           String html, boolean unavailable, OffsetDateTime readAt, boolean deleted,
-                          boolean announcement) {
+                          boolean announcement, boolean automaticReply) {
 
     public record Sender(UUID id, String displayName) {
     }
 
     public static MessageView unread(Message m, String html) {
         return new MessageView(m.id(), m.seq(), m.clientMessageId(), new Sender(m.senderId(), m.senderName()),
-                m.sentAt(), html, false, null, false, m.isAnnouncement());
+                m.sentAt(), html, false, null, false, m.isAnnouncement(),
+                m.isAutomaticReply());
     }
 }

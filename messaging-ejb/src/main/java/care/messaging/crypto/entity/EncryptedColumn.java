@@ -13,7 +13,9 @@ public enum EncryptedColumn {
     /** A participant's unsent message, bound to its conversation_state row. */
     DRAFT("conversation_state", "draft", "draft_key"),
     /** A file's display name (names of files carry PHI); its bytes are a stream, see FileCipher and KeyUsage. */
-    ATTACHMENT_NAME("attachment", "display_name", "display_name_key");
+    ATTACHMENT_NAME("attachment", "display_name", "display_name_key"),
+    /** An out-of-office period's automatic reply, bound to its absence row. */
+    ABSENCE_REPLY("absence", "reply", "reply_key");
 
     private final String table;
     private final String column;

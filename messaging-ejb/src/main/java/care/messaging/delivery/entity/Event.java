@@ -11,7 +11,9 @@ import java.util.UUID;
  * {@code presence} (an account of the conversation came online or went offline), {@code practice.changed}
  * (the practice's messaging switch moved; no conversation id), {@code message.deleted}
  * (its sender deleted it: fetch the messages again), {@code draft.changed} (the account's own draft of a
- * conversation was saved or cleared on another device: {@code facts.hasDraft}, {@code facts.updatedAt}).
+ * conversation was saved or cleared on another device: {@code facts.hasDraft}, {@code facts.updatedAt}),
+ * {@code out-of-office.changed} (a practitioner's out-of-office periods changed, or one turned on or off:
+ * {@code facts.practitionerId}, {@code facts.away}; read the notice or the list again).
  */
 @JsonbNillable
 public record Event(long cursor, String type, UUID conversationId, UUID messageId, Long seq, JsonObject facts,
@@ -24,4 +26,5 @@ public record Event(long cursor, String type, UUID conversationId, UUID messageI
     public static final String PRACTICE_CHANGED = "practice.changed";
     public static final String MESSAGE_DELETED = "message.deleted";
     public static final String DRAFT_CHANGED = "draft.changed";
+    public static final String OUT_OF_OFFICE_CHANGED = "out-of-office.changed";
 }
