@@ -104,6 +104,44 @@ class OutOfOfficeTimersIT {
         assertEquals(1, count("SELECT count(*) FROM absence WHERE state = 'active'"));
     }
 
+    /**
+     * While the period of the test before runs, the client writes six messages at once, half through each node, one of
+     * them retried: the thread gets exactly one automatic reply, whichever node's send came first.
+     */
+    @Test
+    @Order(3)
+    void concurrentSendsThroughBothNodesGetExactlyOneAutomaticReply() throws Exception {
+        b = MicroNode.start("ooo-b", properties, postgres.environment(database), List.of());
+        b.awaitReady(Duration.ofMinutes(4));
+        var client = a.login("alex.morgan");
+        var list = MicroNode.json(a.call(client, "GET", "/messaging/api/conversations?limit=50", null, Duration.ofSeconds(30)));
+        var conversation = list.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getJsonObject("counterpart").getString("displayName").contains("Rivera"))
+                .findFirst().orElseThrow().getString("id");
+        assertEquals(0, count("SELECT count(*) FROM message WHERE automatic_reply AND conversation_id = '" + conversation + "'"));
+        var retried = java.util.UUID.randomUUID().toString();
+        var sends = new ArrayList<java.util.concurrent.CompletableFuture<Integer>>();
+        for (var i = 0; i < 6; i++) {
+            var node = i % 2 == 0 ? a : b;
+            var id = i < 2 ? retried : java.util.UUID.randomUUID().toString(); // the first two: one send and its retry, on different nodes
+            var body = Json.createObjectBuilder().add("clientMessageId", id).add("html", "<p>Are you there? " + i + "</p>").build().toString();
+            sends.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return node.call(client, "POST", "/messaging/api/conversations/" + conversation + "/messages", body, Duration.ofSeconds(60))
+                            .statusCode();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+        var statuses = sends.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 201), statuses.toString());
+        assertEquals(5, count("SELECT count(*) FROM message WHERE NOT automatic_reply AND from_client AND conversation_id = '" + conversation
+                + "' AND sent_at > now() - interval '5 minutes'"), "five messages: the retry added none");
+        assertEquals(1, count("SELECT count(*) FROM message WHERE automatic_reply AND conversation_id = '" + conversation + "'"),
+                "one automatic reply for the thread and the period, across both nodes");
+    }
+
     static String period(Instant start, Instant end) {
         return Json.createObjectBuilder()
                 .add("startsAt", LocalDateTime.ofInstant(start, ZoneOffset.UTC).toString())
