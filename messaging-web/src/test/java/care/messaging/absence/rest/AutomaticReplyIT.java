@@ -43,6 +43,7 @@ class AutomaticReplyIT {
             OutOfOfficeIT.clear(app);
             var conversation = app.conversationWith(robin, "Dr. Ngozi Okafor");
             var unreadBefore = unread(app, okafor, conversation);
+            var repliesBefore = app.sql("SELECT count(*) FROM message WHERE automatic_reply AND conversation_id = ?::uuid", conversation);
             var robinCursor = cursor(app, robin);
             var okaforCursor = cursor(app, okafor);
             var word = letters();
@@ -78,7 +79,8 @@ class AutomaticReplyIT {
             assertAll(() -> assertTrue(reply.getBoolean("automaticReply"), "labelled"),
                     () -> assertEquals("Dr. Ngozi Okafor", reply.getJsonObject("sender").getString("displayName")),
                     () -> assertEquals(1, app.sql("SELECT count(*) FROM absence_reply WHERE absence_id = ?::uuid", period.getString("id"))),
-                    () -> assertEquals(1, app.sql("SELECT count(*) FROM message WHERE automatic_reply AND conversation_id = ?::uuid", conversation)),
+                    () -> assertEquals(repliesBefore + 1, app.sql("SELECT count(*) FROM message WHERE automatic_reply AND conversation_id = ?::uuid",
+                            conversation), "one more automatic reply in the thread (earlier tests' periods may have left theirs)"),
                     () -> assertEquals(1, app.sql("SELECT count(*) FROM audit_event WHERE action = 'message.auto-reply' AND message_id = ?::uuid",
                             reply.getString("id"))));
             assertEquals(reply, app.messagesContaining(okafor, conversation, word).get(0), "the practitioner sees it labelled too");
