@@ -116,6 +116,7 @@ public class ClientImport {
                 .setTrim(true).setAllowMissingColumnNames(false).get();
         var checked = new ArrayList<Checked>();
         var taken = new HashSet<EmailAddress>();
+        var inUse = newcomers.emailsOf(practice); // once for the file: every line is checked against it
         var text = stripBom(csv);
         var lines = new LineCounter(text);
         try (var parser = CSVParser.parse(new StringReader(text), format)) {
@@ -127,7 +128,7 @@ public class ClientImport {
                 if (record.stream().allMatch(String::isEmpty)) {
                     continue;
                 }
-                var line = check(practice, record, columns, lines.at(record.getCharacterPosition()), taken);
+                var line = check(record, columns, lines.at(record.getCharacterPosition()), taken, inUse);
                 if (line.client != null) {
                     taken.addAll(line.client.emails());
                 }
@@ -161,7 +162,7 @@ public class ClientImport {
         return columns;
     }
 
-    Checked check(java.util.UUID practice, CSVRecord record, Map<String, String> columns, long line, Set<EmailAddress> taken) {
+    Checked check(CSVRecord record, Map<String, String> columns, long line, Set<EmailAddress> taken, Set<String> inUse) {
         var values = new LinkedHashMap<String, String>();
         columns.forEach((given, column) -> values.put(column, record.isSet(given) ? record.get(given) : ""));
         var problems = new ArrayList<ImportReport.Problem>();
@@ -185,7 +186,7 @@ public class ClientImport {
             return new Checked(line, shown, null, problems);
         }
         var client = new NewClient(name, dateOfBirth, minor, email, guardians);
-        for (var problem : newcomers.problems(practice, client, taken)) {
+        for (var problem : newcomers.problems(client, taken, inUse)) {
             problems.add(new ImportReport.Problem(columnOf(problem.problem()), problem.type(), problem.title()));
         }
         return new Checked(line, shown, problems.isEmpty() ? client : null, problems);

@@ -84,15 +84,30 @@ public class Newcomers {
      * of the same import takes ({@code taken}). The caller holds the lock.
      */
     public List<DomainException> problems(UUID practiceId, NewClient client, Collection<EmailAddress> taken) {
+        return problems(client, taken, emailsInUse(practiceId, client.emails()).stream().map(EmailAddress::value).toList());
+    }
+
+    /**
+     * As above, against the practice's addresses read once ({@link #emailsOf}) for a whole import, instead of a query
+     * per line. The caller holds the lock, so they stay the practice's addresses until commit.
+     */
+    public List<DomainException> problems(NewClient client, Collection<EmailAddress> taken, Collection<String> inUse) {
         var problems = new ArrayList<>(client.problems(today(), ageOfMajority));
         var emails = client.emails();
         if (emails.stream().anyMatch(taken::contains)) {
             problems.add(new DomainException(ProblemType.DUPLICATE_EMAIL, "An earlier line has the same e-mail address"));
         }
-        if (!emails.isEmpty() && !emailsInUse(practiceId, emails).isEmpty()) {
+        if (emails.stream().map(EmailAddress::value).anyMatch(inUse::contains)) {
             problems.add(emailInUse());
         }
         return problems;
+    }
+
+    /** Every e-mail address the practice's accounts have, in one query. */
+    public java.util.Set<String> emailsOf(UUID practiceId) {
+        List<?> rows = em.createNativeQuery("SELECT email FROM account WHERE practice_id = ?1 AND email IS NOT NULL")
+                .setParameter(1, practiceId).getResultList();
+        return rows.stream().map(String.class::cast).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The client and their portal accounts, checked by {@link #check} or {@link #problems} under the lock first. */
