@@ -47,7 +47,9 @@ class RejectionFloodIT {
         var minutes = last / 60 - first / 60 + 1;
 
         var own = count("SELECT count(*) AS n FROM audit_event WHERE request_id LIKE ?", prefix + "%");
-        assertTrue(own >= 1 && own <= BUDGET * minutes, own + " rows of their own for " + FLOOD + " refusals in " + minutes + " minute(s)");
+        assertTrue(own >= 1 && own <= BUDGET * minutes, () -> own + " rows of their own for " + FLOOD + " refusals in " + minutes + " minute(s): "
+                + sql.query("SELECT action, reason, source_address, date_trunc('minute', at) AS minute, count(*) AS n FROM audit_event"
+                        + " WHERE request_id LIKE ? GROUP BY 1, 2, 3, 4", prefix + "%"));
 
         var repeats = awaitRepeats(first, last, FLOOD - own);
         assertTrue(repeats.size() <= minutes, "one repeats row per minute at most: " + repeats);

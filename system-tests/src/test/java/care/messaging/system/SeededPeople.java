@@ -29,7 +29,12 @@ final class SeededPeople {
     }
 
     Person practitioner(String practice, String displayName) {
-        return account(practice(practice), "practitioner", displayName);
+        return practitioner(practice, displayName, UUID.randomUUID());
+    }
+
+    /** A practitioner with the id the test chooses (where the uuids' order matters to what it proves). */
+    Person practitioner(String practice, String displayName, UUID id) {
+        return account(practice(practice), "practitioner", displayName, id);
     }
 
     /** A practice of its own (a fresh name, answered), for tests that switch practice-wide settings. */
@@ -103,7 +108,10 @@ final class SeededPeople {
     }
 
     private Person account(UUID practice, String role, String displayName) {
-        var id = UUID.randomUUID();
+        return account(practice, role, displayName, UUID.randomUUID());
+    }
+
+    private Person account(UUID practice, String role, String displayName, UUID id) {
         var subject = "sys-" + id;
         update("INSERT INTO account (id, practice_id, username, subject, role, display_name, signed_up_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, now())", id, practice, subject, subject, role, displayName);
