@@ -142,6 +142,46 @@ class OutOfOfficeTimersIT {
                 "one automatic reply for the thread and the period, across both nodes");
     }
 
+    /**
+     * The other half of a restart in the middle of a period: the active period's end comes while every node is
+     * down (its end moved to a few seconds ahead, as an edit leaves the row, then both nodes killed); the first node
+     * to start again turns it off at start-up and tells the client, once.
+     */
+    @Test
+    @Order(4)
+    void anActivePeriodWhoseEndPassedWhileEveryNodeWasDownIsTurnedOffAtStartUp() throws Exception {
+        var from = cursorNow(a, alex);
+        assertEquals(1, count("SELECT count(*) FROM absence WHERE state = 'active'"), "the period of the tests before still runs");
+        var end = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        try (var c = postgres.connect(database);
+             var s = c.prepareStatement("UPDATE absence SET ends_at = ? WHERE state = 'active'")) {
+            s.setObject(1, java.time.OffsetDateTime.ofInstant(end, ZoneOffset.UTC));
+            assertEquals(1, s.executeUpdate());
+        }
+        a.kill();
+        b.kill();
+        a = null;
+        b = null;
+        while (Instant.now().isBefore(end.plusSeconds(1))) {
+            TimeUnit.MILLISECONDS.sleep(200); // waiting for the end to pass while no node runs, not for an outcome
+        }
+        assertEquals(1, count("SELECT count(*) FROM absence WHERE state = 'active'"), "nobody turned it off meanwhile");
+
+        a = MicroNode.start("ooo-a", properties, postgres.environment(database), List.of());
+        a.awaitReady(Duration.ofMinutes(4));
+        var changes = awaitChanges(a, alex, from, 1, Duration.ofSeconds(90));
+        assertEquals(List.of(false), changes, "one turn off, by the catch-up at start-up");
+        assertEquals(0, count("SELECT count(*) FROM absence WHERE state = 'active'"));
+        String riveraId;
+        try (var c = postgres.connect(database); var s = c.createStatement();
+             var rows = s.executeQuery("SELECT id::text FROM account WHERE username = 'dr.rivera'")) {
+            assertTrue(rows.next());
+            riveraId = rows.getString(1);
+        }
+        var away = MicroNode.json(a.call(alex, "GET", "/messaging/api/practitioners/" + riveraId + "/away", null, Duration.ofSeconds(30)));
+        assertEquals(false, away.getBoolean("away"), "the portal's notice is gone: " + away);
+    }
+
     static String period(Instant start, Instant end) {
         return Json.createObjectBuilder()
                 .add("startsAt", LocalDateTime.ofInstant(start, ZoneOffset.UTC).toString())

@@ -23,6 +23,7 @@ public class AwayReplies implements OutOfOfficeReplies {
     static final String DUE = """
             SELECT a.id FROM absence a
              WHERE a.account_id = ?1 AND a.starts_at <= ?2 AND (a.ends_at IS NULL OR a.ends_at > ?2) AND (a.colleagues OR NOT ?3)
+               AND EXISTS (SELECT 1 FROM account p WHERE p.id = a.account_id AND p.enabled)
                AND NOT EXISTS (SELECT 1 FROM absence_reply r WHERE r.absence_id = a.id AND r.conversation_id = ?4)""";
     static final String REPLIED = """
             INSERT INTO absence_reply (absence_id, conversation_id, message_id, replied_at) VALUES (?1, ?2, ?3, ?4)""";

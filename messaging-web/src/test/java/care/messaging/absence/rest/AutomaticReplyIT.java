@@ -151,6 +151,36 @@ class AutomaticReplyIT {
         }
     }
 
+    /**
+     * A member the admin switched off sends nothing, automatic replies included: the client's message still
+     * arrives (the practice reassigns or re-enables), but no reply goes out in the name of an account that is
+     * off; switched on again, the same period answers.
+     */
+    @Test
+    void aSwitchedOffPractitionersPeriodSendsNoAutomaticReply(WebApp app) {
+        var robin = app.token("robin.hale");
+        var okafor = app.token("dr.okafor");
+        // Lakeside has no admin in the demo data: the switch an admin's "Disable" sets (account.enabled) is set directly.
+        var switchOff = "UPDATE account SET enabled = ? WHERE username = 'dr.okafor'";
+        try {
+            OutOfOfficeIT.clear(app);
+            var word = letters();
+            var conversation = app.conversationWith(robin, "Dr. Ngozi Okafor");
+            app.call(okafor, "POST", "me/out-of-office", OutOfOfficeIT.body(wall(-1), wall(48), ZONE.getId(), "<p>Away " + word + "</p>", null));
+            assertEquals(1, app.sql(switchOff, false));
+
+            app.send(robin, conversation, "<p>Hello while you are switched off.</p>");
+            assertEquals(0, app.messagesContaining(robin, conversation, word).size(), "no reply in the name of a switched-off account");
+
+            assertEquals(1, app.sql(switchOff, true));
+            app.send(robin, conversation, "<p>Hello again.</p>");
+            assertEquals(1, app.messagesContaining(robin, conversation, word).size(), "switched on, the period answers");
+        } finally {
+            app.sql(switchOff, true);
+            OutOfOfficeIT.clear(app);
+        }
+    }
+
     static int send(WebApp app, String token, String conversation, String clientMessageId, CountDownLatch start) throws Exception {
         start.await();
         var body = Json.createObjectBuilder().add("clientMessageId", clientMessageId).add("html", "<p>Hello, are you there?</p>").build();
