@@ -1,8 +1,9 @@
 // A practitioner's out-of-office in Settings: the periods not over yet (who set each, removable) and a form for a
 // new one. Times are entered and shown on this device's clock and zone, which is sent with them; the server keeps
-// the instants and the zone. The reply is plain text here, sent as paragraphs (the server sanitizes it as a message).
+// the instants and the zone. The reply is rich text in the composer's editor (the server sanitizes it as a message).
 import {problemText} from '../platform/dialog.js';
 import {announce, h, replace} from '../platform/dom.js';
+import {ReplyEditor} from './reply-editor.js';
 
 const SHOWN = {weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit'};
 
@@ -12,27 +13,11 @@ export function periodText(p) {
   return p.endsAt ? `${format(p.startsAt)} until ${format(p.endsAt)}` : `From ${format(p.startsAt)}, no end set`;
 }
 
-/** Plain text as paragraphs of HTML, each line its own (escaped by the DOM). */
-export function paragraphs(text) {
-  return text.split(/\n+/).map(line => line.trim()).filter(Boolean).map(line => {
-    const p = document.createElement('p');
-    p.textContent = line;
-    return p.outerHTML;
-  }).join('');
-}
-
 /** An instant as a datetime-local field's value on this device's clock. */
-function localValue(instant) {
+export function localValue(instant) {
   const d = new Date(instant);
   const two = n => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-
-/** A reply's HTML back as the plain lines the form shows (one per paragraph). */
-function lines(html) {
-  const doc = new DOMParser().parseFromString(html || '', 'text/html');
-  const blocks = [...doc.body.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, blockquote')];
-  return (blocks.length ? blocks.map(b => b.textContent) : [doc.body.textContent]).join('\n');
 }
 
 export async function outOfOfficeSection(api, me) {
@@ -40,7 +25,7 @@ export async function outOfOfficeSection(api, me) {
   const list = h('ul', {class: 'away-list', 'aria-label': 'Your out-of-office periods'});
   const start = h('input', {type: 'datetime-local', id: 'away-start', required: true});
   const end = h('input', {type: 'datetime-local', id: 'away-end'});
-  const reply = h('textarea', {id: 'away-reply', rows: '3', maxlength: '5000'});
+  const reply = new ReplyEditor({id: 'away-reply'});
   const colleagues = h('input', {type: 'checkbox', id: 'away-colleagues'});
   const status = h('p', {class: 'hint', role: 'status'});
   const save = h('button', {type: 'button', class: 'save-away'}, 'Plan out of office');
@@ -49,7 +34,7 @@ export async function outOfOfficeSection(api, me) {
     editing = p.id;
     start.value = localValue(p.startsAt);
     end.value = p.endsAt ? localValue(p.endsAt) : '';
-    reply.value = lines(p.html);
+    reply.setHtml(p.html);
     colleagues.checked = p.colleagues;
     save.textContent = 'Save changes';
     start.focus();
@@ -76,20 +61,20 @@ export async function outOfOfficeSection(api, me) {
       h('div', {}, h('label', {for: 'away-start'}, 'Away from'), start),
       h('div', {}, h('label', {for: 'away-end'}, 'Back at (leave empty if you do not know yet)'), end)),
     h('p', {class: 'hint'}, `Times on this device's clock (${zone}).`),
-    h('label', {for: 'away-reply'}, 'Automatic reply'), reply,
+    h('p', {class: 'field-label'}, 'Automatic reply'), reply.element,
     h('div', {class: 'away-check'}, colleagues, h('label', {for: 'away-colleagues'}, 'Colleagues get the reply too')),
     save, status);
   save.onclick = async () => {
     try {
       const body = {startsAt: start.value, endsAt: end.value || null, timeZone: zone,
-        html: paragraphs(reply.value), colleagues: colleagues.checked};
+        html: reply.html(), colleagues: colleagues.checked};
       await (editing ? api.put(`me/out-of-office/${editing}`, body) : api.post('me/out-of-office', body));
       status.textContent = 'Saved. Clients who write while you are away get your reply.';
       editing = null;
       save.textContent = 'Plan out of office';
       start.value = '';
       end.value = '';
-      reply.value = '';
+      reply.clear();
       await refresh();
     } catch (e) {
       status.textContent = `Not saved: ${problemText(e)}`;

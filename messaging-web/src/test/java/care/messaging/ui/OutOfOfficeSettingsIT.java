@@ -2,8 +2,10 @@ package care.messaging.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import jakarta.json.Json;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -43,7 +45,9 @@ class OutOfOfficeSettingsIT {
 
             page.getByLabel("Away from").fill(day.plusDays(5).withHour(9).toString().substring(0, 16));
             page.getByLabel("Back at").fill(day.plusDays(4).withHour(9).toString().substring(0, 16));
-            page.getByLabel("Automatic reply").fill("I am at a conference.\nDr. Rivera covers urgent questions.");
+            page.getByLabel("Automatic reply").fill("I am at a conference. Dr. Rivera covers urgent questions.");
+            page.getByLabel("Automatic reply").press("Control+a");
+            page.locator("#away-reply button.ql-bold").click();
             page.locator("button.save-away").click();
             var status = page.locator("[aria-labelledby=away-title] [role=status]");
             assertThat(status).hasText("Not saved: The period must end after it starts");
@@ -54,6 +58,7 @@ class OutOfOfficeSettingsIT {
             assertThat(status).hasText("Saved. Clients who write while you are away get your reply.");
             assertThat(periods).hasCount(2);
             var saved = app.call(app.token("dr.chen"), "GET", "me/out-of-office", null).body();
+            assertTrue(saved.contains("<strong>I am at a conference. Dr. Rivera covers urgent questions.</strong>"), "the reply is rich text: " + saved);
             AccessibilityIT.assertNoViolations(page, "settings with out-of-office");
             page.locator("[aria-labelledby=away-title]").scrollIntoViewIfNeeded();
             WebApp.screenshot(page, "out-of-office-settings-desktop");
@@ -67,7 +72,7 @@ class OutOfOfficeSettingsIT {
             // The period the admin set: the practitioner changes it, and it is theirs from then on.
             page.setViewportSize(1366, 900);
             periods.first().locator("button.change-away").click();
-            assertThat(page.getByLabel("Automatic reply")).hasValue("Training day.");
+            assertThat(page.getByLabel("Automatic reply")).hasText("Training day.");
             page.getByLabel("Automatic reply").fill("Training day; back at six.");
             page.locator("button.save-away").click();
             assertThat(status).hasText("Saved. Clients who write while you are away get your reply.");
@@ -113,6 +118,30 @@ class OutOfOfficeSettingsIT {
             page.setViewportSize(390, 844);
             page.locator("button.configure-away").scrollIntoViewIfNeeded();
             WebApp.screenshot(page, "team-out-of-office-phone");
+
+            // The admin changes one member's period: the form takes it with that practitioner alone.
+            var chens = periods.filter(new Locator.FilterOptions().setHasText("Dr. Wei Chen"));
+            chens.locator("button.change-away").click();
+            assertThat(status).hasText("Changing Dr. Wei Chen's period.");
+            assertThat(page.getByLabel("Dr. Wei Chen", EXACT)).isChecked();
+            assertThat(page.getByLabel("Dr. Maria Rivera", EXACT)).not().isChecked();
+            assertThat(page.getByLabel("Automatic reply")).hasText("The practice is closed for training today.");
+            page.getByLabel("Back at").fill(day.withHour(13).toString().substring(0, 16));
+            page.getByLabel("Automatic reply").fill("Back after lunch.");
+            page.setViewportSize(1366, 900);
+            WebApp.screenshot(page, "team-out-of-office-change-desktop");
+            page.setViewportSize(390, 844);
+            page.locator("button.configure-away").scrollIntoViewIfNeeded();
+            WebApp.screenshot(page, "team-out-of-office-change-phone");
+            assertThat(page.locator("button.configure-away")).hasText("Save changes");
+            page.locator("button.configure-away").click();
+            assertThat(status).hasText("Changes saved.");
+            assertThat(periods).hasCount(2);
+            assertEquals(1, app.sql("SELECT count(*) FROM absence a JOIN account p ON p.id = a.account_id"
+                    + " WHERE p.username = 'dr.chen' AND a.ends_at = ?", day.withHour(13).atZone(ZONE).toOffsetDateTime()), "Dr. Chen's period ends at 13:00 now");
+            assertEquals(1, app.sql("SELECT count(*) FROM absence a JOIN account p ON p.id = a.account_id"
+                    + " WHERE p.username = 'dr.rivera' AND a.ends_at = ?", day.withHour(18).atZone(ZONE).toOffsetDateTime()), "Dr. Rivera's stays as it was");
+            assertThat(page.locator("button.configure-away")).hasText("Configure out of office");
 
             periods.first().locator("button.remove-away").click();
             assertThat(periods).hasCount(1);

@@ -40,7 +40,7 @@ class OutOfOfficeIT {
             var audited = audited(app, "out-of-office.set");
             var start = wall(30, 9);
             var end = wall(33, 17);
-            var created = app.call(rivera, "POST", MINE, body(start, end, "Europe/Berlin", "<p>Away until Friday.<script>x</script></p>", null));
+            var created = app.call(rivera, "POST", MINE, body(start, end, "Europe/Berlin", "<p>Away until <strong>Friday</strong>.<script>x</script></p><ul><li>Dr. Chen covers</li></ul>", null));
             assertEquals(201, created.statusCode(), created.body());
             var period = MicroNode.json(created);
             assertAll(() -> assertEquals(start, period.getString("startsAt").substring(0, 16)),
@@ -48,7 +48,8 @@ class OutOfOfficeIT {
                             BERLIN.getRules().getOffset(LocalDateTime.parse(start)), "the wall time with its zone's offset"),
                     () -> assertEquals(end, period.getString("endsAt").substring(0, 16)),
                     () -> assertEquals("Europe/Berlin", period.getString("timeZone")),
-                    () -> assertEquals("<p>Away until Friday.</p>", period.getString("html"), "sanitized like a message"),
+                    () -> assertEquals("<p>Away until <strong>Friday</strong>.</p><ul><li>Dr. Chen covers</li></ul>", period.getString("html"),
+                            "sanitized like a message: formatting kept, the script gone"),
                     () -> assertFalse(period.getBoolean("colleagues"), "clients only unless asked"),
                     () -> assertFalse(period.getBoolean("active")),
                     () -> assertEquals("Dr. Maria Rivera", period.getJsonObject("setBy").getString("displayName")));
