@@ -17,7 +17,7 @@ export class ReplyEditor {
       h('span', {class: 'ql-formats'}, tool('list', 'Numbered list', 'ordered'), tool('list', 'Bulleted list', 'bullet')),
       h('span', {class: 'ql-formats'}, tool('link', 'Link')));
     this.host = h('div', {class: 'composer-editor'});
-    this.element = h('div', {class: 'composer reply-editor', id}, this.toolbar, this.host);
+    this.element = h('div', {class: 'reply-editor', id}, this.toolbar, this.host);
     // The form may be put into the document a few frames later (it is built before its dialog opens).
     let frames = 0;
     const mountWhenShown = () => {
