@@ -88,17 +88,9 @@ class OutOfOfficeTimersIT {
         var planned = a.call(rivera, "POST", "/messaging/api/me/out-of-office", period(start, start.plus(Duration.ofHours(2))),
                 Duration.ofSeconds(30));
         assertEquals(201, planned.statusCode(), planned.body());
-        a.kill();
-        b.kill();
-        a = null;
-        b = null;
-        while (Instant.now().isBefore(start.plusSeconds(1))) {
-            TimeUnit.MILLISECONDS.sleep(200); // waiting for the start to pass while no node runs, not for an outcome
-        }
+        downUntilPast(start);
         assertEquals(1, count("SELECT count(*) FROM absence WHERE state = 'planned'"), "nobody turned it on meanwhile");
-
-        a = MicroNode.start("ooo-a", properties, postgres.environment(database), List.of());
-        a.awaitReady(Duration.ofMinutes(4));
+        restartOneNode();
         var changes = awaitChanges(a, alex, from, 2, Duration.ofSeconds(90));
         assertEquals(List.of(false, true), changes, "the plan, then the catch-up's turn on at start-up");
         assertEquals(1, count("SELECT count(*) FROM absence WHERE state = 'active'"));
@@ -158,17 +150,9 @@ class OutOfOfficeTimersIT {
             s.setObject(1, java.time.OffsetDateTime.ofInstant(end, ZoneOffset.UTC));
             assertEquals(1, s.executeUpdate());
         }
-        a.kill();
-        b.kill();
-        a = null;
-        b = null;
-        while (Instant.now().isBefore(end.plusSeconds(1))) {
-            TimeUnit.MILLISECONDS.sleep(200); // waiting for the end to pass while no node runs, not for an outcome
-        }
+        downUntilPast(end);
         assertEquals(1, count("SELECT count(*) FROM absence WHERE state = 'active'"), "nobody turned it off meanwhile");
-
-        a = MicroNode.start("ooo-a", properties, postgres.environment(database), List.of());
-        a.awaitReady(Duration.ofMinutes(4));
+        restartOneNode();
         var changes = awaitChanges(a, alex, from, 1, Duration.ofSeconds(90));
         assertEquals(List.of(false), changes, "one turn off, by the catch-up at start-up");
         assertEquals(0, count("SELECT count(*) FROM absence WHERE state = 'active'"));
@@ -180,6 +164,23 @@ class OutOfOfficeTimersIT {
         }
         var away = MicroNode.json(a.call(alex, "GET", "/messaging/api/practitioners/" + riveraId + "/away", null, Duration.ofSeconds(30)));
         assertEquals(false, away.getBoolean("away"), "the portal's notice is gone: " + away);
+    }
+
+    /** Kills both nodes (kill -9) and waits, with no node running, until a second after {@code moment}. */
+    static void downUntilPast(Instant moment) throws Exception {
+        a.kill();
+        b.kill();
+        a = null;
+        b = null;
+        while (Instant.now().isBefore(moment.plusSeconds(1))) {
+            TimeUnit.MILLISECONDS.sleep(200); // waiting for the moment to pass while no node runs, not for an outcome
+        }
+    }
+
+    /** Starts node a again, whose start-up runs the catch-up. */
+    static void restartOneNode() throws Exception {
+        a = MicroNode.start("ooo-a", properties, postgres.environment(database), List.of());
+        a.awaitReady(Duration.ofMinutes(4));
     }
 
     static String period(Instant start, Instant end) {
