@@ -8,7 +8,8 @@ import {linkAll, linkAsTyped} from './links.js';
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-function tool(format, label, value) {
+/** A toolbar button Quill binds to a format (its class names it). */
+export function tool(format, label, value) {
   return h('button', {type: 'button', class: `ql-${format}`, value, 'aria-label': label, title: label});
 }
 

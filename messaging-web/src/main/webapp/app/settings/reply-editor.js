@@ -1,13 +1,9 @@
 // The out-of-office reply's editor: the composer's Quill with its formats (bold, italic, lists, links), so a reply
 // is written like a message and sanitized by the server like one. Quill needs its host in the document, so the
-// editor mounts itself on the first frame once the form is in the document (or on the first call that needs it).
+// editor mounts itself on the first frame the form is seen, or when its screen shows it (or on the first call that needs it).
 import {h} from '../platform/dom.js';
 import {linkAll, linkAsTyped} from '../conversation/links.js';
-import {withoutTrailingBlankLines} from '../conversation/composer.js';
-
-function tool(format, label, value) {
-  return h('button', {type: 'button', class: `ql-${format}`, value, 'aria-label': label, title: label});
-}
+import {tool, withoutTrailingBlankLines} from '../conversation/composer.js';
 
 export class ReplyEditor {
   constructor({id, label = 'Automatic reply'}) {
@@ -18,10 +14,11 @@ export class ReplyEditor {
       h('span', {class: 'ql-formats'}, tool('link', 'Link')));
     this.host = h('div', {class: 'composer-editor'});
     this.element = h('div', {class: 'reply-editor', id}, this.toolbar, this.host);
-    // The form may be put into the document a few frames later (it is built before its dialog opens).
+    // The form may be put into the document a few frames later (it is built before its dialog opens); a form on a
+    // hidden screen gets its editor when the screen shows it (mount()), so no editor exists where none is seen.
     let frames = 0;
     const mountWhenShown = () => {
-      if (!this.mount() && ++frames < 600) {
+      if (!(this.host.getClientRects().length > 0 && this.mount()) && ++frames < 600) {
         requestAnimationFrame(mountWhenShown);
       }
     };

@@ -39,6 +39,7 @@ export class TeamAway extends Screen {
 
   async show() {
     super.show();
+    this.reply.mount();
     await this.refresh();
   }
 
