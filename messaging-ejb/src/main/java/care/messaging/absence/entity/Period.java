@@ -2,13 +2,12 @@ package care.messaging.absence.entity;
 
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
+import care.messaging.platform.entity.WallTime;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -41,42 +40,16 @@ public record Period(Instant start, Instant end, ZoneId zone) {
     }
 
     static ZoneId zone(String zone) {
-        if (zone == null || zone.isBlank()) {
-            throw new DomainException(ProblemType.INVALID_TIME_ZONE, "timeZone must name a time zone, e.g. Europe/Berlin");
-        }
-        try {
-            // Region ids only (Europe/Berlin): a fixed offset would not follow the practitioner's daylight-saving changes.
-            var id = ZoneId.of(zone);
-            if (!(id.getId().contains("/") || id.getId().equals("UTC"))) {
-                throw new DateTimeException("not a region");
-            }
-            return id;
-        } catch (DateTimeException e) {
-            throw new DomainException(ProblemType.INVALID_TIME_ZONE, "timeZone is not a known time zone");
-        }
+        return WallTime.zone(zone);
     }
 
     static LocalDateTime wallTime(String value, ProblemType problem, String field) {
-        if (value == null || value.isBlank()) {
-            throw new DomainException(problem, field + " is required, as a local date and time (2026-12-12T09:00)");
-        }
-        try {
-            return LocalDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new DomainException(problem, field + " must be a local date and time (2026-12-12T09:00)");
-        }
+        return WallTime.parse(value, problem, field);
     }
 
-    /** The instant of a wall time in the zone; see the class comment for gaps and overlaps. */
+    /** The instant of a wall time in the zone; see {@link WallTime#at} for gaps and overlaps. */
     public static Instant at(LocalDateTime wall, ZoneId zone, boolean end) {
-        var transition = zone.getRules().getTransition(wall);
-        if (transition == null) {
-            return wall.atZone(zone).toInstant();
-        }
-        if (transition.isGap()) {
-            return transition.getInstant();
-        }
-        return wall.atOffset(end ? transition.getOffsetAfter() : transition.getOffsetBefore()).toInstant();
+        return WallTime.at(wall, zone, end);
     }
 
     void check(Clock clock) {

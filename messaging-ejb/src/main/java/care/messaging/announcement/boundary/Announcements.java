@@ -1,49 +1,54 @@
 package care.messaging.announcement.boundary;
 
-import care.messaging.platform.entity.Uuids;
-import care.messaging.platform.entity.StoredTime;
 import static care.messaging.audit.entity.Outcome.REPLAYED;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
+import care.messaging.announcement.control.AnnouncementBatch;
 import care.messaging.announcement.control.AnnouncementLog;
+import care.messaging.announcement.control.AnnouncementQueue;
+import care.messaging.announcement.entity.AnnouncementQueued;
+import care.messaging.announcement.entity.AnnouncementRequest;
 import care.messaging.announcement.entity.AnnouncementView;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
-import care.messaging.platform.entity.Outcome;
 import care.messaging.conversation.control.AnnouncementCopies;
 import care.messaging.conversation.control.RichText;
 import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.SendRate;
+import care.messaging.crypto.control.RowCipher;
+import care.messaging.crypto.entity.EncryptedColumn;
 import care.messaging.directory.control.Accounts;
 import care.messaging.directory.entity.Account;
-import care.messaging.directory.entity.Client;
-import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.Identity;
+import care.messaging.platform.entity.Outcome;
 import care.messaging.platform.entity.ProblemType;
+import care.messaging.platform.entity.StoredTime;
+import care.messaging.platform.entity.Uuids;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Announcements: a practitioner writes once to several of their practice's clients (a payment reminder,
- * a change of hours), and each client gets it as a message in their one thread with the practitioner,
- * marked as an announcement, live, encrypted, searchable and deletable like any message. A block stops
- * only what a client writes, so blocked clients receive announcements; a client whose messaging is
- * switched off, or who was discharged, is skipped and the answer says so. One transaction: every
- * recipient gets it or nobody does. The announcement id is chosen by the app, so a retry (same id)
- * sends nothing again and answers what the first call did.
+ * Announcements: a practitioner writes once to several of their practice's clients (a payment reminder, the office
+ * closed on Monday) — chosen ones, or every client they have a thread with — now or at a time they choose, and each
+ * client gets it as a message in their one thread with the practitioner, marked as an announcement, live, encrypted,
+ * searchable and deletable like any message. A block stops only what a client writes, so blocked clients receive
+ * announcements; a client whose messaging is switched off, or who was discharged, is skipped and the answer says so.
+ * <p>
+ * The request writes the announcement, its sealed text and every recipient as pending, and (when it starts now)
+ * delivers the first batch in its own transaction, so a small announcement answers done, as before; the rest is
+ * delivered in the background by {@link AnnouncementTimers}, a batch and a commit at a time, on whichever node. The
+ * announcement id is chosen by the app, so a retry (same id) sends nothing again and answers where it stands.
  */
 @Stateless
 public class Announcements {
@@ -61,86 +66,116 @@ public class Announcements {
     @Inject
     AnnouncementLog log;
     @Inject
+    AnnouncementQueue queue;
+    @Inject
+    AnnouncementBatch batch;
+    @Inject
+    Audiences audiences;
+    @Inject
+    RowCipher cipher;
+    @Inject
     AuditTrail audit;
     @Inject
+    Event<AnnouncementQueued> queued;
+    @Inject
     Clock clock;
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "messaging.announcement.max-recipients", defaultValue = "500")
-    int maxRecipients;
+    @ConfigProperty(name = "messaging.announcement.batch-size", defaultValue = "100")
+    int batchSize;
 
     @Attempts(Action.ANNOUNCEMENT_SEND)
-    public Outcome<AnnouncementView> send(Identity identity, String announcementId, String html, List<String> clientIds) {
-        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
-        var id = parse(announcementId, ProblemType.INVALID_ANNOUNCEMENT_ID, "announcementId must be a UUID");
-        var body = richText.sanitize(html);
-        var recipients = recipients(me, clientIds);
+    public Outcome<AnnouncementView> send(Identity identity, AnnouncementRequest request) {
+        var me = sender(identity);
+        var id = Uuids.orInvalid(request.announcementId(), ProblemType.INVALID_ANNOUNCEMENT_ID, "announcementId must be a UUID");
+        var body = richText.sanitize(request.html());
+        var audience = audiences.of(me, request);
+        var at = now();
+        var start = request.start(clock);
         sends.lock(me.id(), id);
         var earlier = log.find(id);
         if (earlier.isPresent()) {
             if (!earlier.get().senderId().equals(me.id())) {
                 throw new DomainException(ProblemType.ANNOUNCEMENT_ID_REUSED, "This announcementId was already used");
             }
-            var view = log.view(id, earlier.get().sentAt());
             audit.record(me.actor(), Action.ANNOUNCEMENT_SEND, REPLAYED, Targets.none());
-            return new Outcome<>(view, false);
+            return new Outcome<>(log.view(id), false);
         }
         copies.requirePracticeMessaging(me);
         rate.take(me.id());
-        var at = now();
-        log.open(id, me.practiceId(), me.id(), at);
-        for (var client : recipients.values()) {
-            var sending = copies.sending(me, client);
-            if (sending.allowed()) {
-                var copy = copies.write(me, id, client, body, at);
-                log.delivered(id, client.id(), copy.conversationId(), copy.messageId());
-                audit.record(me.actor(), Action.ANNOUNCEMENT_SEND, SUCCESS,
-                        Targets.conversation(copy.conversationId(), client.id()).withMessage(copy.messageId()));
-            } else {
-                log.skipped(id, client.id(), sending.reason());
-            }
+        var startsAt = start.orElse(at);
+        queue.open(id, me.practiceId(), me.id(), at, startsAt, request.timeZone(), start.isPresent(),
+                cipher.seal(EncryptedColumn.ANNOUNCEMENT_BODY, id, body.html()));
+        var total = audience.addTo(queue, id);
+        if (total == 0) {
+            throw new DomainException(ProblemType.INVALID_RECIPIENTS, "You have no clients to announce to");
         }
-        return new Outcome<>(log.view(id, at), true);
+        if (start.isEmpty()) {
+            batch.deliver(id, Math.max(1, batchSize), at);
+        }
+        queued.fire(new AnnouncementQueued(startsAt.toInstant()));
+        return new Outcome<>(log.view(id), true);
     }
 
-    /** The caller's latest announcements, newest first, with what became of each recipient. */
+    /** One of the caller's announcements: where it stands, with its recipients so far. */
+    @Attempts(Action.ANNOUNCEMENT_READ)
+    public AnnouncementView one(Identity identity, String announcementId) {
+        var me = sender(identity);
+        var id = own(me, announcementId);
+        audit.record(me.actor(), Action.ANNOUNCEMENT_READ, SUCCESS, Targets.none());
+        return log.view(id);
+    }
+
+    /** A scheduled announcement's new text and start (409 announcement-started once its delivery has begun). */
+    @Attempts(Action.ANNOUNCEMENT_EDIT)
+    public AnnouncementView edit(Identity identity, String announcementId, AnnouncementRequest request) {
+        var me = sender(identity);
+        var id = own(me, announcementId);
+        var body = richText.sanitize(request.html());
+        var start = request.start(clock).orElseThrow(() -> new DomainException(ProblemType.INVALID_SEND_AT,
+                "sendAt is required to change a scheduled announcement; cancel it to send nothing"));
+        var job = queue.forChange(id).orElseThrow(DomainException::notFound);
+        if (!"scheduled".equals(job.state())
+                || !queue.reschedule(id, cipher.seal(EncryptedColumn.ANNOUNCEMENT_BODY, id, body.html()), start, request.timeZone())) {
+            throw new DomainException(ProblemType.ANNOUNCEMENT_STARTED, "The announcement has started; cancel it instead");
+        }
+        audit.record(me.actor(), Action.ANNOUNCEMENT_EDIT, SUCCESS, Targets.none());
+        queued.fire(new AnnouncementQueued(start.toInstant()));
+        return log.view(id);
+    }
+
+    /** Stops a scheduled or running announcement: what was delivered stays, nobody else gets it. */
+    @Attempts(Action.ANNOUNCEMENT_CANCEL)
+    public AnnouncementView cancel(Identity identity, String announcementId) {
+        var me = sender(identity);
+        var id = own(me, announcementId);
+        queue.forChange(id).orElseThrow(DomainException::notFound);
+        if (!queue.cancel(id, now())) {
+            throw new DomainException(ProblemType.ANNOUNCEMENT_OVER, "The announcement was delivered to everyone or cancelled already");
+        }
+        audit.record(me.actor(), Action.ANNOUNCEMENT_CANCEL, SUCCESS, Targets.none());
+        batch.progress(me, id);
+        return log.view(id);
+    }
+
+    /** The caller's latest announcements, scheduled ones included, newest first, with where each stands. */
     @Attempts(Action.ANNOUNCEMENT_LIST)
     public List<AnnouncementView> sent(Identity identity) {
-        var me = accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
+        var me = sender(identity);
         var sent = log.sentBy(me.id(), 50);
         audit.record(me.actor(), Action.ANNOUNCEMENT_LIST, SUCCESS, Targets.none());
         return sent;
     }
 
-    /**
-     * The chosen clients, each once, in a fixed order (so two announcements of one sender lock their
-     * threads in the same order); every one must be a client of the caller's practice, or nothing is sent.
-     */
-    TreeMap<UUID, Client> recipients(Account me, List<String> clientIds) {
-        if (clientIds == null || clientIds.isEmpty()) {
-            throw new DomainException(ProblemType.INVALID_RECIPIENTS, "Choose at least one client");
-        }
-        if (clientIds.size() > maxRecipients) {
-            throw new DomainException(ProblemType.TOO_MANY_RECIPIENTS, "An announcement goes to at most " + maxRecipients + " clients");
-        }
-        var ids = new TreeSet<UUID>();
-        for (var value : clientIds) {
-            ids.add(parse(value, ProblemType.INVALID_CLIENT_ID, "clientIds must hold clients' ids"));
-        }
-        var chosen = new TreeMap<UUID, Client>();
-        em.createQuery("SELECT c FROM Client c WHERE c.id IN :ids", Client.class).setParameter("ids", ids).getResultStream()
-                .filter(client -> client.belongsTo(me.practiceId()))
-                .forEach(client -> chosen.put(client.id(), client));
-        if (chosen.size() != ids.size()) {
-            throw new DomainException(ProblemType.UNKNOWN_RECIPIENT, "One of the recipients is not a client of this practice");
-        }
-        return chosen;
+    Account sender(Identity identity) {
+        return accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
     }
 
-    static UUID parse(String value, ProblemType problem, String title) {
-        return Uuids.orInvalid(value, problem, title);
+    /** The id of one of the caller's announcements; anyone else's is not found. */
+    UUID own(Account me, String announcementId) {
+        var id = Uuids.parse(announcementId).orElseThrow(DomainException::notFound);
+        log.find(id).filter(sent -> sent.senderId().equals(me.id())).orElseThrow(DomainException::notFound);
+        return id;
     }
 
     OffsetDateTime now() {

@@ -17,6 +17,12 @@ public enum Action {
     ANNOUNCEMENT_SEND("announcement.send"),
     /** A practitioner listed the announcements they sent. */
     ANNOUNCEMENT_LIST("announcement.list"),
+    /** A sender read one announcement's progress and recipients. */
+    ANNOUNCEMENT_READ("announcement.read"),
+    /** A sender changed the text or start of a scheduled announcement. */
+    ANNOUNCEMENT_EDIT("announcement.edit"),
+    /** A sender cancelled a scheduled or running announcement (what was delivered stays). */
+    ANNOUNCEMENT_CANCEL("announcement.cancel"),
     /** A participant marked a conversation unread for themself. */
     CONVERSATION_MARK_UNREAD("conversation.mark-unread"),
     CONVERSATION_ARCHIVE("conversation.archive"),

@@ -15,7 +15,9 @@ public enum EncryptedColumn {
     /** A file's display name (names of files carry PHI); its bytes are a stream, see FileCipher and KeyUsage. */
     ATTACHMENT_NAME("attachment", "display_name", "display_name_key"),
     /** An out-of-office period's automatic reply, bound to its absence row. */
-    ABSENCE_REPLY("absence", "reply", "reply_key");
+    ABSENCE_REPLY("absence", "reply", "reply_key"),
+    /** An announcement's text while its delivery waits or runs (erased when it ends), bound to its announcement row. */
+    ANNOUNCEMENT_BODY("announcement", "body", "body_key");
 
     private final String table;
     private final String column;

@@ -13,7 +13,10 @@ import java.util.UUID;
  * (its sender deleted it: fetch the messages again), {@code draft.changed} (the account's own draft of a
  * conversation was saved or cleared on another device: {@code facts.hasDraft}, {@code facts.updatedAt}),
  * {@code out-of-office.changed} (a practitioner's out-of-office periods changed, or one turned on or off:
- * {@code facts.practitionerId}, {@code facts.away}; read the notice or the list again).
+ * {@code facts.practitionerId}, {@code facts.away}; read the notice or the list again),
+ * {@code announcement.progress} (to its sender, after each batch of an announcement's delivery and when it starts,
+ * ends or is cancelled: {@code facts.announcementId}, {@code facts.state}, {@code facts.total},
+ * {@code facts.delivered}, {@code facts.skipped}).
  */
 @JsonbNillable
 public record Event(long cursor, String type, UUID conversationId, UUID messageId, Long seq, JsonObject facts,
@@ -27,4 +30,5 @@ public record Event(long cursor, String type, UUID conversationId, UUID messageI
     public static final String MESSAGE_DELETED = "message.deleted";
     public static final String DRAFT_CHANGED = "draft.changed";
     public static final String OUT_OF_OFFICE_CHANGED = "out-of-office.changed";
+    public static final String ANNOUNCEMENT_PROGRESS = "announcement.progress";
 }

@@ -1,6 +1,7 @@
 package care.messaging.announcement.rest;
 
 import care.messaging.announcement.boundary.Announcements;
+import care.messaging.announcement.entity.AnnouncementRequest;
 import care.messaging.announcement.entity.AnnouncementView;
 import care.messaging.platform.rest.Identities;
 import care.messaging.platform.rest.Params;
@@ -9,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -25,29 +28,45 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AnnouncementsResource {
 
-    /** announcementId is chosen by the app (a UUID), like a message's clientMessageId. */
-    public record SendAnnouncement(String announcementId, String html, List<String> clientIds) {
-    }
-
     @Inject
     Announcements announcements;
     @Context
     SecurityContext security;
 
     @POST
-    @Operation(summary = "Send an announcement to several clients (201; the same announcementId again answers 200 with the "
-            + "original): each gets it in their thread with you, blocked clients too; clients whose messaging is off or "
-            + "who were discharged are listed as skipped")
-    public Response send(SendAnnouncement body) {
-        var announcement = Params.required(body);
-        var outcome = announcements.send(Identities.of(security), announcement.announcementId(), announcement.html(),
-                announcement.clientIds());
+    @Operation(summary = "Send an announcement (201; the same announcementId again answers 200 with where it stands): to chosen "
+            + "clients or to every client you have a thread with (audience my-clients), now or at sendAt in timeZone; each "
+            + "gets it in their thread with you, blocked clients too; clients whose messaging is off or who were discharged "
+            + "are skipped. Delivered in batches in the background: state running, then done (announcement.progress events)")
+    public Response send(AnnouncementRequest body) {
+        var outcome = announcements.send(Identities.of(security), Params.required(body));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(outcome.value()).build();
     }
 
     @GET
-    @Operation(summary = "Your latest 50 announcements, newest first, with what became of each recipient")
+    @Operation(summary = "Your latest 50 announcements, newest first (scheduled ones too), with state, counts and recipients")
     public List<AnnouncementView> sent() {
         return announcements.sent(Identities.of(security));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One of your announcements: state, counts, and the first 500 recipients decided so far")
+    public AnnouncementView one(@PathParam("id") String id) {
+        return announcements.one(Identities.of(security), id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a scheduled announcement's text and start (html, sendAt, timeZone); 409 once it has started")
+    public AnnouncementView edit(@PathParam("id") String id, AnnouncementRequest body) {
+        return announcements.edit(Identities.of(security), id, Params.required(body));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel a scheduled or running announcement: what was delivered stays, nobody else gets it; 409 when it is over")
+    public AnnouncementView cancel(@PathParam("id") String id) {
+        return announcements.cancel(Identities.of(security), id);
     }
 }

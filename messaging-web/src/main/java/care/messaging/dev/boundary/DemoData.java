@@ -1,6 +1,6 @@
 package care.messaging.dev.boundary;
 
-import care.messaging.announcement.control.AnnouncementLog;
+import care.messaging.announcement.control.AnnouncementQueue;
 import care.messaging.conversation.control.AnnouncementCopies;
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
@@ -64,7 +64,7 @@ public class DemoData {
     @Inject
     AnnouncementCopies copies;
     @Inject
-    AnnouncementLog announcements;
+    AnnouncementQueue announcements;
     @Inject
     Clock clock;
 
@@ -194,7 +194,8 @@ public class DemoData {
         var id = UUID.randomUUID();
         var at = now(Duration.ofHours(hoursAgo));
         var body = richText.sanitize(html);
-        announcements.open(id, sender.practiceId(), sender.id(), at);
+        announcements.openDelivered(id, sender.practiceId(), sender.id(), at);
+        announcements.addChosen(id, java.util.Arrays.stream(clients).map(Client::id).sorted().toList());
         for (var client : clients) {
             var copy = copies.write(sender, id, client, body, at);
             announcements.delivered(id, client.id(), copy.conversationId(), copy.messageId());

@@ -1,0 +1,68 @@
+package care.messaging.announcement.boundary;
+
+import care.messaging.announcement.control.AnnouncementQueue;
+import care.messaging.announcement.entity.AnnouncementRequest;
+import care.messaging.directory.entity.Account;
+import care.messaging.directory.entity.Client;
+import care.messaging.platform.entity.DomainException;
+import care.messaging.platform.entity.ProblemType;
+import care.messaging.platform.entity.Uuids;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
+/**
+ * Who an announcement is for, checked before anything is written: chosen clients (each a client of the sender's
+ * practice, at most {@code messaging.announcement.max-recipients}), or every client the sender has a thread with.
+ */
+@Dependent
+public class Audiences {
+
+    /** An audience, checked, that writes its recipients as pending rows of the announcement. */
+    public interface Audience {
+        int addTo(AnnouncementQueue queue, UUID announcement);
+    }
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    @ConfigProperty(name = "messaging.announcement.max-recipients", defaultValue = "500")
+    int maxRecipients;
+
+    public Audience of(Account me, AnnouncementRequest request) {
+        return switch (request.audienceOrDefault()) {
+            case AnnouncementRequest.CHOSEN -> chosen(me, request);
+            case AnnouncementRequest.MY_CLIENTS -> (queue, id) -> queue.addMyClients(id, me.id(), me.practiceId());
+            default -> throw new DomainException(ProblemType.INVALID_AUDIENCE, "audience must be chosen or my-clients");
+        };
+    }
+
+    /**
+     * The chosen clients, each once, in a fixed order; every one must be a client of the caller's practice, or nothing
+     * is sent.
+     */
+    Audience chosen(Account me, AnnouncementRequest request) {
+        var clientIds = request.clientIds();
+        if (clientIds == null || clientIds.isEmpty()) {
+            throw new DomainException(ProblemType.INVALID_RECIPIENTS, "Choose at least one client");
+        }
+        if (clientIds.size() > maxRecipients) {
+            throw new DomainException(ProblemType.TOO_MANY_RECIPIENTS, "An announcement goes to at most " + maxRecipients
+                    + " chosen clients; choose all your clients instead");
+        }
+        var ids = new TreeSet<UUID>();
+        for (var value : clientIds) {
+            ids.add(Uuids.orInvalid(value, ProblemType.INVALID_CLIENT_ID, "clientIds must hold clients' ids"));
+        }
+        var found = em.createQuery("SELECT c FROM Client c WHERE c.id IN :ids", Client.class).setParameter("ids", ids)
+                .getResultStream().filter(client -> client.belongsTo(me.practiceId())).count();
+        if (found != ids.size()) {
+            throw new DomainException(ProblemType.UNKNOWN_RECIPIENT, "One of the recipients is not a client of this practice");
+        }
+        return (queue, id) -> queue.addChosen(id, ids);
+    }
+}
