@@ -181,6 +181,59 @@ class AnnouncementsIT {
         assertEquals(403, api.get(PARK, "/announcements").status(), "only practitioners send and list announcements");
     }
 
+    /**
+     * A scheduled announcement waits, is listed as scheduled, is refused to anyone else, may be cancelled before it
+     * starts (nothing is sent) and not changed after; schedules and audiences that cannot be queued change nothing.
+     */
+    @Test
+    void aScheduledAnnouncementWaitsAndCanBeCancelledAndBadSchedulesQueueNothing() {
+        var practice = people.practice();
+        var practitioner = people.practitioner(practice, "Dr. Una Vale");
+        var other = people.practitioner(practice, "Dr. Otto Vale");
+        var client = people.client(practice, "Rae Vale", false);
+        var valid = List.of(client.id().toString());
+        var tomorrow = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1).withNano(0).toString();
+
+        assertProblem(400, "invalid-audience", api.post(practitioner, "/announcements", with(body(UUID.randomUUID().toString(), "<p>x</p>", valid),
+                "audience", "everyone")));
+        assertProblem(400, "invalid-recipients", api.post(practitioner, "/announcements", with(body(UUID.randomUUID().toString(), "<p>x</p>",
+                List.of()), "audience", "my-clients")));
+        assertProblem(400, "send-at-in-past", api.post(practitioner, "/announcements", schedule(valid, "2020-01-06T09:00", "Europe/Berlin")));
+        assertProblem(400, "invalid-send-at", api.post(practitioner, "/announcements", schedule(valid, "Monday at nine", "Europe/Berlin")));
+        assertProblem(400, "invalid-time-zone", api.post(practitioner, "/announcements", schedule(valid, tomorrow, "Mars/Olympus")));
+        assertEquals(0L, sql.value("SELECT count(*) FROM announcement WHERE sender_id = ?", practitioner.id()), "nothing queued");
+
+        var queued = api.post(practitioner, "/announcements", schedule(valid, tomorrow, "Europe/Berlin"));
+        assertEquals(201, queued.status(), queued::toString);
+        var id = queued.json().getString("id");
+        assertEquals("scheduled", queued.json().getString("state"));
+        assertEquals(1, queued.json().getInt("pending"));
+        assertEquals("Europe/Berlin", queued.json().getString("timeZone"));
+        assertEquals("scheduled", api.get(practitioner, "/announcements").array().getJsonObject(0).getString("state"));
+        assertEquals(404, api.get(other, "/announcements/" + id).status(), "another sender's announcement is not found");
+        assertEquals(404, api.post(other, "/announcements/" + id + "/cancel").status());
+        assertEquals(404, api.put(other, "/announcements/" + id, schedule(valid, tomorrow, "Europe/Berlin")).status());
+        assertProblem(400, "send-at-in-past", api.put(practitioner, "/announcements/" + id, schedule(valid, "2020-01-06T09:00", "Europe/Berlin")));
+
+        var cancelled = api.post(practitioner, "/announcements/" + id + "/cancel");
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertEquals("cancelled", cancelled.json().getString("state"));
+        assertProblem(409, "announcement-over", api.post(practitioner, "/announcements/" + id + "/cancel"));
+        assertProblem(409, "announcement-over", api.put(practitioner, "/announcements/" + id, schedule(valid, tomorrow, "Europe/Berlin")));
+        assertEquals(0L, sql.value("SELECT count(*) FROM message WHERE announcement_id = ?", UUID.fromString(id)), "nothing was sent");
+        assertEquals(0L, sql.value("SELECT count(*) FROM announcement WHERE id = ? AND body IS NOT NULL", UUID.fromString(id)),
+                "the text of a cancelled announcement is not kept");
+    }
+
+    static JsonObject schedule(List<String> clientIds, String sendAt, String zone) {
+        return with(with(body(UUID.randomUUID().toString(), "<p>The office is closed on Monday.</p>", clientIds), "sendAt", sendAt),
+                "timeZone", zone);
+    }
+
+    static JsonObject with(JsonObject body, String name, String value) {
+        return Json.createObjectBuilder(body).add(name, value).build();
+    }
+
     Api.Reply announce(Caller as, UUID id, String html, SeededPeople.Client... clients) {
         return post(as, id.toString(), html, List.of(clients).stream().map(c -> c.id().toString()).toList());
     }

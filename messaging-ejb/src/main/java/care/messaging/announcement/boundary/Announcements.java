@@ -135,9 +135,10 @@ public class Announcements {
         var start = request.start(clock).orElseThrow(() -> new DomainException(ProblemType.INVALID_SEND_AT,
                 "sendAt is required to change a scheduled announcement; cancel it to send nothing"));
         var job = queue.forChange(id).orElseThrow(DomainException::notFound);
-        if (!"scheduled".equals(job.state())
-                || !queue.reschedule(id, cipher.seal(EncryptedColumn.ANNOUNCEMENT_BODY, id, body.html()), start, request.timeZone())) {
-            throw new DomainException(ProblemType.ANNOUNCEMENT_STARTED, "The announcement has started; cancel it instead");
+        switch (job.state()) {
+            case "scheduled" -> queue.reschedule(id, cipher.seal(EncryptedColumn.ANNOUNCEMENT_BODY, id, body.html()), start, request.timeZone());
+            case "running" -> throw new DomainException(ProblemType.ANNOUNCEMENT_STARTED, "The announcement has started; cancel it instead");
+            default -> throw over();
         }
         audit.record(me.actor(), Action.ANNOUNCEMENT_EDIT, SUCCESS, Targets.none());
         queued.fire(new AnnouncementQueued(start.toInstant()));
@@ -151,7 +152,7 @@ public class Announcements {
         var id = own(me, announcementId);
         queue.forChange(id).orElseThrow(DomainException::notFound);
         if (!queue.cancel(id, now())) {
-            throw new DomainException(ProblemType.ANNOUNCEMENT_OVER, "The announcement was delivered to everyone or cancelled already");
+            throw over();
         }
         audit.record(me.actor(), Action.ANNOUNCEMENT_CANCEL, SUCCESS, Targets.none());
         batch.progress(me, id);
@@ -176,6 +177,10 @@ public class Announcements {
         var id = Uuids.parse(announcementId).orElseThrow(DomainException::notFound);
         log.find(id).filter(sent -> sent.senderId().equals(me.id())).orElseThrow(DomainException::notFound);
         return id;
+    }
+
+    static DomainException over() {
+        return new DomainException(ProblemType.ANNOUNCEMENT_OVER, "The announcement was delivered to everyone or cancelled already");
     }
 
     OffsetDateTime now() {
