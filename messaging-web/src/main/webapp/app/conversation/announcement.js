@@ -1,15 +1,15 @@
-// New announcement: one text to several clients at once (a payment reminder, new opening hours). Each
-// client gets it in their conversation with the practitioner, labelled as an announcement; blocked clients
-// receive it too, clients whose messaging is off or who were discharged are skipped and named.
+// New announcement: one text to several clients at once (a payment reminder, new opening hours), to clients
+// chosen one by one or to all of the practitioner's clients, now or at a chosen time. Each client gets it in their
+// conversation with the practitioner, labelled as an announcement; blocked clients receive it too, clients whose
+// messaging is off or who were discharged are skipped and named. A large one is delivered in the background: the
+// dialog shows how far it got and can stop it (announcement-progress.js).
 import {ProblemError} from '../platform/api.js';
 import {announce, h, replace} from '../platform/dom.js';
+import {clients, counts, follow, startsAt} from './announcement-progress.js';
 import {findClients} from './clients.js';
 import {Composer} from './composer.js';
 
-const SKIPPED = {
-  'messaging-disabled': 'messaging is turned off for this client',
-  'client-discharged': 'discharged',
-};
+const STATES = {scheduled: 'scheduled', running: 'sending', cancelled: 'cancelled'};
 
 export function newAnnouncement(api, onSent) {
   const chosen = new Map();
@@ -17,7 +17,15 @@ export function newAnnouncement(api, onSent) {
   const results = h('ul', {class: 'client-results', 'aria-label': 'Clients found', 'aria-live': 'polite'});
   const recipients = h('ul', {class: 'recipients', 'aria-label': 'Recipients'});
   const count = h('p', {class: 'recipient-count', id: 'recipient-count'});
-  const status = h('p', {class: 'status', role: 'status'});
+  const status = h('div', {class: 'status', role: 'status'});
+  const radio = (name, value, text, checked) => h('label', {class: 'choice'},
+    h('input', {type: 'radio', name, value, checked: checked ? '' : null, onchange: render}), ' ', text);
+  const audience = h('fieldset', {class: 'audience'}, h('legend', {}, 'To'),
+    radio('audience', 'chosen', 'Clients I choose', true), radio('audience', 'my-clients', 'All my clients', false));
+  const sendAt = h('input', {type: 'datetime-local', id: 'announcement-send-at', 'aria-label': 'Date and time to send', hidden: ''});
+  const when = h('fieldset', {class: 'when'}, h('legend', {}, 'When'),
+    radio('when', 'now', 'Send now', true), radio('when', 'later', 'Schedule', false), sendAt);
+  const choosing = h('div', {class: 'choosing'});
   const recent = h('details', {class: 'recent-announcements'}, h('summary', {}, 'Your recent announcements'));
   // One id for this announcement, whatever retries it takes: the server sends it once.
   const announcementId = crypto.randomUUID();
@@ -27,19 +35,22 @@ export function newAnnouncement(api, onSent) {
     h('h2', {id: 'announcement-title'}, 'New announcement'),
     h('p', {class: 'hint'}, 'Each client gets it in their conversation with you. Blocked clients receive announcements too; '
       + 'clients whose messaging is turned off do not.'),
-    h('label', {for: 'announcement-search'}, 'Add clients'), input, results,
-    h('h3', {}, 'Recipients'), count, recipients,
+    audience, choosing, when,
     composer.element, status, recent,
     h('div', {class: 'dialog-actions'}, h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Close')));
 
-  const render = () => {
-    count.textContent = chosen.size === 1 ? '1 client' : `${chosen.size} clients`;
+  choosing.append(h('label', {for: 'announcement-search'}, 'Add clients'), input, results, h('h3', {}, 'Recipients'), count, recipients);
+  const picked = name => dialog.querySelector(`input[name='${name}']:checked`).value;
+  function render() {
+    choosing.hidden = picked('audience') !== 'chosen';
+    sendAt.hidden = picked('when') !== 'later';
+    count.textContent = clients(chosen.size);
     replace(recipients, [...chosen.values()].map(c => h('li', {}, h('span', {}, c.displayName), ' ',
       h('button', {type: 'button', class: 'remove-recipient secondary', 'aria-label': `Remove ${c.displayName}`, onclick: () => {
         chosen.delete(c.id);
         render();
       }}, '×'))));
-  };
+  }
   // Adding a client ends that search: the query goes, rather than staying with "No client found." under it.
   const search = findClients(api, input, results, c => h('button', {type: 'button', class: 'client add-recipient',
     'aria-label': `Add ${c.displayName}`, onclick: () => {
@@ -52,23 +63,36 @@ export function newAnnouncement(api, onSent) {
     }}, c.displayName, c.blocked ? ' (blocked)' : '', c.note ? ` — ${c.note}` : ''), c => !chosen.has(c.id));
 
   async function send(html) {
-    if (!chosen.size) {
+    const toChosen = picked('audience') === 'chosen';
+    const later = picked('when') === 'later';
+    if (toChosen && !chosen.size) {
       composer.setHtml(html);
       status.textContent = 'Add at least one client.';
       return;
     }
-    status.textContent = 'Sending…';
+    if (later && !sendAt.value) {
+      composer.setHtml(html);
+      status.textContent = 'Choose the date and time to send it.';
+      return;
+    }
+    status.textContent = later ? 'Scheduling…' : 'Sending…';
+    const body = {announcementId, html, audience: toChosen ? 'chosen' : 'my-clients'};
+    if (toChosen) {
+      body.clientIds = [...chosen.keys()];
+    }
+    if (later) {
+      body.sendAt = sendAt.value;
+      body.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    }
     try {
-      const sent = await api.post('announcements', {announcementId, html, clientIds: [...chosen.keys()]});
-      const skipped = sent.recipients.filter(r => r.skipped);
-      replace(status, `Sent to ${sent.delivered} ${sent.delivered === 1 ? 'client' : 'clients'}.`,
-        skipped.length ? h('ul', {class: 'skipped'}, skipped.map(r => h('li', {}, `Not sent to ${r.clientName}: ${SKIPPED[r.skipped] || r.skipped}.`))) : '');
-      announce(status.textContent);
-      composer.lock('Sent.');
+      const sent = await api.post('announcements', body);
+      composer.lock(later ? 'Scheduled.' : 'Sent.');
+      for (const control of dialog.querySelectorAll('fieldset input, #announcement-search')) {
+        control.disabled = true;
+      }
       input.value = '';
-      input.disabled = true;
       replace(results);
-      await onSent(sent);
+      follow(api, status, sent, view => onSent(view));
     } catch (e) {
       composer.setHtml(html);
       status.textContent = e instanceof ProblemError ? e.message : 'The server cannot be reached. Try again.';
@@ -83,7 +107,7 @@ export function newAnnouncement(api, onSent) {
   input.focus();
 }
 
-/** What the practitioner sent lately: when, to whom, and who was skipped (the text is in each thread). */
+/** What the practitioner sent lately: when, to whom, who was skipped, and any still scheduled or sending (the text is in each thread). */
 async function showRecent(api, recent) {
   let sent;
   try {
@@ -94,7 +118,16 @@ async function showRecent(api, recent) {
   }
   const day = new Intl.DateTimeFormat(undefined, {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
   recent.append(sent.length ? h('ul', {class: 'sent-announcements'}, sent.map(a => h('li', {},
-    h('time', {datetime: a.sentAt}, day.format(new Date(a.sentAt))), ': to ',
-    a.recipients.filter(r => !r.skipped).map(r => r.clientName).join(', ') || 'nobody',
+    h('time', {datetime: a.sentAt}, day.format(new Date(a.sentAt))), ': ', STATES[a.state] ? h('strong', {class: 'state'}, STATES[a.state]) : '',
+    STATES[a.state] ? ', ' : '', toWhom(a),
+    a.state === 'scheduled' ? ` — for ${startsAt(a)}` : '', a.state === 'running' ? ` — ${counts(a)}` : '',
     a.skipped ? ` (${a.skipped} skipped)` : ''))) : h('p', {class: 'empty'}, 'You have not sent any announcements yet.'));
+}
+
+function toWhom(a) {
+  const names = a.recipients.filter(r => !r.skipped).map(r => r.clientName);
+  if (a.state === 'done' && names.length === a.delivered) {
+    return `to ${names.join(', ') || 'nobody'}`;
+  }
+  return `to ${clients(a.total)}`;
 }

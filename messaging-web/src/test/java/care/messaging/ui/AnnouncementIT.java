@@ -1,6 +1,7 @@
 package care.messaging.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -70,6 +71,65 @@ class AnnouncementIT {
             app.call(rivera, "DELETE", "me/blocks/" + alexId, null);
             app.call(rivera, "PUT", "clients/" + caseyId + "/preferences", "{\"messagingEnabled\":true}");
         }
+    }
+
+    /**
+     * Dr. Pax Crowd, a practitioner of the demo practice with 250 clients of their own (more than one batch), announces
+     * to all of them: the dialog shows the delivery's progress as a bar and in words, then the summary; then schedules
+     * one for tomorrow, sees when it will go, cancels it, and the recent list says so. Screenshots at both widths.
+     */
+    @Test
+    void anAnnouncementToAllOnesClientsShowsItsProgressAndAScheduledOneIsCancelled(WebApp app) {
+        var practitioner = UUID.randomUUID().toString();
+        app.sql("INSERT INTO account (id, practice_id, username, subject, role, display_name, signed_up_at) "
+                + "SELECT ?::uuid, id, 'dr.crowd', 'dev:dr.crowd', 'practitioner', 'Dr. Pax Crowd', now() FROM practice WHERE name = 'Riverside Therapy'",
+                practitioner);
+        app.sql("INSERT INTO client (id, practice_id, display_name) SELECT gen_random_uuid(), id, 'Crowdclient Zq' || g "
+                + "FROM practice, generate_series(1, 250) g WHERE name = 'Riverside Therapy'");
+        app.sql("INSERT INTO conversation (id, practice_id, practitioner_id, client_id, created_at, last_activity_at, kind) "
+                + "SELECT gen_random_uuid(), c.practice_id, ?::uuid, c.id, now(), now(), 'client' FROM client c WHERE c.display_name LIKE 'Crowdclient Zq%'",
+                practitioner);
+        for (var phone : new boolean[] {false, true}) {
+            try (var browser = phone ? app.phone() : app.context()) {
+                var page = app.signIn(browser, "dr.crowd").page();
+                page.locator("button.new-announcement").click();
+                var dialog = page.locator("dialog.announcement");
+                dialog.getByLabel("All my clients").check();
+                assertThat(dialog.getByLabel("Add clients")).isHidden();
+                dialog.locator(".ql-editor").click();
+                page.keyboard().type("The office is closed on Monday.");
+                dialog.locator("button.send").click();
+                assertThat(dialog.locator("progress.announcement-progress")).isVisible();
+                assertThat(dialog.locator(".progress-text")).containsText("of 250 delivered");
+                WebApp.screenshot(page, "announcement-progress-" + (phone ? "phone" : "desktop"));
+                assertThat(dialog.locator(".status")).containsText("Sent to 250 clients.", new com.microsoft.playwright.assertions
+                        .LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+                assertThat(dialog.locator("progress.announcement-progress")).hasCount(0);
+                dialog.locator("button.secondary:text-is('Close')").click();
+
+                page.locator("button.new-announcement").click();
+                dialog.getByLabel("All my clients").check();
+                dialog.getByLabel("Schedule").check();
+                var tomorrow = java.time.LocalDate.now().plusDays(1) + "T09:00";
+                dialog.getByLabel("Date and time to send").fill(tomorrow);
+                dialog.locator(".ql-editor").click();
+                page.keyboard().type("Reminder: fees change next month.");
+                dialog.locator("button.send").click();
+                assertThat(dialog.locator(".status")).containsText("Scheduled for");
+                assertThat(dialog.locator(".status")).containsText("to 250 clients");
+                WebApp.screenshot(page, "announcement-scheduled-" + (phone ? "phone" : "desktop"));
+                dialog.locator("button.cancel-announcement").click();
+                assertThat(dialog.locator(".status")).hasText("Cancelled. Nobody received it.");
+                dialog.locator("button.secondary:text-is('Close')").click();
+                page.locator("button.new-announcement").click();
+                page.locator("dialog.announcement .recent-announcements summary").click();
+                assertThat(page.locator("dialog.announcement .sent-announcements li").first()).containsText("cancelled, to 250 clients");
+                WebApp.screenshot(page, "announcement-recent-" + (phone ? "phone" : "desktop"));
+            }
+        }
+        assertEquals(500L, app.sql("SELECT count(*) FROM message m JOIN conversation c ON c.id = m.conversation_id "
+                + "WHERE c.practitioner_id = ?::uuid AND m.announcement_id IS NOT NULL", practitioner),
+                "each of the 250 clients got each of the two sent announcements once, and the cancelled one reached nobody");
     }
 
     static String clientId(WebApp app, String token, String name) {
