@@ -14,6 +14,7 @@ import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
 import care.messaging.conversation.control.AnnouncementCopies;
+import care.messaging.conversation.control.MessageFiles;
 import care.messaging.conversation.control.RichText;
 import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.SendRate;
@@ -74,6 +75,8 @@ public class Announcements {
     @Inject
     RowCipher cipher;
     @Inject
+    MessageFiles messageFiles;
+    @Inject
     AuditTrail audit;
     @Inject
     Event<AnnouncementQueued> queued;
@@ -90,6 +93,10 @@ public class Announcements {
         var id = Uuids.orInvalid(request.announcementId(), ProblemType.INVALID_ANNOUNCEMENT_ID, "announcementId must be a UUID");
         var body = richText.sanitize(request.html());
         var audience = audiences.of(me, request);
+        var files = messageFiles.parse(request.attachments());
+        if (files.size() > 1) {
+            throw new DomainException(ProblemType.TOO_MANY_ATTACHMENTS, "An announcement carries one file at most");
+        }
         var at = now();
         var start = request.start(clock);
         sends.lock(me.id(), id);
@@ -106,6 +113,7 @@ public class Announcements {
         var startsAt = start.orElse(at);
         queue.open(id, me.practiceId(), me.id(), at, startsAt, request.timeZone(), start.isPresent(),
                 cipher.seal(EncryptedColumn.ANNOUNCEMENT_BODY, id, body.html()));
+        messageFiles.attachToAnnouncement(me, id, messageFiles.claim(me, files));
         var total = audience.addTo(queue, id);
         if (total == 0) {
             throw new DomainException(ProblemType.INVALID_RECIPIENTS, "You have no clients to announce to");

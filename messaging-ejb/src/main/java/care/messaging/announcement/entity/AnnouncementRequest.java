@@ -13,10 +13,11 @@ import java.util.Optional;
 /**
  * What a sender asks for: the announcement's id (chosen by the app), its text, its audience ({@code chosen}, the
  * default, with {@code clientIds}; or {@code my-clients}, every client the sender has a thread with) and, to schedule
- * it, {@code sendAt} as a date and time on the sender's clock in {@code timeZone} (left out: now).
+ * it, {@code sendAt} as a date and time on the sender's clock in {@code timeZone} (left out: now); and at most one file,
+ * the id of the sender's own clean unsent upload in {@code attachments}, stored once and shown by every copy.
  */
 public record AnnouncementRequest(String announcementId, String html, String audience, List<String> clientIds,
-                                  String sendAt, String timeZone) {
+                                  String sendAt, String timeZone, List<String> attachments) {
 
     public static final String CHOSEN = "chosen";
     public static final String MY_CLIENTS = "my-clients";

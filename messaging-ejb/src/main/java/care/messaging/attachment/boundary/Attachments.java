@@ -36,7 +36,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -53,6 +55,14 @@ public class Attachments {
     /** 25 MB: clamd's own default StreamMaxLength, past which it could not scan a file anyway. */
     public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
     static final Set<Role> UPLOADERS = Set.of(Role.PRACTITIONER, Role.CLIENT);
+    /** The copies of an announcement in conversations the account takes part in or holds an emergency grant for. */
+    static final String COPIES = """
+            SELECT m.conversation_id, m.id FROM message m JOIN conversation c ON c.id = m.conversation_id
+             WHERE m.announcement_id = ?1 AND m.deleted_at IS NULL AND c.practice_id = ?3
+               AND (c.practitioner_id = ?2 OR c.colleague_id = ?2
+                    OR c.client_id IN (SELECT client_id FROM client_account WHERE account_id = ?2)
+                    OR c.id IN (SELECT conversation_id FROM emergency_access WHERE admin_id = ?2))
+             LIMIT 10""";
     private static final System.Logger LOGGER = System.getLogger(Attachments.class.getName());
 
     @Inject
@@ -142,6 +152,9 @@ public class Attachments {
     /** Who may have the file, and what the audit names: an unsent file only its uploader; a sent one its conversation's readers. */
     Reader readable(Account me, Attachment attachment) {
         var uploader = attachment.uploaderId().equals(me.id());
+        if (attachment.announcementId() != null && !uploader) {
+            return copyReader(me, attachment);
+        }
         if (attachment.messageId() == null) {
             if (!uploader || !UPLOADERS.contains(me.role())) {
                 throw DomainException.notFound();
@@ -155,6 +168,28 @@ public class Attachments {
         }
         var reading = participation.reading(me, conversation.id().toString(), StoredTime.now(clock));
         return new Reader(targets, reading.emergency());
+    }
+
+    /**
+     * An announcement's shared file: readable by whoever may read one of its (not deleted) copies. The candidates are
+     * the copies in conversations the caller takes part in or holds an emergency grant for; each is then checked the
+     * way a read of the conversation is, and the first that passes is the one audited.
+     */
+    Reader copyReader(Account me, Attachment attachment) {
+        List<?> copies = em.createNativeQuery(COPIES).setParameter(1, attachment.announcementId()).setParameter(2, me.id())
+                .setParameter(3, me.practiceId()).getResultList();
+        for (var row : copies) {
+            var copy = (Object[]) row;
+            try {
+                var reading = participation.reading(me, copy[0].toString(), StoredTime.now(clock));
+                var conversation = reading.conversation();
+                return new Reader(Targets.conversation(conversation.id(), conversation.clientId()).withMessage((UUID) copy[1]),
+                        reading.emergency());
+            } catch (DomainException notThisOne) {
+                // not readable by the caller after all (a discharged client, an expired grant): try the next copy
+            }
+        }
+        throw DomainException.notFound();
     }
 
     /** The scan's verdict: infected is refused (nothing kept), unavailable stays scanning. */

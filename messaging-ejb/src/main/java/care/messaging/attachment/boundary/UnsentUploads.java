@@ -16,9 +16,9 @@ public class UnsentUploads {
 
     static final String DELETE = """
             DELETE FROM attachment WHERE id IN (
-                SELECT id FROM attachment WHERE message_id IS NULL AND created_at < ?1
+                SELECT id FROM attachment WHERE message_id IS NULL AND announcement_id IS NULL AND created_at < ?1
                  LIMIT ?2 FOR UPDATE SKIP LOCKED)
-               AND message_id IS NULL""";
+               AND message_id IS NULL AND announcement_id IS NULL""";
 
     @PersistenceContext
     EntityManager em;

@@ -37,6 +37,10 @@ public class Attachment {
     @Column(name = "message_id", insertable = false, updatable = false)
     @Convert(converter = NullableUuid.class)
     private UUID messageId;
+    /** The announcement whose every copy shows this file (stored once); null for a message's own file. Read only, as above. */
+    @Column(name = "announcement_id", insertable = false, updatable = false)
+    @Convert(converter = NullableUuid.class)
+    private UUID announcementId;
     @Enumerated(EnumType.STRING)
     private AttachmentState state;
     @Column(name = "display_name")
@@ -124,6 +128,10 @@ public class Attachment {
     /** The message it was sent with; null while unsent. */
     public UUID messageId() {
         return messageId;
+    }
+
+    public UUID announcementId() {
+        return announcementId;
     }
 
     public AttachmentState state() {

@@ -35,16 +35,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MessageFiles {
 
     private static final System.Logger LOGGER = System.getLogger(MessageFiles.class.getName());
-    static final String UNSENT = " AND uploader_id = ?2 AND practice_id = ?3 AND state = 'clean' AND message_id IS NULL";
+    static final String UNSENT = " AND uploader_id = ?2 AND practice_id = ?3 AND state = 'clean' AND message_id IS NULL"
+            + " AND announcement_id IS NULL";
     static final String CLAIM = "SELECT id, display_name, media_type, size_bytes FROM attachment"
             + " WHERE id = ANY (CAST(?1 AS uuid[]))" + UNSENT + " ORDER BY created_at, id FOR UPDATE";
     static final String ATTACH = "UPDATE attachment SET conversation_id = ?4, message_id = ?5"
             + " WHERE id = ANY (CAST(?1 AS uuid[]))" + UNSENT;
-    // One statement for a whole page of messages (no query per message).
+    static final String TO_ANNOUNCEMENT = "UPDATE attachment SET announcement_id = ?4"
+            + " WHERE id = ANY (CAST(?1 AS uuid[]))" + UNSENT;
+    // One statement for a whole page of messages (no query per message): their own files, and an announcement copy's
+    // shared file (not on a deleted copy).
     static final String OF_MESSAGES = """
-            SELECT message_id, id, display_name, media_type, size_bytes FROM attachment
+            SELECT message_id, id, display_name, media_type, size_bytes, created_at FROM attachment
              WHERE message_id = ANY (CAST(?1 AS uuid[]))
-             ORDER BY created_at, id""";
+            UNION ALL
+            SELECT m.id, a.id, a.display_name, a.media_type, a.size_bytes, a.created_at
+              FROM message m JOIN attachment a ON a.announcement_id = m.announcement_id
+             WHERE m.id = ANY (CAST(?1 AS uuid[])) AND m.announcement_id IS NOT NULL AND m.deleted_at IS NULL
+             ORDER BY 6, 2""";
 
     @PersistenceContext
     EntityManager em;
@@ -96,6 +104,18 @@ public class MessageFiles {
                 .setParameter(4, conversation.id()).setParameter(5, message.id()).executeUpdate();
         if (updated != files.size()) {
             // cannot happen while claim's locks hold; refused rather than sent with fewer files than asked
+            throw unavailable();
+        }
+    }
+
+    /** An announcement's one file, shared by every copy: set in the announcement's transaction after {@link #claim}. */
+    public void attachToAnnouncement(Account sender, UUID announcement, List<AttachedFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        var updated = em.createNativeQuery(TO_ANNOUNCEMENT).setParameter(1, array(files.stream().map(AttachedFile::id).toList()))
+                .setParameter(2, sender.id()).setParameter(3, sender.practiceId()).setParameter(4, announcement).executeUpdate();
+        if (updated != files.size()) {
             throw unavailable();
         }
     }
