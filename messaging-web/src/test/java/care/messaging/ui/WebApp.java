@@ -69,10 +69,12 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
             Cluster.admin("CREATE DATABASE " + database);
             // The tests send more than a person would in a minute: a roomier send rate than the default.
             // The suite's clamd (TestClamd) scans this node's uploads too. Old unsent uploads are looked for every
-            // second, so AttachmentReadersIT sees the timer remove one without waiting minutes.
+            // second, so AttachmentReadersIT sees the timer remove one without waiting minutes. Held files are scanned
+            // again only once a day here: tests hold a file as scanning by SQL to see how the API treats it, and a rescan
+            // (ScannerDownIT shows it) would make it clean under them.
             node = MicroNode.start("ui", Cluster.nodeOptions("ui", List.of("-Dmessaging.send.rate.capacity=500",
                     "-Dmessaging.attachments.clamd.port=" + care.messaging.testing.TestClamd.clamd().port(),
-                    "-Dmessaging.attachments.unsent-sweep-seconds=1")), Map.of("DB_NAME", database), List.of());
+                    "-Dmessaging.attachments.unsent-sweep-seconds=1", "-Dmessaging.attachments.rescan-seconds=86400")), Map.of("DB_NAME", database), List.of());
             node.awaitReady(Duration.ofMinutes(6));
             var chromium = Path.of(System.getProperty("messaging.ui.chromium", "/usr/bin/chromium"));
             if (!Files.isExecutable(chromium)) {

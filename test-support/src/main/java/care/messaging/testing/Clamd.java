@@ -47,13 +47,21 @@ public final class Clamd implements AutoCloseable {
     /** Writes the database and configuration under {@code dir} (emptied first), starts clamd and waits until it answers. */
     public static Clamd start(Path dir, Duration within) {
         try {
+            return start(dir, within, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same, on a port chosen by the caller (one a node was told to reach before any clamd listened there). */
+    public static Clamd start(Path dir, Duration within, int port) {
+        try {
             Files.createDirectories(dir);
             var database = dir.resolve("db");
             deleteTree(database);
             Files.createDirectories(database);
             // An extended signature (.ndb): the bytes anywhere in a file of any type, so a test file may carry more than EICAR.
             Files.writeString(database.resolve("test.ndb"), SIGNATURE + ":0:*:" + HexFormat.of().formatHex(eicar()) + "\n");
-            var port = freePort();
             var log = dir.resolve("clamd-" + port + ".log");
             var config = dir.resolve("clamd-" + port + ".conf");
             Files.writeString(config, String.join("\n",

@@ -127,6 +127,11 @@ public enum Action {
     ATTACHMENT_UPLOAD("attachment.upload"),
     /** A file's bytes were handed out (its uploader, for now). */
     ATTACHMENT_DOWNLOAD("attachment.download"),
+    /**
+     * A file held as scanning (the scanner was out of reach at its upload) was scanned again: success when it is
+     * clean now, denied (a security event, in the uploader's name) when malware was found and the file was removed.
+     */
+    ATTACHMENT_RESCAN("attachment.rescan"),
     /** An out-of-office period was set for a practitioner, by themself or by an admin (target account: the practitioner). */
     OUT_OF_OFFICE_SET("out-of-office.set"),
     OUT_OF_OFFICE_CHANGE("out-of-office.change"),
