@@ -86,6 +86,10 @@ public class Attachments {
     @Inject
     @ConfigProperty(name = "messaging.attachments.max-bytes", defaultValue = "" + DEFAULT_MAX_BYTES)
     long maxBytes;
+    /** What an upload meets while the scanner is out of reach: held as scanning (the default), or refused (503). */
+    @Inject
+    @ConfigProperty(name = "messaging.attachments.refuse-unscanned", defaultValue = "false")
+    boolean refuseUnscanned;
 
     /**
      * Stores one file: {@code declaredLength} (-1 if none was declared) is checked before a byte is read,
@@ -200,6 +204,10 @@ public class Attachments {
             throw new PolicyRefusal(ProblemType.ATTACHMENT_INFECTED, "The file contains malware and was not kept");
         }
         if (verdict instanceof ScanVerdict.Unavailable unavailable) {
+            if (refuseUnscanned) {
+                LOGGER.log(System.Logger.Level.WARNING, "Upload refused: the scanner is out of reach ({0})", unavailable.reason());
+                throw new DomainException(ProblemType.SCANNER_UNAVAILABLE, "Files cannot be checked for malware right now; try again later");
+            }
             LOGGER.log(System.Logger.Level.WARNING, "Attachment {0} held as scanning: {1}", attachment.id(), unavailable.reason());
         }
         attachment.scanned(verdict);

@@ -131,6 +131,7 @@ public enum ProblemType {
     // The server's side
     SERVER_ERROR(Kind.FAILED),
     DATABASE_UNAVAILABLE(Kind.UNAVAILABLE),
+    SCANNER_UNAVAILABLE(Kind.UNAVAILABLE),
     /** Any other refusal of the container or JAX-RS: the slug names the status it chose, {@code http-411}. */
     HTTP_STATUS("http-<status>", Kind.REFUSED);
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * upload, answers it as {@code scanning}, and refuses to hand it out; once a clamd answers on that port, the held
  * files are scanned again on their own: the clean one becomes downloadable, the one with malware is removed and
  * the uploader's name is on a denied {@code attachment.rescan} row. A node of its own, with a database of its own,
- * because the suite's other nodes reach the suite's clamd.
+ * because the suite's other nodes reach the suite's clamd. A hospital that would rather refuse uploads meanwhile sets
+ * {@code messaging.attachments.refuse-unscanned}: then an upload is 503 and nothing of it is kept.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScannerDownIT {
@@ -79,6 +80,29 @@ class ScannerDownIT {
         assertEquals(201, infected.statusCode(), infected.body());
         malware = MicroNode.json(infected).getString("id");
         assertEquals("scanning", MicroNode.json(infected).getString("state"), "malware cannot be told while the scanner is away");
+    }
+
+    @Test
+    @Order(3)
+    void aNodeSetToRefuseUnscannedFilesRefusesTheUploadAndKeepsNothing() throws Exception {
+        var database = DATABASE + "_refuse";
+        Cluster.admin("CREATE DATABASE " + database);
+        try (var refusing = MicroNode.start("scanner-refuse", Cluster.nodeOptions("scanner-refuse",
+                List.of("-Dmessaging.attachments.clamd.port=" + MicroNode.freePort(), "-Dmessaging.attachments.clamd.timeout-seconds=2",
+                        "-Dmessaging.attachments.refuse-unscanned=true")), Map.of("DB_NAME", database), List.of())) {
+            refusing.awaitReady(Duration.ofMinutes(6));
+            var uploaded = refusing.call(refusing.login("dr.rivera"), "POST", "/messaging/api/attachments", "Session plan\n".repeat(50),
+                    "text/plain", Duration.ofSeconds(60));
+            assertEquals(503, uploaded.statusCode(), uploaded.body());
+            assertEquals("urn:care-messaging:problem:scanner-unavailable", MicroNode.json(uploaded).getString("type"));
+            try (var c = DriverManager.getConnection(Cluster.url(database), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+                 var s = c.createStatement(); var rows = s.executeQuery("SELECT (SELECT count(*) FROM attachment) + (SELECT count(*) FROM attachment_chunk)")) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "no row and no chunk of the refused upload");
+            }
+        } finally {
+            Cluster.admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
     }
 
     @Test
