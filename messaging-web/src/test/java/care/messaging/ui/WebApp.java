@@ -71,10 +71,12 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
             // The suite's clamd (TestClamd) scans this node's uploads too. Old unsent uploads are looked for every
             // second, so AttachmentReadersIT sees the timer remove one without waiting minutes. Held files are scanned
             // again only once a day here: tests hold a file as scanning by SQL to see how the API treats it, and a rescan
-            // (ScannerDownIT shows it) would make it clean under them.
+            // (ScannerDownIT shows it) would make it clean under them. The files of one message may be 8 MB together, so
+            // AttachmentMessagesIT passes that limit with two small files.
             node = MicroNode.start("ui", Cluster.nodeOptions("ui", List.of("-Dmessaging.send.rate.capacity=500",
                     "-Dmessaging.attachments.clamd.port=" + care.messaging.testing.TestClamd.clamd().port(),
-                    "-Dmessaging.attachments.unsent-sweep-seconds=1", "-Dmessaging.attachments.rescan-seconds=86400")), Map.of("DB_NAME", database), List.of());
+                    "-Dmessaging.attachments.unsent-sweep-seconds=1", "-Dmessaging.attachments.rescan-seconds=86400",
+                    "-Dmessaging.attachments.per-message-bytes=" + 8 * 1024 * 1024)), Map.of("DB_NAME", database), List.of());
             node.awaitReady(Duration.ofMinutes(6));
             var chromium = Path.of(System.getProperty("messaging.ui.chromium", "/usr/bin/chromium"));
             if (!Files.isExecutable(chromium)) {

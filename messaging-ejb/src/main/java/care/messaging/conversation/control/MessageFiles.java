@@ -61,6 +61,10 @@ public class MessageFiles {
     @Inject
     @ConfigProperty(name = "messaging.attachments.per-message", defaultValue = "10")
     int perMessage;
+    /** The files of one message together: 100 MB, four files of the default largest size. */
+    @Inject
+    @ConfigProperty(name = "messaging.attachments.per-message-bytes", defaultValue = "104857600")
+    long perMessageBytes;
 
     /** The ids a send names, each once, in the order given; malformed ones and too many are refused before anything is written. */
     public List<UUID> parse(List<String> ids) {
@@ -91,7 +95,11 @@ public class MessageFiles {
         if (rows.size() != ids.size()) {
             throw unavailable();
         }
-        return rows.stream().map(Object[].class::cast).map(r -> file((UUID) r[0], (byte[]) r[1], r[2], r[3])).toList();
+        var files = rows.stream().map(Object[].class::cast).map(r -> file((UUID) r[0], (byte[]) r[1], r[2], r[3])).toList();
+        if (files.stream().mapToLong(AttachedFile::size).sum() > perMessageBytes) {
+            throw new DomainException(ProblemType.ATTACHMENTS_TOO_LARGE, "The files of one message may be " + perMessageBytes + " bytes together at most");
+        }
+        return files;
     }
 
     /** Puts the claimed files with the (flushed) message, in the send's transaction. */

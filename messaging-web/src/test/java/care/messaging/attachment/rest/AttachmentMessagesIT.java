@@ -104,6 +104,21 @@ class AttachmentMessagesIT {
     }
 
     @Test
+    void filesLargerTogetherThanAMessageTakesRefuseTheSendAndEachAloneGoes(WebApp app) {
+        var rivera = app.token("dr.rivera");
+        var withAlex = app.conversationWith(rivera, "Alex Morgan");
+        var first = upload(app, rivera, pdf(5 * 1024 * 1024), "scan one.pdf");
+        var second = upload(app, rivera, pdf(5 * 1024 * 1024 + 1), "scan two.pdf");
+        var messages = messagesIn(app, withAlex);
+        assertProblem(send(app, rivera, withAlex, "<p>both scans</p>", List.of(first, second)), 413, "attachments-too-large");
+        assertEquals(messages, messagesIn(app, withAlex), "nothing was sent");
+        assertEquals(1, unsent(app, first));
+        assertEquals(1, unsent(app, second));
+        assertEquals(201, send(app, rivera, withAlex, "<p>the first scan</p>", List.of(first)).statusCode());
+        assertEquals(201, send(app, rivera, withAlex, "<p>the second scan</p>", List.of(second)).statusCode());
+    }
+
+    @Test
     void aFileThatIsNotTheSendersOwnUnsentCleanUploadRefusesTheWholeSend(WebApp app) {
         var rivera = app.token("dr.rivera");
         var withAlex = app.conversationWith(rivera, "Alex Morgan");
