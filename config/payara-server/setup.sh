@@ -186,6 +186,9 @@ echo "Keys for encryption at rest"
 # Payara's password config source answers an MP Config key with the password alias of the same name, so
 # the keystore password never appears in domain.xml or on a command line.
 alias_password messaging.keys.password "$MESSAGING_KEYS_PASSWORD"
+# A keystore made before search existed lacks the search index's key; the app refuses to start without it
+# and never writes the keystore itself, so it is added here, by IT's own tool and access (once).
+bash "$(dirname "$0")/../keys/add-index-key.sh" "$MESSAGING_KEYS_KEYSTORE" | sed 's/^/  /' || exit 2
 config messaging.keys.keystore "$MESSAGING_KEYS_KEYSTORE"
 
 echo "Identity provider"
