@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import care.messaging.crypto.entity.KeysUnusable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -80,6 +82,21 @@ class BlindIndexTest {
         assertTrue(refused.getMessage().contains("config/keys/add-index-key.sh"), refused.getMessage());
         assertArrayEquals(written, Files.readAllBytes(keystore), "the application never writes IT's keystore at start-up");
         assertEquals(modified, Files.getLastModifiedTime(keystore));
+    }
+
+    @Test
+    void aRunningNodeWhoseKeystoreLosesTheIndexKeyReportsItsKeysUnusable() throws Exception {
+        var ring = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD);
+        assertEquals(32, ring.indexKey().getEncoded().length);
+        var loaded = Files.getLastModifiedTime(keystore);
+
+        withoutIndexKey();
+        Files.setLastModifiedTime(keystore, FileTime.fromMillis(loaded.toMillis() + 1000));
+        ring.clock = Clock.offset(Clock.systemUTC(), KeyRing.RECHECK.multipliedBy(2));
+
+        // KeysReadiness answers DOWN for this, so a load balancer takes the node out
+        var refused = assertThrows(KeysUnusable.class, ring::keys);
+        assertTrue(refused.getMessage().contains("has no index-mac entry"), refused.getMessage());
     }
 
     @Test
