@@ -33,8 +33,8 @@ final class SetupInputs {
         environment.put("MESSAGING_JWT_ISSUER", issuer.issuer());
         environment.put("MESSAGING_JWT_AUDIENCE", issuer.audience());
         environment.put("MESSAGING_JWT_PUBLICKEY_LOCATION", issuer.publicKeyLocation());
-        environment.put("MESSAGING_Deployment.SEND_RATE_CAPACITY", String.valueOf(Deployment.SEND_RATE_CAPACITY));
-        environment.put("MESSAGING_Deployment.SEND_RATE_PER_MINUTE", String.valueOf(Deployment.SEND_RATE_PER_MINUTE));
+        environment.put("MESSAGING_SEND_RATE_CAPACITY", String.valueOf(Deployment.SEND_RATE_CAPACITY));
+        environment.put("MESSAGING_SEND_RATE_PER_MINUTE", String.valueOf(Deployment.SEND_RATE_PER_MINUTE));
         environment.put("MESSAGING_WS_ALLOWED_ORIGINS", Deployment.ALLOWED_ORIGIN);
         environment.put("MESSAGING_WS_PING_SECONDS", String.valueOf(Deployment.PING_SECONDS));
         environment.put("MESSAGING_PRESENCE_SWEEP_SECONDS", String.valueOf(Deployment.PRESENCE_SWEEP_SECONDS));
