@@ -2,14 +2,18 @@
 # Configures a running Payara Server 6 domain for Care Messaging: the PostgreSQL driver, the password
 # alias for the database password, the JDBC pool messagingPool and the resource jdbc/messaging, the
 # keystore for encryption at rest (its password as a password alias), the identity provider's settings,
-# the HTTPS listener, and optionally the send rate and the WebSocket and presence settings. Safe to run again: what exists is updated or
-# replaced. See docs/operations.md.
+# the HTTPS listener, and optionally the send rate and the WebSocket and presence settings. Gentle on a
+# domain that already runs the app: nothing is deleted, what exists is brought to the wanted settings in
+# place, and only what differs is written, so a second run with the same inputs leaves domain.xml as it
+# is (the two password aliases are written again, with the same secrets). See docs/operations.md.
 set -euo pipefail
 
 ASADMIN=${ASADMIN:-asadmin}
 ADMIN_HOST=${ADMIN_HOST:-localhost}
 ADMIN_PORT=${ADMIN_PORT:-4848}
 DB_PORT=${DB_PORT:-5432}
+DB_POOL_STEADY=${DB_POOL_STEADY:-4}
+DB_POOL_MAX=${DB_POOL_MAX:-32}
 RESTART_IF_NEEDED=${RESTART_IF_NEEDED:-false}
 MESSAGING_TLS_CERT_ALIAS=${MESSAGING_TLS_CERT_ALIAS:-s1as}
 missing=()
@@ -29,6 +33,12 @@ esac
 if [ -n "${MESSAGING_DEMO_DATA:-}" ]; then
   echo "setup.sh: MESSAGING_DEMO_DATA is gone: the EAR holds no demo data (only the embedded default, bin/run, has it)" >&2
   exit 2
+fi
+for name in DB_POOL_STEADY DB_POOL_MAX; do
+  [[ "${!name}" =~ ^[0-9]{1,4}$ ]] || { echo "setup.sh: $name must be a whole number" >&2; exit 2; }
+done
+if [ "$DB_POOL_MAX" -lt 1 ] || [ "$DB_POOL_STEADY" -gt "$DB_POOL_MAX" ]; then
+  echo "setup.sh: DB_POOL_MAX must be at least 1 and at least DB_POOL_STEADY" >&2; exit 2
 fi
 for name in MESSAGING_SEND_RATE_CAPACITY MESSAGING_SEND_RATE_PER_MINUTE MESSAGING_WS_PING_SECONDS \
     MESSAGING_WS_MAX_PENDING_FRAMES MESSAGING_WS_MAX_PENDING_BYTES MESSAGING_PRESENCE_SWEEP_SECONDS; do
@@ -85,41 +95,100 @@ fi
 echo "Database password alias"
 alias_password messaging-db-password "$DB_PASSWORD"
 
+# settle PATTERN NAME=VALUE...: sets each dotted name whose value differs from the wanted one, in one
+# `asadmin set`, and nothing when all are as wanted, so a re-run leaves domain.xml as it is. The current
+# values are read with one `asadmin get PATTERN`, a wildcard that covers every NAME (`get` takes one
+# operand only), such as resources.jdbc-connection-pool.<pool>.*, which includes its properties.
+settle() {
+  local pattern=$1 pair current changes=()
+  shift
+  current=$(asadmin get "$pattern")
+  for pair in "$@"; do
+    grep -qxF -- "$pair" <<<"$current" || changes+=("$pair")
+  done
+  if [ ${#changes[@]} -gt 0 ]; then
+    printf '  set %s\n' "${changes[@]%%=*}"
+    asadmin set "${changes[@]}" >/dev/null
+  fi
+}
+
+# pool NAME RESOURCE PROPERTIES [--option value]...: creates the pool and its resource when missing; an
+# existing pool is brought to these settings in place (asadmin set), never deleted, so the applications
+# using it keep running. PROPERTIES is create-jdbc-connection-pool's --property list (k=v:k=v, a colon in
+# a value escaped as \:). Attributes and properties not named here are left as IT set them.
+pool() {
+  local name=$1 resource=$2 properties=$3
+  shift 3
+  if ! asadmin list-jdbc-connection-pools | grep -qxF "$name"; then
+    asadmin create-jdbc-connection-pool "$@" --property "$properties" "$name"
+  else
+    local base=resources.jdbc-connection-pool.$name wanted=() attribute pair
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --datasourceclassname) attribute=datasource-classname ;;
+        --restype) attribute=res-type ;;
+        --steadypoolsize) attribute=steady-pool-size ;;
+        --maxpoolsize) attribute=max-pool-size ;;
+        --isconnectvalidatereq) attribute=is-connection-validation-required ;;
+        --validationmethod) attribute=connection-validation-method ;;
+        --validationclassname) attribute=validation-classname ;;
+        --failconnection) attribute=fail-all-connections ;;
+        --nontransactionalconnections) attribute=non-transactional-connections ;;
+        *) echo "setup.sh: pool() does not know the option $1" >&2; exit 4 ;;
+      esac
+      wanted+=("$base.$attribute=$2")
+      shift 2
+    done
+    # Split on the colons that are not escaped; an escaped one is a plain colon in the value.
+    while IFS= read -r pair || [ -n "$pair" ]; do
+      wanted+=("$base.property.$pair")
+    done < <(printf '%s' "$properties" | sed 's/\\:/\x01/g; s/:/\n/g; s/\x01/:/g')
+    echo "  $name exists: bringing it to these settings in place"
+    settle "$base.*" "${wanted[@]}"
+  fi
+  if ! asadmin list-jdbc-resources | grep -qxF "$resource"; then
+    asadmin create-jdbc-resource --connectionpoolid "$name" "$resource"
+  fi
+}
+
 echo "JDBC pool messagingPool and resource jdbc/messaging"
-if asadmin list-jdbc-connection-pools | grep -qx 'messagingPool'; then
-  asadmin delete-jdbc-connection-pool --cascade=true messagingPool
-fi
 # Connections are validated on checkout, so the pool heals by itself after PostgreSQL restarts.
 # logServerErrorDetail=false: PostgreSQL's error detail can quote a row's values (message text, names),
 # which would reach the log with the exception.
-asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
-  --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 32 \
+pool messagingPool jdbc/messaging \
+  "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):reWriteBatchedInserts=true:logServerErrorDetail=false" \
+  --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+  --steadypoolsize "$DB_POOL_STEADY" --maxpoolsize "$DB_POOL_MAX" \
   --isconnectvalidatereq true --validationmethod custom-validation \
-  --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true \
-  --property "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):reWriteBatchedInserts=true:logServerErrorDetail=false" \
-  messagingPool
-asadmin create-jdbc-resource --connectionpoolid messagingPool jdbc/messaging
+  --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true
 
 echo "JDBC pool messagingEventsPool and resource jdbc/messaging-events"
 # One connection per node LISTENs for event hints (PostgreSQL NOTIFY); it must never be part of a JTA
 # transaction, hence a small pool of its own without transactions.
-if asadmin list-jdbc-connection-pools | grep -qx 'messagingEventsPool'; then
-  asadmin delete-jdbc-connection-pool --cascade=true messagingEventsPool
-fi
-asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
-  --restype javax.sql.DataSource --nontransactionalconnections=true --steadypoolsize 0 --maxpoolsize 2 \
+pool messagingEventsPool jdbc/messaging-events \
+  "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):logServerErrorDetail=false" \
+  --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+  --nontransactionalconnections true --steadypoolsize 0 --maxpoolsize 2 \
   --isconnectvalidatereq true --validationmethod custom-validation \
-  --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true \
-  --property "user=$(prop "$DB_USER"):password=\${ALIAS=messaging-db-password}:serverName=$(prop "$DB_HOST"):portNumber=$DB_PORT:databaseName=$(prop "$DB_NAME"):logServerErrorDetail=false" \
-  messagingEventsPool
-asadmin create-jdbc-resource --connectionpoolid messagingEventsPool jdbc/messaging-events
+  --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true
 
-config() { asadmin set-config-property --source domain --propertyName "$1" --propertyValue "$2"; }
+# config KEY VALUE: the domain config source's value of KEY, written only when it differs. Payara keeps
+# these as domain properties named payara.microprofile.<key>; one `get` reads them all.
+domain_properties=$(asadmin get 'property.*')
+config() {
+  if ! grep -qxF -- "property.payara.microprofile.$1=$2" <<<"$domain_properties"; then
+    echo "  set $1"
+    asadmin set-config-property --source domain --propertyName "$1" --propertyValue "$2"
+  fi
+}
 
 echo "Keys for encryption at rest"
 # Payara's password config source answers an MP Config key with the password alias of the same name, so
 # the keystore password never appears in domain.xml or on a command line.
 alias_password messaging.keys.password "$MESSAGING_KEYS_PASSWORD"
+# A keystore made before search existed lacks the search index's key; the app refuses to start without it
+# and never writes the keystore itself, so it is added here, by IT's own tool and access (once).
+bash "$(dirname "$0")/../keys/add-index-key.sh" "$MESSAGING_KEYS_KEYSTORE" | sed 's/^/  /' || exit 2
 config messaging.keys.keystore "$MESSAGING_KEYS_KEYSTORE"
 
 echo "Identity provider"
@@ -129,7 +198,10 @@ config mp.jwt.verify.publickey.location "$MESSAGING_JWT_PUBLICKEY_LOCATION"
 # Payara's MP-JWT logs every refused token with a ~50-line stack trace at INFO: anyone without credentials
 # could flood the log. The application audits refusals itself (within a per-source budget), so this one
 # logger of Payara's is raised to WARNING; no other logger is touched.
-asadmin set-log-levels fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore=WARNING
+jwt_logger=fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore
+if ! asadmin list-log-levels | grep -qxF "$jwt_logger"$'\t'"<WARNING>"; then
+  asadmin set-log-levels "$jwt_logger=WARNING"
+fi
 # Where the schema owner migrates (config/database/migrate.sh) and the pool's user owns no table.
 if [ -n "${MESSAGING_SCHEMA_MIGRATE:-}" ]; then
   case "$MESSAGING_SCHEMA_MIGRATE" in
@@ -162,7 +234,13 @@ echo "HTTPS listener http-listener-2 with certificate $MESSAGING_TLS_CERT_ALIAS"
 # The domain's TLS listener (port base + 81; 8181 by default), TLS 1.2 and 1.3, serving the default
 # virtual server where the app is deployed. The app sends HSTS on every answer it gives over it.
 network=configs.config.server-config.network-config
-asadmin set "$network.network-listeners.network-listener.http-listener-2.enabled=true" \
+if ! asadmin list-network-listeners | grep -qxF http-listener-2; then
+  # A default domain has it; one where IT removed it gets it back on port base + 81 (8181).
+  asadmin create-http-listener --listeneraddress 0.0.0.0 --listenerport 8181 --defaultvs server --securityenabled=true http-listener-2
+fi
+settle "$network.network-listeners.network-listener.http-listener-2.*" \
+  "$network.network-listeners.network-listener.http-listener-2.enabled=true"
+settle "$network.protocols.protocol.http-listener-2.*" \
   "$network.protocols.protocol.http-listener-2.security-enabled=true" \
   "$network.protocols.protocol.http-listener-2.ssl.cert-nickname=$MESSAGING_TLS_CERT_ALIAS" \
   "$network.protocols.protocol.http-listener-2.ssl.tls12-enabled=true" \

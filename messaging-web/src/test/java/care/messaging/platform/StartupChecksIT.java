@@ -1,12 +1,15 @@
 package care.messaging.platform;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.messaging.testing.MicroNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The application refuses to start, and says in one log line why, when it could not keep its promises:
- * without usable keys, or (where the schema owner migrates) with migrations pending. It is started on
+ * without usable keys (among them a keystore without the search index's key, which the application never
+ * adds to IT's keystore itself), or (where the schema owner migrates) with migrations pending. It is started on
  * Payara Micro as IT would start it, with the setting left out or wrong.
  */
 class StartupChecksIT {
@@ -37,6 +41,32 @@ class StartupChecksIT {
         var started = start(List.of("-Dmessaging.keys.keystore=" + keystore, "-Dmessaging.keys.password=not-the-password"));
         assertEquals(1, started.linesWith(LINE + "the keystore " + keystore + " cannot be opened (wrong password)"), started.log);
         assertFalse(started.serving, "the application must not serve requests");
+    }
+
+    @Test
+    void aKeystoreWithoutTheSearchIndexKeyStopsTheStartAndIsLeftAsItWas() throws Exception {
+        var source = Path.of(System.getProperty("messaging.it.keystore"));
+        var keystore = source.resolveSibling("startup-check-without-index-mac.p12");
+        var password = System.getenv("MESSAGING_KEYS_PASSWORD");
+        var store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(source)) {
+            store.load(in, password.toCharArray());
+        }
+        store.deleteEntry("index-mac"); // a keystore made before search existed
+        try (var out = Files.newOutputStream(keystore)) {
+            store.store(out, password.toCharArray());
+        }
+        var before = Files.readAllBytes(keystore);
+        try {
+            var started = start(List.of("-Dmessaging.keys.keystore=" + keystore), Map.of("MESSAGING_KEYS_PASSWORD", password));
+
+            assertEquals(1, started.linesWith(LINE + "the keystore " + keystore + " has no index-mac entry"), started.log);
+            assertTrue(started.log.contains("add it with config/keys/add-index-key.sh"), started.log);
+            assertFalse(started.serving, "the application must not serve requests");
+            assertArrayEquals(before, Files.readAllBytes(keystore), "the application never writes IT's keystore itself");
+        } finally {
+            Files.deleteIfExists(keystore);
+        }
     }
 
     @Test

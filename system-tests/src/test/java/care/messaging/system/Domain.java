@@ -104,6 +104,19 @@ final class Domain {
         commands.run(SLOW, withDomain, List.of("bash", script.toAbsolutePath().toString()));
     }
 
+    /** The domain's configuration file, which asadmin writes on every change it makes. */
+    Path configFile() {
+        return domainDir.resolve(name).resolve("config/domain.xml");
+    }
+
+    /** The configured value of one dotted name (asadmin get), e.g. a pool's max-pool-size. */
+    String get(String dottedName) {
+        var prefix = dottedName + "=";
+        return remote(QUICK, "get", dottedName).lines().filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("asadmin get " + dottedName + " answered no value"));
+    }
+
     private String remote(Duration timeout, String... arguments) {
         var command = new ArrayList<String>();
         command.add("--port");

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Brings up the EAR on Payara Server once per test run and hands test classes an {@link Api} for it, the
- * {@link SeededPeople} to make rows of their own, and the domain's {@link ServerLog}.
+ * {@link SeededPeople} to make rows of their own, and the domain's {@link ServerLog}; a class about the
+ * domain itself (SetupRerunIT re-runs setup.sh on it) gets the {@link Deployment}.
  * The deployment lives in the root store, which closes it after the last test class, whatever the
  * tests did; classes that look behind the API get its database as {@link Sql}. A failed start is kept
  * too, so the classes after the first fail at once instead of each trying again. {@link KeycloakDomain} is the
@@ -29,7 +30,7 @@ public class PayaraServer implements BeforeAllCallback, ParameterResolver {
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         var type = parameter.getParameter().getType();
         return type == Api.class || type == SeededPeople.class || type == ServerLog.class || type == Sql.class
-                || type == TestDatabase.class;
+                || type == TestDatabase.class || type == Deployment.class;
     }
 
     @Override
@@ -38,6 +39,9 @@ public class PayaraServer implements BeforeAllCallback, ParameterResolver {
         var deployment = deployment(context);
         if (type == Sql.class) {
             return deployment.sql();
+        }
+        if (type == Deployment.class) {
+            return deployment;
         }
         if (type == TestDatabase.class) {
             return deployment.database();

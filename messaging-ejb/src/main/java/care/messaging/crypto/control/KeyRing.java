@@ -36,8 +36,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KeyRing {
 
-    private static final System.Logger LOGGER = System.getLogger(KeyRing.class.getName());
-
     static final Duration RECHECK = Duration.ofSeconds(2);
 
     /** One loaded version of the keystore. */
@@ -94,21 +92,9 @@ public class KeyRing {
         return auditKey();
     }
 
-    /**
-     * The search index's master key. A keystore made before search existed has none: it is added here,
-     * once, which needs the keystore's directory to be writable (as rotation does).
-     */
+    /** The search index's master key (the keystore's index-mac, which IT's keystore must hold; see KeyStoreFile). */
     public SecretKey indexKey() {
-        var current = keys();
-        if (current.indexKey() != null) {
-            return current.indexKey();
-        }
-        synchronized (this) {
-            if (file().addIndexKey()) {
-                LOGGER.log(System.Logger.Level.INFO, "Added the search index key index-mac to {0}; back the keystore up", file().path());
-            }
-            return reload().indexKey();
-        }
+        return keys().indexKey();
     }
 
     public synchronized KeyStoreFile file() {
@@ -153,7 +139,7 @@ public class KeyRing {
             var aead = builder.build().getPrimitive(RegistryConfiguration.get(), Aead.class);
             return new Keys(aead, contents.primary(), new TreeSet<>(contents.dataKeys().keySet()),
                     new SecretKeySpec(contents.auditKey(), "HmacSHA256"),
-                    contents.indexKey() == null ? null : new SecretKeySpec(contents.indexKey(), "HmacSHA256"), contents);
+                    new SecretKeySpec(contents.indexKey(), "HmacSHA256"), contents);
         } catch (GeneralSecurityException e) {
             throw new KeysUnusable("the data keys cannot be used for AES-256-GCM: " + e.getMessage(), e);
         }

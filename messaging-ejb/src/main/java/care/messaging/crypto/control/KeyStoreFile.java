@@ -39,10 +39,7 @@ public final class KeyStoreFile {
     static final int KEY_BYTES = 32;
     private static final ReentrantLock WRITERS = new ReentrantLock();
 
-    /**
-     * What the keystore holds, and the modification time it was read at. {@code indexKey} is null in a
-     * keystore made before search existed; the application adds it (see {@link #addIndexKey()}).
-     */
+    /** What the keystore holds, and the modification time it was read at. */
     public record Contents(SortedMap<Integer, byte[]> dataKeys, byte[] auditKey, byte[] indexKey, FileTime modified) {
 
         public int primary() {
@@ -87,6 +84,12 @@ public final class KeyStoreFile {
             if (audit == null) {
                 throw new KeysUnusable("the keystore " + path + " has no audit-mac entry (an HmacSHA256 secret key of 256 bits)");
             }
+            if (index == null) {
+                // A keystore made before search existed. The application never adds it itself: the keystore is IT's
+                // (it may be mounted read-only), and a key written behind IT's back would be missing from its backups.
+                throw new KeysUnusable("the keystore " + path + " has no index-mac entry (the search index's master key, an"
+                        + " HmacSHA256 secret key of 256 bits): add it with config/keys/add-index-key.sh <keystore>");
+            }
             return new Contents(Collections.unmodifiableSortedMap(data), audit, index, modified());
         } catch (GeneralSecurityException | IOException e) {
             throw new KeysUnusable("the keystore " + path + " cannot be read: " + e.getMessage(), e);
@@ -104,20 +107,6 @@ public final class KeyStoreFile {
             Arrays.fill(bytes, (byte) 0);
             return next;
         });
-    }
-
-    /**
-     * Adds the search index's master key if the keystore has none yet (a keystore made before search
-     * existed); several nodes may race here, the file lock lets exactly one add it. True if this call added it.
-     */
-    public boolean addIndexKey() {
-        return change(store -> {
-            if (store.containsAlias(INDEX_ALIAS)) {
-                return 0;
-            }
-            setIndexKey(store);
-            return 1;
-        }) == 1;
     }
 
     /** Replaces the search index's master key with a fresh one: every message must then be indexed again. */

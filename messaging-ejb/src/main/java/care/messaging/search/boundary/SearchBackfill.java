@@ -1,7 +1,5 @@
 package care.messaging.search.boundary;
 
-import care.messaging.crypto.control.KeyRing;
-import care.messaging.crypto.entity.KeysUnusable;
 import care.messaging.platform.control.Rounds;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -27,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * on a timer on every node, a batch per transaction with SKIP LOCKED, so nodes share the work and a run
  * cut short simply continues. Until it is done, searches miss the messages it has not reached.
  * <p>
- * A keystore made before search existed gets its {@code index-mac} here, at start-up; if the keystore
- * cannot be written, the application does not start and says why in one line.
+ * The index key itself is checked at start-up by KeyCheck, with the other keys: a keystore without
+ * {@code index-mac} stops the start, and the application never writes one into IT's keystore.
  */
 @Singleton
 @Startup
@@ -39,8 +37,6 @@ public class SearchBackfill {
 
     private static final System.Logger LOGGER = System.getLogger(SearchBackfill.class.getName());
 
-    @Inject
-    KeyRing keyRing;
     @EJB
     SearchBackfillBatch batches;
     @Resource
@@ -63,14 +59,6 @@ public class SearchBackfill {
 
     @PostConstruct
     void start() {
-        try {
-            keyRing.indexKey();
-        } catch (KeysUnusable e) {
-            var line = "Care Messaging cannot start: the keystore has no search index key (index-mac) and it cannot be added: "
-                    + e.getMessage();
-            LOGGER.log(System.Logger.Level.ERROR, line);
-            throw new IllegalStateException(line);
-        }
         timers.createIntervalTimer(TimeUnit.SECONDS.toMillis(5), TimeUnit.SECONDS.toMillis(intervalSeconds),
                 new TimerConfig("search-backfill", false));
     }

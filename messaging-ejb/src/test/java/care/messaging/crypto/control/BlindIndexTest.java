@@ -3,12 +3,15 @@ package care.messaging.crypto.control;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.messaging.crypto.entity.KeysUnusable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Per-practice keys derived from the keystore's index-mac, and the keystores made before it existed. */
+/** Per-practice keys derived from the keystore's index-mac, and the keystores made before it existed (IT adds it). */
 class BlindIndexTest {
 
     static final HexFormat HEX = HexFormat.of();
@@ -67,7 +70,53 @@ class BlindIndexTest {
     }
 
     @Test
-    void keystoreWithoutIndexKeyGetsOneAddedOnceAndKeepsItsOtherKeys() throws Exception {
+    void keystoreWithoutIndexKeyIsRefusedSayingHowToAddItAndIsNotWritten() throws Exception {
+        withoutIndexKey();
+        var written = Files.readAllBytes(keystore);
+        var modified = Files.getLastModifiedTime(keystore);
+        var ring = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD);
+
+        var refused = assertThrows(KeysUnusable.class, ring::indexKey);
+
+        assertTrue(refused.getMessage().contains("has no index-mac entry"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("config/keys/add-index-key.sh"), refused.getMessage());
+        assertArrayEquals(written, Files.readAllBytes(keystore), "the application never writes IT's keystore at start-up");
+        assertEquals(modified, Files.getLastModifiedTime(keystore));
+    }
+
+    @Test
+    void aRunningNodeWhoseKeystoreLosesTheIndexKeyReportsItsKeysUnusable() throws Exception {
+        var ring = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD);
+        assertEquals(32, ring.indexKey().getEncoded().length);
+        var loaded = Files.getLastModifiedTime(keystore);
+
+        withoutIndexKey();
+        Files.setLastModifiedTime(keystore, FileTime.fromMillis(loaded.toMillis() + 1000));
+        ring.clock = Clock.offset(Clock.systemUTC(), KeyRing.RECHECK.multipliedBy(2));
+
+        // KeysReadiness answers DOWN for this, so a load balancer takes the node out
+        var refused = assertThrows(KeysUnusable.class, ring::keys);
+        assertTrue(refused.getMessage().contains("has no index-mac entry"), refused.getMessage());
+    }
+
+    @Test
+    void addIndexKeyScriptAddsTheKeyOnceAndKeepsTheOtherKeys() throws Exception {
+        var audit = withoutIndexKey();
+
+        assertEquals(0, addIndexKey());
+        var added = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD).indexKey();
+        var written = Files.readAllBytes(keystore);
+        assertEquals(0, addIndexKey(), "a second run finds it there");
+
+        assertArrayEquals(written, Files.readAllBytes(keystore), "and changes nothing");
+        var again = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD);
+        assertArrayEquals(added.getEncoded(), again.indexKey().getEncoded());
+        assertArrayEquals(audit, again.auditKey().getEncoded());
+        assertEquals(32, added.getEncoded().length);
+    }
+
+    /** A keystore as made before search existed; answers its audit key. */
+    private byte[] withoutIndexKey() throws Exception {
         var store = KeyStore.getInstance("PKCS12");
         var password = RowCipherTest.PASSWORD.toCharArray();
         try (var in = Files.newInputStream(keystore)) {
@@ -78,15 +127,16 @@ class BlindIndexTest {
         try (var out = Files.newOutputStream(keystore)) {
             store.store(out, password);
         }
-        var ring = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD);
+        return audit;
+    }
 
-        var added = ring.indexKey();
-
-        assertNotNull(added);
-        var again = RowCipherTest.ring(keystore, RowCipherTest.PASSWORD);
-        assertArrayEquals(added.getEncoded(), again.indexKey().getEncoded(), "stored, not made up per node");
-        assertArrayEquals(audit, again.auditKey().getEncoded());
-        assertFalse(again.file().addIndexKey(), "a second node finds it there");
+    private int addIndexKey() throws Exception {
+        var process = new ProcessBuilder("bash", "../config/keys/add-index-key.sh", keystore.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        process.environment().put("MESSAGING_KEYS_PASSWORD", RowCipherTest.PASSWORD);
+        var running = process.start();
+        assertTrue(running.waitFor(60, TimeUnit.SECONDS));
+        return running.exitValue();
     }
 
     @Test
