@@ -27,6 +27,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SchemaMigration {
 
     private static final System.Logger LOGGER = System.getLogger(SchemaMigration.class.getName());
+    /**
+     * The refusal of this deployment, once made: when the first instance fails, the container may create another
+     * for the next singleton that depends on it (one per timer bean, in Payara's order); that one refuses with the
+     * same words without logging them again, so IT reads the one line once.
+     */
+    private static volatile String refused;
 
     @Resource(lookup = "jdbc/messaging")
     DataSource dataSource;
@@ -36,6 +42,9 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
+        if (refused != null) {
+            throw new IllegalStateException(refused);
+        }
         var flyway = Migrations.of(dataSource);
         if (migrate) {
             var result = flyway.migrate();
@@ -50,6 +59,7 @@ public class SchemaMigration {
             var line = "Care Messaging cannot start: the database schema is " + current + " and migrations "
                     + Arrays.stream(pending).map(m -> m.getVersion().toString()).toList()
                     + " are pending; run config/database/migrate.sh as the schema owner (messaging.schema.migrate=false)";
+            refused = line;
             LOGGER.log(System.Logger.Level.ERROR, line);
             throw new IllegalStateException(line);
         }
