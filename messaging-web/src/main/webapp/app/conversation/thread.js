@@ -28,7 +28,7 @@ export class Thread {
     this.older = h('button', {type: 'button', class: 'older', hidden: true, onclick: () => this.loadOlder()},
       'Show earlier messages');
     this.list = h('ol', {class: 'messages', 'aria-labelledby': 'thread-title'});
-    this.view = new MessageView(this.list, {me, outbox, onDelete: message => this.deleteMessage(message)});
+    this.view = new MessageView(this.list, {me, outbox, api, onDelete: message => this.deleteMessage(message)});
     this.empty = h('p', {class: 'thread-empty', hidden: true});
     this.scroller = h('div', {class: 'scroller', tabindex: '0', 'aria-label': 'Messages', onscroll: () => this.scrolled()},
       this.older, this.empty, this.list);
@@ -53,6 +53,7 @@ export class Thread {
       h('div', {class: 'thread-body'}, this.scroller, this.marker),
       this.away,
       composer.element);
+    composer.acceptDrops(this.element);
     document.addEventListener('visibilitychange', () => this.maybeMarkRead());
   }
 

@@ -1,0 +1,258 @@
+package care.messaging.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import care.messaging.testing.Clamd;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.FilePayload;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Files in both apps: chosen with the paperclip (or the portal's camera button on a phone), uploaded at once
+ * with a progress bar, removable before sending, sent with or without text; the other side sees a picture as a
+ * thumbnail that opens larger and any other file as a card that downloads the very bytes. A refused file says
+ * why in plain words and goes with no message; a message with files that waited offline is sent once, with
+ * the files uploaded once.
+ */
+@ExtendWith(WebApp.class)
+class AttachingFilesIT {
+
+    private static final Pattern SENT = Pattern.compile("^(Sent|Read )");
+
+    @Test
+    void aPdfAndAPictureGoWithAMessageAndTheOtherSideOpensThem(WebApp app) throws Exception {
+        try (var desk = app.context(); var phone = app.phone()) {
+            var rivera = app.signIn(desk, "dr.rivera").open("Sam Lee");
+            var jordan = app.signIn(phone, "jordan.lee");
+            var page = rivera.page();
+            var word = TestFiles.word();
+            var pdf = TestFiles.pdf(word);
+            var png = TestFiles.png();
+            var pdfName = "Worksheet " + word + ".pdf";
+            var pngName = "Signed form " + word + ".png";
+            var noteName = "Notes " + word + ".txt";
+
+            // The PDF's upload is held until the test has seen its progress bar.
+            var held = new AtomicReference<Route>();
+            page.route("**/api/attachments", route -> {
+                if (held.get() == null && "POST".equals(route.request().method())
+                        && route.request().headerValue("content-disposition").contains("Worksheet")) {
+                    held.set(route);
+                } else {
+                    route.resume();
+                }
+            });
+            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach a file"))).isVisible();
+            page.locator(".composer input.attachment-input").setInputFiles(new FilePayload[] {
+                new FilePayload(pdfName, "application/pdf", pdf),
+                new FilePayload(pngName, "image/png", png),
+                new FilePayload(noteName, "text/plain", ("Notes " + word).getBytes())});
+            var chips = page.locator(".attachment-chip");
+            assertThat(chips).hasCount(3);
+            var pdfChip = chip(page, pdfName);
+            assertThat(pdfChip.locator("progress")).isVisible();
+            assertThat(page.locator(".composer button.send")).isDisabled();
+            page.waitForCondition(() -> held.get() != null);
+            held.get().resume();
+            assertThat(page.locator(".attachment-chip.done")).hasCount(3);
+            assertThat(pdfChip.locator("progress")).hasCount(0);
+            assertThat(page.locator(".composer button.send")).isEnabled();
+            screenshots(page, "attachments-composer-chips");
+
+            chip(page, noteName).getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Remove " + noteName)).click();
+            assertThat(chips).hasCount(2);
+            var text = "Here are the worksheet and the form " + word;
+            rivera.send(text);
+            assertThat(chips).hasCount(0);
+            assertThat(rivera.message(text).locator(".status")).hasText(SENT);
+
+            var received = jordan.message(text);
+            var card = received.locator("button.attachment-card");
+            assertThat(card).hasCount(1);
+            assertThat(card.locator(".attachment-name")).hasText(pdfName);
+            assertThat(card.locator(".attachment-detail")).hasText(Pattern.compile("^PDF · \\d+ KB$"));
+            var thumb = received.locator("img.attachment-thumb");
+            assertThat(thumb).hasAttribute("alt", pngName);
+            assertThat(thumb).hasAttribute("src", Pattern.compile("^blob:"));
+            jordan.page().waitForCondition(() -> ((Number) thumb.evaluate("img => img.naturalWidth")).intValue() == TestFiles.PNG_WIDTH);
+            assertThat(received.locator(".attachments li")).hasCount(2);
+            received.scrollIntoViewIfNeeded();
+            screenshots(jordan.page(), "attachments-thread-portal");
+
+            var download = jordan.page().waitForDownload(card::click);
+            assertEquals(pdfName, download.suggestedFilename());
+            assertArrayEquals(pdf, Files.readAllBytes(download.path()), "the downloaded bytes are the uploaded ones");
+
+            received.locator("button.attachment-image").click();
+            var viewer = jordan.page().locator("dialog.picture-viewer");
+            assertThat(viewer).isVisible();
+            assertThat(viewer.locator("img")).hasAttribute("alt", pngName);
+            WebApp.screenshot(jordan.page(), "attachments-picture-viewer-390");
+            viewer.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+            assertThat(viewer).hasCount(0);
+
+            assertThat(rivera.message(text).locator("img.attachment-thumb")).hasAttribute("src", Pattern.compile("^blob:"));
+            screenshots(page, "attachments-thread-practitioner");
+            var token = app.token("dr.rivera");
+            var stored = app.messagesContaining(token, app.conversationWith(token, "Sam Lee"), word);
+            assertEquals(1, stored.size());
+            assertEquals(List.of(pdfName, pngName), names(stored.get(0)), "the removed file did not go with the message");
+        }
+    }
+
+    @Test
+    void aClientOnAPhoneSendsAPhotoWithoutText(WebApp app) {
+        try (var phone = app.phone(); var desk = app.context()) {
+            var jordan = app.signIn(phone, "jordan.lee");
+            var page = jordan.page();
+            assertThat(jordan.threadTitle()).hasText("Dr. Maria Rivera");
+            var photo = page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take a photo"));
+            assertThat(photo).isVisible();
+            assertThat(page.locator(".composer input.camera-input")).hasAttribute("capture", "environment");
+            assertThat(page.locator(".composer input.attachment-input")).hasAttribute("accept", Pattern.compile("application/pdf"));
+            var width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+            assertTrue(width.intValue() <= 390, "nothing wider than the phone's screen: " + width);
+
+            var word = TestFiles.word();
+            var name = "Photo " + word + ".png";
+            page.locator(".composer input.camera-input").setInputFiles(new FilePayload(name, "image/png", TestFiles.png()));
+            assertThat(page.locator(".attachment-chip.done")).hasCount(1);
+            assertThat(jordan.editor()).hasText("");
+            page.locator(".composer button.send").click();
+            var mine = jordan.messages().filter(new Locator.FilterOptions().setHas(page.locator("img[alt='" + name + "']")));
+            assertThat(mine.locator(".status")).hasText(SENT);
+
+            var rivera = app.signIn(desk, "dr.rivera").open("Sam Lee");
+            var received = rivera.messages().filter(new Locator.FilterOptions().setHas(rivera.page().locator("img[alt='" + name + "']")));
+            assertThat(received.locator("img.attachment-thumb")).hasAttribute("src", Pattern.compile("^blob:"));
+            assertThat(received.locator(".sender")).hasText("Jordan Lee, guardian of Sam Lee");
+        }
+    }
+
+    @Test
+    void aRefusedFileSaysWhyInPlainWordsAndGoesWithNoMessage(WebApp app) throws Exception {
+        try (var desk = app.context()) {
+            var page = desk.newPage();
+            var sends = new CopyOnWriteArrayList<String>();
+            page.onRequest(request -> {
+                if ("POST".equals(request.method()) && request.url().endsWith("/messages")) {
+                    sends.add(request.postData());
+                }
+            });
+            var rivera = app.signIn(page, "dr.rivera").open("Casey Diaz");
+            var word = TestFiles.word();
+            var settings = app.json(null, "GET", "app/settings", null).getJsonObject("attachments");
+            var limit = settings.getJsonNumber("maxBytes").longValue();
+            var big = Files.createTempFile(WebApp.SCREENSHOTS.getParent(), "too-large", ".pdf");
+            try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+                file.write(TestFiles.pdf(word));
+                file.setLength(limit + 1);
+            }
+            try {
+                page.locator(".composer input.attachment-input").setInputFiles(new FilePayload[] {
+                    new FilePayload("Page " + word + ".html", "text/html", "<!doctype html><html><body><script>alert(1)</script></body></html>".getBytes()),
+                    new FilePayload("Scan " + word + ".txt", "text/plain", Clamd.eicar())});
+                assertThat(chip(page, "Page " + word + ".html").locator(".attachment-reason"))
+                        .hasText(Pattern.compile("^This type of file can't be attached\\. You can attach: .*PDF"));
+                assertThat(chip(page, "Scan " + word + ".txt").locator(".attachment-reason")).containsText("malware was found");
+                page.locator(".composer input.attachment-input").setInputFiles(big);
+                var limitText = limit % (1024 * 1024) == 0 ? (limit / (1024 * 1024)) + " MB" : null;
+                var tooLarge = page.locator(".attachment-chip.failed").filter(new Locator.FilterOptions().setHasText("Too large"));
+                assertThat(tooLarge.locator(".attachment-reason")).hasText(limitText != null
+                        ? "Too large: files can be up to " + limitText + "." : "Too large: files can be up to");
+                assertThat(page.locator(".attachment-chip.failed")).hasCount(3);
+                screenshots(page, "attachments-refused");
+
+                // Send with only refused files does nothing; the message written next carries none of them.
+                page.locator(".composer button.send").click();
+                var text = "Only words this time " + word;
+                rivera.send(text);
+                assertThat(rivera.message(text).locator(".status")).hasText(SENT);
+                assertEquals(1, sends.size(), "one message went out: " + sends);
+                assertTrue(!sends.get(0).contains("attachments"), "with no files: " + sends.get(0));
+                assertThat(page.locator(".attachment-chip")).hasCount(0);
+                assertThat(rivera.message(text).locator(".attachments")).hasCount(0);
+            } finally {
+                Files.deleteIfExists(big);
+            }
+        }
+    }
+
+    @Test
+    void aMessageWithAFileWrittenOfflineIsSentOnceWithTheFileUploadedOnce(WebApp app) {
+        try (var desk = app.context(); var phone = app.phone()) {
+            var rivera = app.signIn(desk, "dr.rivera").open("Sam Lee");
+            var jordan = app.signIn(phone, "jordan.lee");
+            var page = rivera.page();
+            var uploads = new AtomicInteger();
+            var failedSends = new AtomicInteger();
+            page.onRequest(request -> {
+                if ("POST".equals(request.method()) && request.url().endsWith("/api/attachments")) {
+                    uploads.incrementAndGet();
+                }
+            });
+            page.onRequestFailed(request -> {
+                if ("POST".equals(request.method()) && request.url().endsWith("/messages")) {
+                    failedSends.incrementAndGet();
+                }
+            });
+            var word = TestFiles.word();
+            var name = "Sleep diary " + word + ".pdf";
+            page.locator(".composer input.attachment-input").setInputFiles(new FilePayload(name, "application/pdf", TestFiles.pdf(word)));
+            assertThat(page.locator(".attachment-chip.done")).hasCount(1);
+
+            desk.setOffline(true);
+            var text = "The diary, from a tunnel " + word;
+            rivera.send(text);
+            var pending = rivera.message(text);
+            assertThat(pending.locator(".status")).hasText("Waiting for the connection…");
+            assertThat(pending.locator(".attachment-name")).hasText(name);
+            // The barrier: the outbox has tried again (a second attempt failed) while still offline.
+            page.waitForCondition(() -> failedSends.get() >= 2);
+            desk.setOffline(false);
+
+            assertThat(rivera.message(text).locator(".status")).hasText(SENT);
+            assertThat(jordan.message(text).locator(".attachment-card .attachment-name")).hasText(name);
+            assertEquals(1, uploads.get(), "the file was uploaded once, before the message was queued");
+            var token = app.token("dr.rivera");
+            var stored = app.messagesContaining(token, app.conversationWith(token, "Sam Lee"), text);
+            assertEquals(1, stored.size(), "the server holds the message once");
+            assertEquals(List.of(name), names(stored.get(0)));
+            rivera.assertNothingStored();
+        }
+    }
+
+    private static Locator chip(Page page, String name) {
+        return page.locator(".attachment-chip").filter(new Locator.FilterOptions().setHas(
+                page.locator(".attachment-name").filter(new Locator.FilterOptions().setHasText(name))));
+    }
+
+    private static List<String> names(JsonObject message) {
+        return message.getJsonArray("attachments").getValuesAs(JsonObject.class).stream().map(f -> f.getString("name")).toList();
+    }
+
+    /** The page at a phone's width and at a desktop's, then back to the desktop. */
+    static void screenshots(Page page, String name) {
+        var before = page.viewportSize();
+        for (var width : new int[] {390, 1366}) {
+            page.setViewportSize(width, width < 800 ? 844 : 900);
+            WebApp.screenshot(page, name + "-" + width);
+        }
+        page.setViewportSize(before.width, before.height);
+    }
+}
