@@ -118,8 +118,21 @@ export function tooLargeText(limits) {
   return `Too large: files can be up to ${sizeText(limits?.maxBytes || 0)}.`;
 }
 
+/** The short names of the allowed types, in a fixed order, for the sentence a refused type gets. */
+const SHORT = [['application/pdf', 'PDF'], ['image/png', 'PNG'], ['image/jpeg', 'JPEG'], ['image/heic', 'HEIC'],
+  ['image/gif', 'GIF'], ['image/webp', 'WebP'], ['text/plain', 'text'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Word'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel'],
+  ['application/vnd.oasis.opendocument.text', 'OpenDocument']];
+
 function typeText(limits) {
-  const kinds = [...new Set((limits?.types || []).map(kindText))];
-  return kinds.length ? `This type of file can't be attached. You can attach: ${kinds.join(', ')}.`
-    : 'This type of file can\'t be attached.';
+  const types = new Set(limits?.types || []);
+  const known = new Set(SHORT.map(([type]) => type));
+  const kinds = [...SHORT.filter(([type]) => types.has(type)).map(([, name]) => name),
+    ...[...types].filter(type => !known.has(type))];
+  if (!kinds.length) {
+    return 'This type of file can\'t be attached.';
+  }
+  const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}` : kinds[0];
+  return `This type of file can't be attached. You can attach ${list} files.`;
 }

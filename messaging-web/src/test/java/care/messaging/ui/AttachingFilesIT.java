@@ -146,7 +146,8 @@ class AttachingFilesIT {
 
     @Test
     void aRefusedFileSaysWhyInPlainWordsAndGoesWithNoMessage(WebApp app) throws Exception {
-        try (var desk = app.context()) {
+        // axe is injected as an inline script, which the app's CSP rightly refuses: this context bypasses it.
+        try (var desk = app.context(new com.microsoft.playwright.Browser.NewContextOptions().setBypassCSP(true))) {
             var page = desk.newPage();
             var sends = new CopyOnWriteArrayList<String>();
             page.onRequest(request -> {
@@ -168,7 +169,7 @@ class AttachingFilesIT {
                     new FilePayload("Page " + word + ".html", "text/html", "<!doctype html><html><body><script>alert(1)</script></body></html>".getBytes()),
                     new FilePayload("Scan " + word + ".txt", "text/plain", Clamd.eicar())});
                 assertThat(chip(page, "Page " + word + ".html").locator(".attachment-reason"))
-                        .hasText(Pattern.compile("^This type of file can't be attached\\. You can attach: .*PDF"));
+                        .hasText(Pattern.compile("^This type of file can't be attached\\. You can attach PDF"));
                 assertThat(chip(page, "Scan " + word + ".txt").locator(".attachment-reason")).containsText("malware was found");
                 page.locator(".composer input.attachment-input").setInputFiles(big);
                 var limitText = limit % (1024 * 1024) == 0 ? (limit / (1024 * 1024)) + " MB" : null;
@@ -177,6 +178,7 @@ class AttachingFilesIT {
                         ? "Too large: files can be up to " + limitText + "." : "Too large: files can be up to");
                 assertThat(page.locator(".attachment-chip.failed")).hasCount(3);
                 screenshots(page, "attachments-refused");
+                AccessibilityIT.assertNoViolations(page, "refused uploads");
 
                 // Send with only refused files does nothing; the message written next carries none of them.
                 page.locator(".composer button.send").click();
