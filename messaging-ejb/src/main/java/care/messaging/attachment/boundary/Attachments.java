@@ -17,7 +17,10 @@ import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.Targets;
 import care.messaging.crypto.control.RowCipher;
 import care.messaging.crypto.entity.EncryptedColumn;
+import care.messaging.conversation.control.Participation;
+import care.messaging.conversation.entity.Conversation;
 import care.messaging.directory.control.Accounts;
+import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.Identity;
@@ -37,8 +40,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A practitioner's or client's files before they are sent: upload (typed by content, stored encrypted and
- * scanned in one pass, in one transaction) and download, by the uploader only for now. An infected file is
+ * A practitioner's or client's files: upload (typed by content, stored encrypted and scanned in one pass, in one
+ * transaction) and download, by the uploader and, once the file is sent with a message, by whoever may read
+ * that conversation (sending is conversation's: {@code MessageFiles}). An infected file is
  * refused as a policy decision, so its access.denied row is written in a transaction of its own and
  * survives the upload's rollback, which leaves no row and no byte of it. A scanner out of reach leaves the
  * file {@code scanning}, which is not downloadable (fail closed).
@@ -63,6 +67,8 @@ public class Attachments {
     RowCipher cipher;
     @Inject
     AuditTrail audit;
+    @Inject
+    Participation participation;
     @Inject
     Clock clock;
     @PersistenceContext
@@ -98,13 +104,18 @@ public class Attachments {
         return view(attachment, name);
     }
 
-    /** A clean file of the caller's own; anyone else's, or another practice's, is not found. */
+    /**
+     * A clean file: the uploader's own, or one sent with a message of a conversation the caller may read (its
+     * participants, a minor's guardians, the colleague; an admin only under an active emergency access, audited
+     * as an emergency read too). Anyone else, another practice, or a file of a deleted message: not found.
+     */
     @Attempts(Action.ATTACHMENT_DOWNLOAD)
     public Download download(Identity identity, String id) {
-        var me = accounts.authorize(identity, UPLOADERS);
+        var me = accounts.authenticate(identity);
         var attachment = Uuids.parse(id).map(uuid -> em.find(Attachment.class, uuid))
-                .filter(a -> a.practiceId().equals(me.practiceId()) && a.uploaderId().equals(me.id()))
+                .filter(a -> a.practiceId().equals(me.practiceId()))
                 .orElseThrow(DomainException::notFound);
+        var targets = readable(me, attachment);
         if (attachment.state() == AttachmentState.scanning) {
             throw new DomainException(ProblemType.ATTACHMENT_NOT_SCANNED, "The file has not been scanned for malware yet");
         }
@@ -118,8 +129,32 @@ public class Attachments {
         } catch (IOException e) {
             throw new UncheckedIOException("the file's bytes could not be opened", e);
         }
-        audit.record(me.actor(), Action.ATTACHMENT_DOWNLOAD, SUCCESS, Targets.none());
+        if (targets.emergency()) {
+            audit.record(me.actor(), Action.EMERGENCY_READ, SUCCESS, targets.targets());
+        }
+        audit.record(me.actor(), Action.ATTACHMENT_DOWNLOAD, SUCCESS, targets.targets());
         return new Download(view(attachment, name), content);
+    }
+
+    record Reader(Targets targets, boolean emergency) {
+    }
+
+    /** Who may have the file, and what the audit names: an unsent file only its uploader; a sent one its conversation's readers. */
+    Reader readable(Account me, Attachment attachment) {
+        var uploader = attachment.uploaderId().equals(me.id());
+        if (attachment.messageId() == null) {
+            if (!uploader || !UPLOADERS.contains(me.role())) {
+                throw DomainException.notFound();
+            }
+            return new Reader(Targets.none(), false);
+        }
+        var conversation = em.find(Conversation.class, attachment.conversationId());
+        var targets = Targets.conversation(conversation.id(), conversation.clientId()).withMessage(attachment.messageId());
+        if (uploader) {
+            return new Reader(targets, false);
+        }
+        var reading = participation.reading(me, conversation.id().toString(), StoredTime.now(clock));
+        return new Reader(targets, reading.emergency());
     }
 
     /** The scan's verdict: infected is refused (nothing kept), unavailable stays scanning. */

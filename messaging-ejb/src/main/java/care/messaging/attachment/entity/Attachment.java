@@ -116,6 +116,16 @@ public class Attachment {
         return uploaderId;
     }
 
+    /** The conversation of the message it was sent with; null while unsent. */
+    public UUID conversationId() {
+        return conversationId;
+    }
+
+    /** The message it was sent with; null while unsent. */
+    public UUID messageId() {
+        return messageId;
+    }
+
     public AttachmentState state() {
         return state;
     }

@@ -16,6 +16,7 @@ import care.messaging.conversation.control.AutomaticReplies;
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.ConversationStarts;
 import care.messaging.conversation.control.Inbox;
+import care.messaging.conversation.control.MessageFiles;
 import care.messaging.conversation.control.Notifications;
 import care.messaging.conversation.control.ParticipantStates;
 import care.messaging.conversation.control.Participation;
@@ -24,6 +25,7 @@ import care.messaging.conversation.control.RichText;
 import care.messaging.conversation.control.SendLocks;
 import care.messaging.conversation.control.SendRate;
 import care.messaging.conversation.control.Transcript;
+import care.messaging.conversation.entity.AttachedFile;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.ConversationSummary;
 import care.messaging.conversation.entity.Folder;
@@ -33,6 +35,7 @@ import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.Page;
 import care.messaging.conversation.entity.PracticeConversation;
 import care.messaging.conversation.entity.ReadState;
+import care.messaging.conversation.entity.SanitizedHtml;
 import care.messaging.directory.control.Accounts;
 import care.messaging.platform.entity.Identity;
 import care.messaging.directory.entity.Role;
@@ -84,6 +87,8 @@ public class Conversations {
     ParticipantStates states;
     @Inject
     AutomaticReplies automaticReplies;
+    @Inject
+    MessageFiles files;
     @Inject
     Event<MessagePosted> posted;
     @Inject
@@ -156,16 +161,28 @@ public class Conversations {
         return conversations;
     }
 
-    /**
-     * A retry (same clientMessageId) creates nothing, but it hands the original message out again, so it
-     * is recorded as message.create with outcome replayed.
-     */
+    /** A send of text only (the apps' older form, and the tests'): see the other {@code post}. */
     @Attempts(Action.MESSAGE_CREATE)
     public Outcome<MessageView> post(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
                                      String clientMessageId, String html) {
+        return post(identity, conversationId, clientMessageId, html, List.of());
+    }
+
+    /**
+     * A retry (same clientMessageId) creates nothing, but it hands the original message out again, so it
+     * is recorded as message.create with outcome replayed. {@code attachments} are ids of the sender's own
+     * clean, unsent uploads; with at least one the text may be empty. A retry attaches nothing again.
+     */
+    @Attempts(Action.MESSAGE_CREATE)
+    public Outcome<MessageView> post(Identity identity, @AuditTarget(AuditTarget.Kind.CONVERSATION) String conversationId,
+                                     String clientMessageId, String html, List<String> attachments) {
         var me = accounts.authenticate(identity);
         var id = parseClientMessageId(clientMessageId);
-        var body = richText.sanitize(html);
+        var fileIds = files.parse(attachments);
+        var text = richText.draft(html);
+        if (text.isEmpty() && fileIds.isEmpty()) {
+            throw new DomainException(ProblemType.EMPTY_MESSAGE, "The message is empty");
+        }
         // One read of the conversation (participation), then the same row locked: the settings' sending rules,
         // the messaging name and colleague conversations all live in authorFor, the one path every send takes.
         var conversation = participation.conversationOf(me, conversationId);
@@ -182,14 +199,18 @@ public class Conversations {
             return new Outcome<>(view, false);
         }
         var author = participation.authorFor(me, conversation);
+        // Locked until the commit, so a second send naming one of them waits and then finds it sent.
+        var attached = files.claim(me, fileIds);
         // Only a message that would be new counts against the sender's rate: a retry above never does.
         rate.take(me.id());
+        var body = text.orElseGet(() -> new SanitizedHtml("", MessageFiles.preview(attached)));
         var message = bodies.post(conversation, author, id, body, now());
         em.persist(message);
         em.flush();
+        files.attach(me, conversation, message, attached);
         var draftCleared = states.messageSent(conversation, message);
-        // Search indexes it here, synchronously, in this transaction (see MessagePosted).
-        posted.fire(new MessagePosted(conversation, message, body.html()));
+        // Search indexes it here, synchronously, in this transaction (see MessagePosted), its files' names too.
+        posted.fire(new MessagePosted(conversation, message, body.html(), attached.stream().map(AttachedFile::name).toList()));
         notifications.messageCreated(conversation, message);
         if (draftCleared) {
             notifications.draftCleared(conversation, me);
@@ -198,7 +219,7 @@ public class Conversations {
         // An away practitioner's reply, in this transaction and under this lock (see AutomaticReplies); it refuses nothing.
         automaticReplies.answer(conversation, message, message.sentAt()).ifPresent(sent -> audit.record(sent.practitioner().actor(),
                 Action.MESSAGE_AUTO_REPLY, SUCCESS, targets(conversation).withMessage(sent.message().id())));
-        return new Outcome<>(MessageView.unread(message, body.html()), true);
+        return new Outcome<>(MessageView.unread(message, body.html(), attached), true);
     }
 
     @Attempts(Action.CONVERSATION_MARK_READ)

@@ -14,7 +14,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Deleting a message erases what it said everywhere it is kept: its body (ciphertext and key id), the
- * conversation's preview if it was the last message, and its search entries. The row, its seq and its
+ * conversation's preview if it was the last message, its search entries, and its files (rows and bytes
+ * deleted, not crypto-shredded: a file's key is the key ring's, shared with other rows). The row, its seq and its
  * receipts stay, so the order and "read" keep meaning the same; the audit trail keeps that it happened.
  */
 @Dependent
@@ -24,6 +25,8 @@ public class Erasures {
     EntityManager em;
     @Inject
     Event<MessageErased> erased;
+    @Inject
+    MessageFiles files;
 
     /** The message of this conversation; another conversation's message, or a malformed id, does not exist here. */
     public Message find(Conversation conversation, String messageId) {
@@ -38,6 +41,7 @@ public class Erasures {
     public void erase(Conversation conversation, Message message, OffsetDateTime at) {
         message.erase(at);
         conversation.erasePreviewOf(message);
+        files.erase(message.id());
         // Its search entries go in the same transaction (a synchronous observer, see MessageErased); the
         // backfill never indexes an erased message again.
         erased.fire(new MessageErased(message));

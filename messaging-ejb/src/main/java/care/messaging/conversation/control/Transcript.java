@@ -1,6 +1,7 @@
 package care.messaging.conversation.control;
 
 import care.messaging.platform.control.Rows;
+import care.messaging.conversation.entity.AttachedFile;
 import care.messaging.conversation.entity.MessageView;
 import care.messaging.conversation.entity.MessageView.Sender;
 import jakarta.enterprise.context.Dependent;
@@ -31,6 +32,8 @@ public class Transcript {
     EntityManager em;
     @Inject
     Bodies bodies;
+    @Inject
+    MessageFiles files;
 
     public List<MessageView> page(UUID conversationId, long before, int limit) {
         List<?> rows = em.createNativeQuery(PAGE)
@@ -38,16 +41,20 @@ public class Transcript {
                 .setParameter(2, before)
                 .setParameter(3, limit)
                 .getResultList();
-        return rows.stream().map(Object[].class::cast).map(this::view).toList();
+        var page = rows.stream().map(Object[].class::cast).toList();
+        // the page's files in one statement; a deleted message has none (they were deleted with it)
+        var attached = files.of(page.stream().filter(r -> r[8] == null).map(r -> (UUID) r[0]).toList());
+        return page.stream().map(r -> view(r, attached.getOrDefault((UUID) r[0], List.of()))).toList();
     }
 
-    MessageView view(Object[] r) {
+    MessageView view(Object[] r, List<AttachedFile> attachments) {
         var id = (UUID) r[0];
         var deleted = r[8] != null;
         // A deleted message has no body left to open; only a body that is there and does not open is unavailable.
         var html = deleted ? Optional.<String>empty() : bodies.body(id, (byte[]) r[6]);
         return new MessageView(id, ((Number) r[1]).longValue(), (UUID) r[2],
                 new Sender((UUID) r[3], (String) r[4]), Rows.time(r[5]), html.orElse(null), !deleted && html.isEmpty(),
-                Rows.time(r[7]), deleted, Boolean.TRUE.equals(r[9]), Boolean.TRUE.equals(r[10]));
+                Rows.time(r[7]), deleted, Boolean.TRUE.equals(r[9]), Boolean.TRUE.equals(r[10]),
+                List.copyOf(attachments));
     }
 }

@@ -2,6 +2,8 @@ package care.messaging.search.control;
 
 import care.messaging.conversation.control.Bodies;
 import care.messaging.conversation.control.InboxCursor;
+import care.messaging.conversation.control.MessageFiles;
+import care.messaging.conversation.entity.AttachedFile;
 import care.messaging.conversation.entity.MessageView.Sender;
 import care.messaging.conversation.entity.Page;
 import care.messaging.crypto.control.BlindIndex;
@@ -48,6 +50,8 @@ public class MessageSearch {
     BlindIndex blindIndex;
     @Inject
     Bodies bodies;
+    @Inject
+    MessageFiles files;
 
     public Page<MessageHit> page(Account me, SearchQuery query, String cursor, int limit) {
         var after = InboxCursor.parse(cursor);
@@ -56,10 +60,12 @@ public class MessageSearch {
         while (true) {
             var wanted = limit + 1 - hits.size();
             var rows = candidates(me, query, after, wanted);
+            // the candidates' files in one statement: their names are searched, and shown with the hit
+            var attached = files.of(rows.stream().map(r -> (UUID) r[0]).toList());
             for (var r : rows) {
                 examined++;
                 after = new InboxCursor(Rows.time(r[5]), (UUID) r[0]);
-                checked(r, query).ifPresent(hits::add);
+                checked(r, query, attached.getOrDefault((UUID) r[0], List.of())).ifPresent(hits::add);
                 if (hits.size() > limit) {
                     var last = hits.get(limit - 1);
                     return new Page<>(hits.subList(0, limit), InboxCursor.of(last.sentAt(), last.messageId()));
@@ -96,17 +102,17 @@ public class MessageSearch {
         return ((List<?>) q.getResultList()).stream().map(Object[].class::cast).toList();
     }
 
-    Optional<MessageHit> checked(Object[] r, SearchQuery query) {
+    Optional<MessageHit> checked(Object[] r, SearchQuery query, List<AttachedFile> attached) {
         var id = (UUID) r[0];
         return bodies.body(id, (byte[]) r[6]).flatMap(html -> {
-            var text = SearchIndex.text(html);
+            var text = SearchIndex.searched(html, SearchIndex.names(attached));
             var words = SearchText.words(text);
             if (!query.matches(words)) {
                 return Optional.empty();
             }
             var snippet = Snippets.around(text, words, query);
             return Optional.of(new MessageHit((UUID) r[1], id, Rows.number(r[2]), new Sender((UUID) r[3], (String) r[4]),
-                    Rows.time(r[5]), snippet.text(), snippet.highlights()));
+                    Rows.time(r[5]), snippet.text(), snippet.highlights(), List.copyOf(attached)));
         });
     }
 

@@ -1,6 +1,8 @@
 package care.messaging.search.control;
 
 import care.messaging.conversation.control.Bodies;
+import care.messaging.conversation.control.MessageFiles;
+import care.messaging.conversation.entity.AttachedFile;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.Message;
 import care.messaging.conversation.entity.MessageErased;
@@ -53,9 +55,12 @@ public class SearchIndex {
     BlindIndex blindIndex;
     @Inject
     Bodies bodies;
+    @Inject
+    MessageFiles files;
 
     void posted(@Observes MessagePosted posted) {
-        index(posted.conversation(), posted.message(), posted.html());
+        store(posted.conversation().practiceId(), posted.conversation().id(), posted.message().id(), posted.message().sentAt(),
+                posted.html(), posted.fileNames());
     }
 
     void erased(@Observes MessageErased erased) {
@@ -64,7 +69,7 @@ public class SearchIndex {
 
     /** Indexes a new message's words from its sanitized HTML (tags stripped), in the caller's transaction. */
     public void index(Conversation conversation, Message message, String html) {
-        store(conversation.practiceId(), conversation.id(), message.id(), message.sentAt(), html);
+        store(conversation.practiceId(), conversation.id(), message.id(), message.sentAt(), html, List.of());
     }
 
     /** Removes a message from the index (when it is deleted): no search finds it afterwards. */
@@ -83,18 +88,19 @@ public class SearchIndex {
                 .setParameter(1, blindIndex.keyCheck())
                 .setParameter(2, size)
                 .getResultList();
+        var attached = files.of(rows.stream().map(row -> (UUID) ((Object[]) row)[0]).toList());
         for (var row : rows) {
             var r = (Object[]) row;
             var id = (UUID) r[0];
             em.createNativeQuery("DELETE FROM search_term WHERE message_id = ?1").setParameter(1, id).executeUpdate();
             var html = bodies.body(id, (byte[]) r[3]).orElse("");
-            store((UUID) r[4], (UUID) r[1], id, Rows.time(r[2]), html);
+            store((UUID) r[4], (UUID) r[1], id, Rows.time(r[2]), html, names(attached.getOrDefault(id, List.of())));
         }
         return rows.size();
     }
 
-    void store(UUID practice, UUID conversation, UUID message, OffsetDateTime sentAt, String html) {
-        var terms = SearchText.terms(text(html));
+    void store(UUID practice, UUID conversation, UUID message, OffsetDateTime sentAt, String html, List<String> fileNames) {
+        var terms = SearchText.terms(searched(html, fileNames));
         em.createNativeQuery(INSERT)
                 .setParameter(1, blindIndex.hashes(practice, terms))
                 .setParameter(2, message)
@@ -102,6 +108,16 @@ public class SearchIndex {
                 .setParameter(4, sentAt)
                 .setParameter(5, blindIndex.keyCheck())
                 .executeUpdate();
+    }
+
+    /** What a search looks in: the text a reader sees, then the names of the message's files. */
+    public static String searched(String html, List<String> fileNames) {
+        var text = text(html);
+        return fileNames.isEmpty() ? text : (text + "\n" + String.join("\n", fileNames)).strip();
+    }
+
+    static List<String> names(List<AttachedFile> files) {
+        return files.stream().map(AttachedFile::name).toList();
     }
 
     /** The text a reader sees: tags gone, whitespace collapsed (link targets are not searched). */

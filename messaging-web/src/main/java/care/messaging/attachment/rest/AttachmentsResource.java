@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -34,6 +36,8 @@ public class AttachmentsResource {
 
     /** The headers every download carries, whatever the file is (docs/security.md). */
     static final String SANDBOX = "sandbox";
+    /** The images the apps show themselves (thumbnails): only these may be served inline, whatever is asked. */
+    static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     @Inject
     Attachments attachments;
@@ -53,16 +57,19 @@ public class AttachmentsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Download a clean file of one's own: its bytes, as an attachment (409 while it is still being scanned)")
-    public Response download(@PathParam("id") String id) {
+    @Operation(summary = "Download a clean file: one's own upload, or one sent in a conversation one may read; its bytes, as an "
+            + "attachment, or inline for PNG, JPEG, GIF and WebP with ?disposition=inline (409 while it is still being scanned)")
+    public Response download(@PathParam("id") String id, @QueryParam("disposition") String disposition) {
         var download = attachments.download(Identities.of(security), id);
+        var inline = "inline".equals(disposition) && INLINE.contains(download.file().type());
         StreamingOutput bytes = out -> {
             try (var in = download.content()) {
                 in.transferTo(out);
             }
         };
         return Response.ok(bytes, download.file().type())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(download.file().name()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, inline ? ContentDisposition.inline(download.file().name())
+                        : ContentDisposition.attachment(download.file().name()))
                 .header(HttpHeaders.CONTENT_LENGTH, download.file().size())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", SANDBOX)

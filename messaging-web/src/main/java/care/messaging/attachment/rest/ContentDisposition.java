@@ -90,6 +90,15 @@ final class ContentDisposition {
 
     /** The header for a download: {@code attachment}, an ASCII fallback name and the exact one, percent-encoded UTF-8. */
     static String attachment(String name) {
+        return "attachment" + names(name);
+    }
+
+    /** The same for an image the app shows itself: {@code inline}, with the same names. */
+    static String inline(String name) {
+        return "inline" + names(name);
+    }
+
+    static String names(String name) {
         var fallback = new StringBuilder();
         name.codePoints().forEach(cp -> fallback.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\' ? (char) cp : '_'));
         var encoded = new StringBuilder();
@@ -101,7 +110,7 @@ final class ContentDisposition {
                 encoded.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
             }
         }
-        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+        return "; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
     }
 
     private static DomainException invalid() {

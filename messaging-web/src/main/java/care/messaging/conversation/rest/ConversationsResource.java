@@ -59,7 +59,8 @@ public class ConversationsResource {
 
     enum Counterpart { CLIENT, COLLEAGUE, PRACTITIONER }
 
-    public record PostMessage(String clientMessageId, String html) {
+    /** {@code attachments}: ids of the sender's own clean, unsent uploads (optional); with one, html may be empty. */
+    public record PostMessage(String clientMessageId, String html, List<String> attachments) {
     }
 
     public record MarkRead(Long seq) {
@@ -121,10 +122,11 @@ public class ConversationsResource {
 
     @POST
     @Path("{id}/messages")
-    @Operation(summary = "Send a message: 201 after commit; the same clientMessageId again answers 200 with the original")
+    @Operation(summary = "Send a message {clientMessageId, html, attachments?: [upload ids]}: 201 after commit; the same clientMessageId again answers 200 with the original")
     public Response post(@PathParam("id") String id, PostMessage body) {
         var message = Params.required(body);
-        var outcome = conversations.post(Identities.of(security), id, message.clientMessageId(), message.html());
+        var outcome = conversations.post(Identities.of(security), id, message.clientMessageId(), message.html(),
+                message.attachments() == null ? List.of() : message.attachments());
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(outcome.value()).build();
     }
