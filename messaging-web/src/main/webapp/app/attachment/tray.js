@@ -2,7 +2,7 @@
 // chip (name, size, a progress bar while it uploads, a button that cancels or removes it). A refused file
 // stays as a chip that says why, until it is removed; only the uploaded ones go with the message.
 import {announce, h, replace} from '../platform/dom.js';
-import {reasonText, sizeText, tooLargeText, upload} from './upload.js';
+import {reasonText, SCANNER_DOWN, sizeText, tooLargeText, upload} from './upload.js';
 
 export class AttachmentTray {
   /** limits: {maxBytes, types} from the app's settings; onChange: the set of files or their states changed. */
@@ -86,15 +86,18 @@ export class AttachmentTray {
   }
 
   uploaded(item, view) {
+    if (view.state !== 'clean') {
+      // Held as 'scanning' (the scanner was out of reach): the server refuses to send a file not known clean.
+      this.failed(item, SCANNER_DOWN);
+      return;
+    }
     item.state = 'done';
     item.view = view;
     const {element, bar, detail, button} = item.chip;
     bar.remove();
     element.className = 'attachment-chip done';
     element.dataset.id = view.id;
-    detail.textContent = view.state === 'scanning'
-      ? `${sizeText(view.size)} · being checked for malware`
-      : sizeText(view.size);
+    detail.textContent = sizeText(view.size);
     button.setAttribute('aria-label', `Remove ${item.file.name}`);
     button.title = 'Remove';
     announce(`${item.file.name} uploaded`);

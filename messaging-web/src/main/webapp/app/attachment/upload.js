@@ -88,6 +88,8 @@ export function kindText(type) {
 /** Types the thread shows as pictures: the ones the server serves inline (?disposition=inline). */
 export const INLINE_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
+export const SCANNER_DOWN = 'The malware scanner is unavailable, so the file cannot be sent yet. Remove it and try again later.';
+
 /** Why a file was not attached, in plain words, for the error its upload ended with. */
 export function reasonText(error, limits) {
   if (error instanceof ProblemError) {

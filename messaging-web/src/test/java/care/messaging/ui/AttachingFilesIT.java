@@ -196,6 +196,46 @@ class AttachingFilesIT {
     }
 
     @Test
+    void aFileTheScannerCouldNotCheckSaysSoAndIsNotSent(WebApp app) {
+        try (var desk = app.context()) {
+            var page = desk.newPage();
+            var sends = new CopyOnWriteArrayList<String>();
+            page.onRequest(request -> {
+                if ("POST".equals(request.method()) && request.url().endsWith("/messages")) {
+                    sends.add(request.postData());
+                }
+            });
+            // What the server answers while clamd is out of reach (ScannerDownIT proves it on a node without one):
+            // the file held as 'scanning'; and a proxy's 503 in front of a node that is down.
+            page.route("**/api/attachments", route -> {
+                var name = route.request().headerValue("content-disposition");
+                if (name.contains("Held")) {
+                    route.fulfill(new Route.FulfillOptions().setStatus(201).setContentType("application/json")
+                            .setBody("{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"Held.pdf\",\"type\":\"application/pdf\",\"size\":10,\"state\":\"scanning\"}"));
+                } else {
+                    route.fulfill(new Route.FulfillOptions().setStatus(503).setContentType("application/problem+json")
+                            .setBody("{\"type\":\"urn:care-messaging:problem:database-unavailable\",\"status\":503}"));
+                }
+            });
+            var rivera = app.signIn(page, "dr.rivera").open("Casey Diaz");
+            var word = TestFiles.word();
+            page.locator(".composer input.attachment-input").setInputFiles(new FilePayload[] {
+                new FilePayload("Held " + word + ".pdf", "application/pdf", TestFiles.pdf(word)),
+                new FilePayload("Away " + word + ".pdf", "application/pdf", TestFiles.pdf(word))});
+            assertThat(chip(page, "Held " + word).locator(".attachment-reason")).hasText(
+                    "The malware scanner is unavailable, so the file cannot be sent yet. Remove it and try again later.");
+            assertThat(chip(page, "Away " + word).locator(".attachment-reason")).hasText(
+                    "The server or its malware scanner is unavailable. Try again later.");
+            page.locator(".composer button.send").click();
+            var text = "Without the held file " + word;
+            rivera.send(text);
+            assertThat(rivera.message(text).locator(".status")).hasText(SENT);
+            assertEquals(1, sends.size(), "one message went out: " + sends);
+            assertTrue(!sends.get(0).contains("attachments"), "with no files: " + sends.get(0));
+        }
+    }
+
+    @Test
     void aMessageWithAFileWrittenOfflineIsSentOnceWithTheFileUploadedOnce(WebApp app) {
         try (var desk = app.context(); var phone = app.phone()) {
             var rivera = app.signIn(desk, "dr.rivera").open("Sam Lee");
