@@ -1,7 +1,10 @@
 /**
- * Files sent with messages, as far as built: the malware scan, the type, the display name and the
- * encrypted storage of a file, and the uploader's own upload and download of it; not yet sent with a
- * message or shown in an app.
+ * Files sent with messages: the malware scan, the type, the display name and the encrypted storage of a
+ * file, its upload, its download by the uploader and, once sent, by whoever may read the conversation, and
+ * the removal of uploads never sent. Sending itself belongs to {@code conversation} (its {@code MessageFiles}
+ * attaches, lists and deletes files by statement), because this component builds on that one and not the
+ * other way round; the deletion of a message's files is therefore row deletion (chunks by cascade), not
+ * crypto-shredding, since a file's key is the key ring's.
  * <p>
  * An upload is one transaction and one pass over the bytes: stored and scanned buffer by buffer as they
  * arrive, so a file over the limit or with malware is refused by rolling back, which leaves no row and no

@@ -68,9 +68,11 @@ public final class WebApp implements BeforeAllCallback, ParameterResolver {
             database = System.getenv("DB_NAME") + "_ui";
             Cluster.admin("CREATE DATABASE " + database);
             // The tests send more than a person would in a minute: a roomier send rate than the default.
-            // The suite's clamd (TestClamd) scans this node's uploads too.
+            // The suite's clamd (TestClamd) scans this node's uploads too. Old unsent uploads are looked for every
+            // second, so AttachmentReadersIT sees the timer remove one without waiting minutes.
             node = MicroNode.start("ui", Cluster.nodeOptions("ui", List.of("-Dmessaging.send.rate.capacity=500",
-                    "-Dmessaging.attachments.clamd.port=" + care.messaging.testing.TestClamd.clamd().port())), Map.of("DB_NAME", database), List.of());
+                    "-Dmessaging.attachments.clamd.port=" + care.messaging.testing.TestClamd.clamd().port(),
+                    "-Dmessaging.attachments.unsent-sweep-seconds=1")), Map.of("DB_NAME", database), List.of());
             node.awaitReady(Duration.ofMinutes(6));
             var chromium = Path.of(System.getProperty("messaging.ui.chromium", "/usr/bin/chromium"));
             if (!Files.isExecutable(chromium)) {
