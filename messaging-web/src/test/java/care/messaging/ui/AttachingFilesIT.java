@@ -147,6 +147,49 @@ class AttachingFilesIT {
     }
 
     @Test
+    void aFileDroppedOnTheThreadAndAPastedPictureAreAttached(WebApp app) {
+        try (var desk = app.context()) {
+            var rivera = app.signIn(desk, "dr.rivera").open("Alex Morgan");
+            var page = rivera.page();
+            var word = TestFiles.word();
+            var dropped = "Dropped " + word + ".pdf";
+            // The events a drag from the desktop and a paste of a copied picture deliver, with real File objects.
+            page.evaluate("""
+                    ([name, bytes]) => {
+                      const drop = new DataTransfer();
+                      drop.items.add(new File([new Uint8Array(bytes)], name, {type: 'application/pdf'}));
+                      const thread = document.querySelector('.thread .scroller');
+                      thread.dispatchEvent(new DragEvent('dragover', {dataTransfer: drop, bubbles: true, cancelable: true}));
+                      thread.dispatchEvent(new DragEvent('drop', {dataTransfer: drop, bubbles: true, cancelable: true}));
+                    }""", List.of(dropped, toInts(TestFiles.pdf(word))));
+            assertThat(chip(page, dropped)).hasClass(Pattern.compile("\\bdone\\b"));
+            page.evaluate("""
+                    bytes => {
+                      const paste = new DataTransfer();
+                      paste.items.add(new File([new Uint8Array(bytes)], 'image.png', {type: 'image/png'}));
+                      document.querySelector('.composer .ql-editor').dispatchEvent(
+                        new ClipboardEvent('paste', {clipboardData: paste, bubbles: true, cancelable: true}));
+                    }""", toInts(TestFiles.png()));
+            assertThat(chip(page, "Pasted image.png")).hasClass(Pattern.compile("\\bdone\\b"));
+            assertThat(rivera.editor().locator("img")).hasCount(0);
+            var text = "Dropped and pasted " + word;
+            rivera.send(text);
+            assertThat(rivera.message(text).locator(".status")).hasText(SENT);
+            var token = app.token("dr.rivera");
+            var stored = app.messagesContaining(token, app.conversationWith(token, "Alex Morgan"), text);
+            assertEquals(java.util.Set.of(dropped, "Pasted image.png"), java.util.Set.copyOf(names(stored.get(0))));
+        }
+    }
+
+    private static List<Integer> toInts(byte[] bytes) {
+        var ints = new java.util.ArrayList<Integer>(bytes.length);
+        for (var b : bytes) {
+            ints.add(b & 0xff);
+        }
+        return ints;
+    }
+
+    @Test
     void aRefusedFileSaysWhyInPlainWordsAndGoesWithNoMessage(WebApp app) throws Exception {
         // axe is injected as an inline script, which the app's CSP rightly refuses: this context bypasses it.
         try (var desk = app.context(new com.microsoft.playwright.Browser.NewContextOptions().setBypassCSP(true))) {
