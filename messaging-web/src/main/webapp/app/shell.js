@@ -358,6 +358,7 @@ class Shell {
     this.idle?.stop();
     this.idleWarning?.close();
     this.outbox?.clear();
+    this.composer?.forgetFiles();
     this.drafts?.stop();
     this.api.token = null;
     replace(this.root);

@@ -11,7 +11,26 @@ export class AttachmentTray {
     this.limits = limits || {};
     this.onChange = onChange;
     this.items = [];
+    this.held = new Map(); // conversation → its files, while another conversation is open
     this.element = h('ul', {class: 'attachment-tray', 'aria-label': 'Attached files', hidden: true});
+  }
+
+  /**
+   * Another conversation opens: the files chosen here stay with this one (and go on uploading), and that one's
+   * come back. One composer serves every conversation; a file must never go to someone it was not meant for.
+   */
+  switchTo(key) {
+    if (key === this.key) {
+      return;
+    }
+    if (this.key !== undefined && this.items.length) {
+      this.held.set(this.key, this.items);
+    }
+    this.key = key;
+    this.items = this.held.get(key) || [];
+    this.held.delete(key);
+    replace(this.element, this.items.map(item => item.chip.element));
+    this.changed();
   }
 
   /** Starts uploading each file of a FileList or array. */
@@ -54,6 +73,15 @@ export class AttachmentTray {
     this.items = [];
     replace(this.element);
     this.changed();
+  }
+
+  /** Signing out: nothing chosen anywhere goes on. */
+  forget() {
+    for (const items of this.held.values()) {
+      items.forEach(item => item.abort?.());
+    }
+    this.held.clear();
+    this.clear();
   }
 
   remove(item) {

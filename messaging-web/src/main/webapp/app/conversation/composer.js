@@ -58,6 +58,16 @@ export class Composer {
     this.picker?.acceptDrops(element, () => !this.locked);
   }
 
+  /** The files shown are this conversation's (each keeps its own until it is sent or they are removed). */
+  showFilesOf(conversationId) {
+    this.picker?.tray.switchTo(conversationId);
+  }
+
+  /** Signing out: uploads stop, chosen files are forgotten. */
+  forgetFiles() {
+    this.picker?.tray.forget();
+  }
+
   /** Send waits for the uploads still running; with files ready it needs no text. */
   filesChanged() {
     const uploading = Boolean(this.picker?.tray.uploading());

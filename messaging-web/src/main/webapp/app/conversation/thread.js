@@ -72,6 +72,7 @@ export class Thread {
     replace(this.list);
     this.marker.hidden = true;
     this.element.hidden = false;
+    this.composer.showFilesOf(summary.id);
     this.update(summary);
     const page = await this.api.get(`conversations/${summary.id}/messages?limit=${PAGE}`);
     if (this.id !== summary.id) {

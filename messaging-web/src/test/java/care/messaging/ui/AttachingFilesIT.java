@@ -181,6 +181,34 @@ class AttachingFilesIT {
         }
     }
 
+    @Test
+    void filesChosenInOneConversationStayWithIt(WebApp app) {
+        try (var desk = app.context()) {
+            var rivera = app.signIn(desk, "dr.rivera").open("Marcus Bell");
+            var page = rivera.page();
+            var word = TestFiles.word();
+            var name = "For Marcus " + word + ".pdf";
+            page.locator(".composer input.attachment-input").setInputFiles(new FilePayload(name, "application/pdf", TestFiles.pdf(word)));
+            assertThat(chip(page, name)).hasClass(Pattern.compile("\\bdone\\b"));
+
+            rivera.open("Alex Morgan");
+            assertThat(page.locator(".attachment-chip")).hasCount(0);
+            var elsewhere = "Nothing attached here " + word;
+            rivera.send(elsewhere);
+            assertThat(rivera.message(elsewhere).locator(".status")).hasText(SENT);
+            assertThat(rivera.message(elsewhere).locator(".attachments")).hasCount(0);
+
+            rivera.open("Marcus Bell");
+            assertThat(chip(page, name)).hasClass(Pattern.compile("\\bdone\\b"));
+            var meant = "This one is for you " + word;
+            rivera.send(meant);
+            assertThat(rivera.message(meant).locator(".attachment-card .attachment-name")).hasText(name);
+            var token = app.token("dr.rivera");
+            assertEquals(List.of(), names(app.messagesContaining(token, app.conversationWith(token, "Alex Morgan"), elsewhere).get(0)));
+            assertEquals(List.of(name), names(app.messagesContaining(token, app.conversationWith(token, "Marcus Bell"), meant).get(0)));
+        }
+    }
+
     private static List<Integer> toInts(byte[] bytes) {
         var ints = new java.util.ArrayList<Integer>(bytes.length);
         for (var b : bytes) {
