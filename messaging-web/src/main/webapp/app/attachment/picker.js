@@ -21,6 +21,7 @@ export class AttachmentPicker {
       buttons.push(this.cameraInput, this.cameraButton);
     }
     this.element = h('span', {class: 'attach-buttons'}, ...buttons);
+    this.tray.onEmpty = () => this.button.focus();
   }
 
   fileInput(attributes) {

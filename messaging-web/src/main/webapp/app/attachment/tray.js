@@ -2,7 +2,7 @@
 // chip (name, size, a progress bar while it uploads, a button that cancels or removes it). A refused file
 // stays as a chip that says why, until it is removed; only the uploaded ones go with the message.
 import {announce, h, replace} from '../platform/dom.js';
-import {reasonText, SCANNER_DOWN, sizeText, tooLargeText, upload} from './upload.js';
+import {reasonText, SCANNER_DOWN, sizeText, tooLargeText, tooManyText, upload} from './upload.js';
 
 export class AttachmentTray {
   /** limits: {maxBytes, types} from the app's settings; onChange: the set of files or their states changed. */
@@ -40,6 +40,10 @@ export class AttachmentTray {
       item.chip = this.chip(item);
       this.items.push(item);
       this.element.append(item.chip.element);
+      if (this.limits.perMessage && this.items.filter(i => i.state !== 'failed').length > this.limits.perMessage) {
+        this.failed(item, tooManyText(this.limits)); // counted with itself: it is in the list already
+        continue;
+      }
       if (this.limits.maxBytes && file.size > this.limits.maxBytes) {
         // Checked here too: the server refuses it as well, but closes the connection on a long body.
         this.failed(item, tooLargeText(this.limits));
@@ -88,8 +92,15 @@ export class AttachmentTray {
     if (item.state === 'uploading') {
       item.abort?.();
     }
+    // Focus goes to the next file's button, or the one before, or wherever the composer says (its paperclip).
+    const index = this.items.indexOf(item);
+    const hadFocus = item.chip.element.contains(document.activeElement);
     this.items = this.items.filter(i => i !== item);
     item.chip.element.remove();
+    if (hadFocus) {
+      const next = this.items[Math.min(index, this.items.length - 1)];
+      next ? next.chip.button.focus() : this.onEmpty?.();
+    }
     announce(`${item.file.name} removed`);
     this.changed();
   }

@@ -116,6 +116,10 @@ export function reasonText(error, limits) {
   return 'The file could not be attached.';
 }
 
+export function tooManyText(limits) {
+  return `A message can carry up to ${limits.perMessage} files. Send the rest in another message.`;
+}
+
 export function tooLargeText(limits) {
   return `Too large: files can be up to ${sizeText(limits?.maxBytes || 0)}.`;
 }

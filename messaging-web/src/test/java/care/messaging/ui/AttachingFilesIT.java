@@ -209,6 +209,53 @@ class AttachingFilesIT {
         }
     }
 
+    @Test
+    void anUploadCanBeCancelledAndAMessageTakesNoMoreFilesThanAllowed(WebApp app) {
+        try (var desk = app.context()) {
+            var page = desk.newPage();
+            var held = new AtomicReference<Route>();
+            var aborted = new AtomicInteger();
+            page.onRequestFailed(request -> {
+                if (request.url().endsWith("/api/attachments")) {
+                    aborted.incrementAndGet();
+                }
+            });
+            page.route("**/api/attachments", route -> {
+                if (route.request().headerValue("content-disposition").contains("Cancelled")) {
+                    held.set(route); // never answered: the browser's abort is what ends it
+                } else {
+                    route.resume();
+                }
+            });
+            var rivera = app.signIn(page, "dr.rivera").open("Priya Nair");
+            var word = TestFiles.word();
+            var cancelled = "Cancelled " + word + ".pdf";
+            page.locator(".composer input.attachment-input").setInputFiles(new FilePayload(cancelled, "application/pdf", TestFiles.pdf(word)));
+            page.waitForCondition(() -> held.get() != null);
+            assertThat(chip(page, cancelled).locator("progress")).isVisible();
+            chip(page, cancelled).getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Cancel the upload of " + cancelled)).click();
+            assertThat(page.locator(".attachment-chip")).hasCount(0);
+            page.waitForCondition(() -> aborted.get() == 1);
+            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach a file"))).isFocused();
+
+            var perMessage = app.json(null, "GET", "app/settings", null).getJsonObject("attachments").getInt("perMessage");
+            var files = new FilePayload[perMessage + 1];
+            for (var i = 0; i < files.length; i++) {
+                files[i] = new FilePayload("Note " + (i + 1) + " " + word + ".txt", "text/plain", ("Note " + i + " " + word).getBytes());
+            }
+            page.locator(".composer input.attachment-input").setInputFiles(files);
+            assertThat(page.locator(".attachment-chip.done")).hasCount(perMessage);
+            assertThat(chip(page, "Note " + files.length + " " + word).locator(".attachment-reason"))
+                    .hasText("A message can carry up to " + perMessage + " files. Send the rest in another message.");
+            var text = "As many notes as allowed " + word;
+            rivera.send(text);
+            assertThat(rivera.message(text).locator(".status")).hasText(SENT);
+            var token = app.token("dr.rivera");
+            assertEquals(perMessage, names(app.messagesContaining(token, app.conversationWith(token, "Priya Nair"), text).get(0)).size());
+        }
+    }
+
     private static List<Integer> toInts(byte[] bytes) {
         var ints = new java.util.ArrayList<Integer>(bytes.length);
         for (var b : bytes) {

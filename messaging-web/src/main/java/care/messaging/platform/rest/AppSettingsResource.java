@@ -32,8 +32,8 @@ public class AppSettingsResource {
                               Uploads attachments) {
     }
 
-    /** What a composer may attach: the size of one file, and the types (the pickers offer them, the reasons name them). */
-    public record Uploads(long maxBytes, List<String> types) {
+    /** What a composer may attach: the size of one file, files per message, the types (the pickers offer them, the reasons name them). */
+    public record Uploads(long maxBytes, int perMessage, List<String> types) {
     }
 
     /** Produced only by the dev login's package, which the EAR does not hold: there it is never offered. */
@@ -50,6 +50,10 @@ public class AppSettingsResource {
     @Inject
     @ConfigProperty(name = "messaging.attachments.max-bytes", defaultValue = "" + Attachments.DEFAULT_MAX_BYTES)
     long attachmentMaxBytes;
+    /** The same key and default as MessageFiles, which refuses a send with more (too-many-attachments). */
+    @Inject
+    @ConfigProperty(name = "messaging.attachments.per-message", defaultValue = "10")
+    int attachmentsPerMessage;
     @Inject
     ContentTypes contentTypes;
 
@@ -57,9 +61,9 @@ public class AppSettingsResource {
     @SecurityRequirements
     @Operation(summary = "Settings of the browser apps: dev login present, the identity provider they sign in at "
             + "(issuer, client ids, scope), idle minutes before automatic log-off, warning seconds before it, "
-            + "the attachments' size limit and allowed types")
+            + "the attachments' size limit, files per message and allowed types")
     public AppSettings settings() {
         return new AppSettings(devLogin.isResolvable() && devLogin.get(), Math.max(1, idleMinutes), Math.max(5, idleWarningSeconds),
-                IdentityProvider.current().signIn().orElse(null), new Uploads(attachmentMaxBytes, contentTypes.allowed()));
+                IdentityProvider.current().signIn().orElse(null), new Uploads(attachmentMaxBytes, attachmentsPerMessage, contentTypes.allowed()));
     }
 }
