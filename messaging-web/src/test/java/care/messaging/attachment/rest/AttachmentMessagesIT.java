@@ -18,6 +18,10 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -126,6 +130,35 @@ class AttachmentMessagesIT {
         assertEquals(1, unsent(app, colleagues));
         // and the same send with its good file alone goes through
         assertEquals(201, send(app, rivera, withAlex, "<p>with a good file</p>", List.of(good)).statusCode());
+    }
+
+    @Test
+    void sendsRacingWithOneFileAttachItToOneMessageOnly(WebApp app) throws Exception {
+        var rivera = app.token("dr.rivera");
+        var withAlex = app.conversationWith(rivera, "Alex Morgan");
+        var file = upload(app, rivera, pdf(8_000), "one copy.pdf");
+        var senders = 6;
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(senders);
+        try {
+            var replies = new ArrayList<Future<Integer>>();
+            for (var i = 0; i < senders; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return send(app, rivera, withAlex, "<p>racing</p>", List.of(file)).statusCode();
+                }));
+            }
+            start.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (var reply : replies) {
+                statuses.add(reply.get(2, TimeUnit.MINUTES));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(senders - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, app.sql("SELECT count(*) FROM attachment WHERE id = ?::uuid AND message_id IS NOT NULL", file));
     }
 
     @Test

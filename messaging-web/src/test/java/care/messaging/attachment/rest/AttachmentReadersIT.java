@@ -55,6 +55,25 @@ class AttachmentReadersIT {
         for (var stranger : List.of("dr.chen", "alex.morgan", "dr.okafor", "admin.park")) {
             assertBytesProblem(download(app, app.token(stranger), path), 404, "not-found");
         }
+        // and the other way: the practitioner's file reaches the minor's guardian
+        var answer = pdf(12_345);
+        var reply = upload(app, rivera, answer, "answer.pdf");
+        send(app, rivera, withSam, "<p>Thank you, here is mine</p>", List.of(reply));
+        assertArrayEquals(answer, download(app, app.token("jordan.lee"), "attachments/" + reply).body());
+    }
+
+    @Test
+    void inAColleagueConversationTheColleagueDownloadsTheFile(WebApp app) {
+        var rivera = app.token("dr.rivera");
+        var chen = app.token("dr.chen");
+        var practitioner = app.json(chen, "GET", "me", null).getString("id");
+        var colleague = app.json(rivera, "POST", "conversations",
+                Json.createObjectBuilder().add("practitionerId", practitioner).build().toString()).getString("id");
+        var notes = pdf(22_222);
+        var file = upload(app, rivera, notes, "referral notes.pdf");
+        assertEquals(201, send(app, rivera, colleague, "", List.of(file)).statusCode());
+        assertArrayEquals(notes, download(app, chen, "attachments/" + file).body());
+        assertBytesProblem(download(app, app.token("alex.morgan"), "attachments/" + file), 404, "not-found");
     }
 
     @Test

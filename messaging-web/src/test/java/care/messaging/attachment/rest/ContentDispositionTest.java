@@ -42,4 +42,12 @@ class ContentDispositionTest {
         assertEquals(name, ContentDisposition.fileName(header));
         assertTrue(header.chars().allMatch(c -> c >= 0x20 && c < 0x7f), header);
     }
+
+    @Test
+    void anInlineImageCarriesTheSameNames() {
+        var name = "Foto – Sam.png";
+        var header = ContentDisposition.inline(name);
+        assertTrue(header.startsWith("inline; filename=\"Foto _ Sam.png\"; filename*=UTF-8''"), header);
+        assertEquals(name, ContentDisposition.fileName(header));
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.messaging.attachment.boundary.Attachments;
 import care.messaging.conversation.boundary.Conversations;
 import care.messaging.conversation.boundary.MessageDeletions;
 import care.messaging.conversation.entity.MessageView;
@@ -14,7 +15,9 @@ import care.messaging.testing.SamplePeople.Portal;
 import care.messaging.testing.SearchRows;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +59,8 @@ public class SearchIT {
     MessageDeletions deletions;
     @Inject
     UserTransaction transaction;
+    @Inject
+    Attachments attachments;
 
     @Test
     void aSendsIndexRowsAreWrittenInItsTransactionAndRollBackWithIt() throws Exception {
@@ -132,6 +137,24 @@ public class SearchIT {
 
         assertEquals(List.of(old.id()), found(clinic.rivera(), "journal"));
         assertEquals(terms, rows.terms(old.id()));
+    }
+
+    @Test
+    void theBackfillIndexesTheNamesOfAMessagesFilesToo() {
+        var clinic = people.clinic();
+        var thread = start(clinic.rivera(), clinic.alex());
+        var pdf = ("%PDF-1.4\n" + "filler ".repeat(500)).getBytes(StandardCharsets.ISO_8859_1);
+        var file = attachments.upload(clinic.alex().account(), "Sleep diary.pdf", pdf.length, new ByteArrayInputStream(pdf));
+        var sent = conversations.post(clinic.alex().account(), thread, UUID.randomUUID().toString(), "", List.of(file.id().toString())).value();
+        assertEquals(List.of(sent.id()), found(clinic.rivera(), "diary"), "indexed in the send");
+        var terms = rows.terms(sent.id());
+        rows.unindex(sent.id());
+        assertEquals(List.of(), found(clinic.rivera(), "diary"));
+
+        drainBackfillUntil(() -> found(clinic.rivera(), "diary").equals(List.of(sent.id())));
+
+        assertEquals(List.of(sent.id()), found(clinic.rivera(), "diary"));
+        assertEquals(terms, rows.terms(sent.id()), "the backfill writes what the send wrote");
     }
 
     @Test
