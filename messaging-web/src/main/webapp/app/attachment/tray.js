@@ -2,7 +2,7 @@
 // chip (name, size, a progress bar while it uploads, a button that cancels or removes it). A refused file
 // stays as a chip that says why, until it is removed; only the uploaded ones go with the message.
 import {announce, h, replace} from '../platform/dom.js';
-import {reasonText, SCANNER_DOWN, sizeText, tooLargeText, tooManyText, upload} from './upload.js';
+import {INLINE_IMAGES, reasonText, SCANNER_DOWN, sizeText, tooLargeText, tooManyText, upload} from './upload.js';
 
 export class AttachmentTray {
   /** limits: {maxBytes, types} from the app's settings; onChange: the set of files or their states changed. */
@@ -73,6 +73,7 @@ export class AttachmentTray {
   clear() {
     for (const item of this.items) {
       item.abort?.();
+      item.revoke?.();
     }
     this.items = [];
     replace(this.element);
@@ -82,7 +83,10 @@ export class AttachmentTray {
   /** Signing out: nothing chosen anywhere goes on. */
   forget() {
     for (const items of this.held.values()) {
-      items.forEach(item => item.abort?.());
+      items.forEach(item => {
+        item.abort?.();
+        item.revoke?.();
+      });
     }
     this.held.clear();
     this.clear();
@@ -95,6 +99,7 @@ export class AttachmentTray {
     // Focus goes to the next file's button, or the one before, or wherever the composer says (its paperclip).
     const index = this.items.indexOf(item);
     const hadFocus = item.chip.element.contains(document.activeElement);
+    item.revoke?.();
     this.items = this.items.filter(i => i !== item);
     item.chip.element.remove();
     if (hadFocus) {
@@ -112,8 +117,12 @@ export class AttachmentTray {
     const reason = h('span', {class: 'attachment-reason', role: 'alert', hidden: true});
     const button = h('button', {type: 'button', class: 'attachment-remove', onclick: () => this.remove(item),
       'aria-label': `Cancel the upload of ${name}`, title: 'Cancel'}, '×');
+    // A picture shows itself, from the chosen file (a blob: URL, revoked when the chip goes).
+    const picture = INLINE_IMAGES.has(item.file.type) ? URL.createObjectURL(item.file) : null;
+    item.revoke = () => picture && URL.revokeObjectURL(picture);
     const element = h('li', {class: 'attachment-chip uploading'},
-      h('span', {class: 'attachment-icon', 'aria-hidden': 'true'}, '📎'),
+      picture ? h('img', {class: 'attachment-preview', src: picture, alt: ''})
+        : h('span', {class: 'attachment-icon', 'aria-hidden': 'true'}, '📎'),
       h('span', {class: 'attachment-text'}, h('span', {class: 'attachment-name', title: name}, name), detail, reason, bar),
       button);
     return {element, bar, detail, reason, button};

@@ -69,6 +69,9 @@ class AttachingFilesIT {
             held.get().resume();
             assertThat(page.locator(".attachment-chip.done")).hasCount(3);
             assertThat(pdfChip.locator("progress")).hasCount(0);
+            assertThat(chip(page, pngName).locator("img.attachment-preview")).hasAttribute("src", Pattern.compile("^blob:"));
+            page.waitForCondition(() -> ((Number) chip(page, pngName).locator("img.attachment-preview")
+                    .evaluate("img => img.naturalWidth")).intValue() == TestFiles.PNG_WIDTH);
             assertThat(page.locator(".composer button.send")).isEnabled();
             screenshots(page, "attachments-composer-chips");
 
