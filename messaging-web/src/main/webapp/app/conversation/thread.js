@@ -33,9 +33,12 @@ export class Thread {
     this.scroller = h('div', {class: 'scroller', tabindex: '0', 'aria-label': 'Messages', onscroll: () => this.scrolled()},
       this.older, this.empty, this.list);
     // A reader at the end stays there when the room shrinks (a banner, a growing editor, a phone's
-    // keyboard): otherwise the last message ends up under the composer.
+    // keyboard) or the messages grow after they were shown (a thumbnail arriving): otherwise the last
+    // message ends up under the composer, and the read marker waits for a scroll nobody makes.
     this.pinned = true;
-    new ResizeObserver(() => this.pinned && this.scrollToEnd(false)).observe(this.scroller);
+    const keepAtEnd = new ResizeObserver(() => this.pinned && this.scrollToEnd(false));
+    keepAtEnd.observe(this.scroller);
+    keepAtEnd.observe(this.list);
     this.marker = h('button', {type: 'button', class: 'new-marker', hidden: true,
       onclick: () => this.scrollToEnd(true)}, 'New messages ↓');
     this.notice = h('p', {class: 'thread-notice', role: 'status', hidden: true});

@@ -17,6 +17,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -116,6 +117,32 @@ class AttachingFilesIT {
             assertEquals(java.util.Set.of(pdfName, pngName), java.util.Set.copyOf(names(stored.get(0))),
                     "the two files went with the message, the removed one did not");
             assertEquals(2, names(stored.get(0)).size());
+        }
+    }
+
+    @Test
+    void aReaderAtTheEndOfAThreadStaysThereWhilePicturesLoad(WebApp app) {
+        var token = app.token("dr.rivera");
+        var conversation = app.conversationWith(token, "Sam Lee");
+        var word = TestFiles.word();
+        for (var i = 1; i <= 3; i++) {
+            AttachmentChecks.sendFile(app, token, conversation, "Picture " + i + " " + word, "Picture " + i + " " + word + ".png", TestFiles.png());
+        }
+        try (var phone = app.phone()) {
+            var page = phone.newPage();
+            // The pictures arrive only after the thread has opened and scrolled to its end, as on a slow network.
+            var held = new CopyOnWriteArrayList<Route>();
+            page.route("**/api/attachments/*", held::add);
+            var jordan = app.signIn(page, "jordan.lee");
+            assertThat(jordan.message("Picture 3 " + word)).isVisible();
+            page.waitForCondition(() -> held.size() >= 3);
+            page.unrouteAll();
+            held.forEach(Route::resume);
+            var thumbs = jordan.messages().locator("img.attachment-thumb[alt$='" + word + ".png']");
+            page.waitForCondition(() -> ((Number) thumbs.evaluateAll("imgs => imgs.filter(i => i.naturalWidth > 0).length")).intValue() == 3);
+            page.waitForCondition(() -> (Boolean) page.evaluate(
+                    "() => { const s = document.querySelector('.thread .scroller'); return s.scrollHeight - s.scrollTop - s.clientHeight < 2; }"));
+            assertThat(jordan.message("Picture 3 " + word).locator("img.attachment-thumb")).isInViewport();
         }
     }
 

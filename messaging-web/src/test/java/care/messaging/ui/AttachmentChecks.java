@@ -33,6 +33,23 @@ final class AttachmentChecks {
         page.setViewportSize(before.width, before.height);
     }
 
+    /** Uploads a file and sends it in a message through the API, as another device would; answers the message. */
+    static JsonObject sendFile(WebApp app, String token, String conversation, String text, String name, byte[] bytes) {
+        var uploaded = app.bytes(token, "POST", "attachments", java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes),
+                java.util.Map.of("Content-Type", "application/octet-stream", "Content-Disposition",
+                        "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+        if (uploaded.statusCode() != 201) {
+            throw new IllegalStateException("upload: HTTP " + uploaded.statusCode());
+        }
+        String id;
+        try (var reader = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(uploaded.body()))) {
+            id = reader.readObject().getString("id");
+        }
+        var body = jakarta.json.Json.createObjectBuilder().add("clientMessageId", java.util.UUID.randomUUID().toString())
+                .add("html", "<p>" + text + "</p>").add("attachments", jakarta.json.Json.createArrayBuilder().add(id)).build();
+        return app.json(token, "POST", "conversations/" + conversation + "/messages", body.toString());
+    }
+
     /** A file's bytes as numbers, for a File made in the page. */
     static List<Integer> toInts(byte[] bytes) {
         var ints = new java.util.ArrayList<Integer>(bytes.length);
