@@ -2,7 +2,7 @@
 // starts a new line; Ctrl+Enter (⌘+Enter on a Mac) and Shift+Enter send, so that people used to either
 // convention of other messaging tools send the way they know. What it hands on is Quill's semantic HTML
 // without the empty lines it ends with; the server sanitizes it to the same allowlist the thread renders.
-import {h, replace} from '../platform/dom.js';
+import {announce, h, replace} from '../platform/dom.js';
 import {EmojiPicker} from './emoji.js';
 import {linkAll, linkAsTyped} from './links.js';
 import {AttachmentPicker} from '../attachment/picker.js';
@@ -116,7 +116,11 @@ export class Composer {
 
   submit() {
     const files = this.picker?.tray.ready() || [];
-    if (this.locked || this.picker?.tray.uploading() || (this.isEmpty() && !files.length)) {
+    if (!this.locked && this.picker?.tray.uploading()) {
+      announce('Wait until the files have uploaded, then send.'); // a keyboard user's Ctrl+Enter gets an answer
+      return;
+    }
+    if (this.locked || (this.isEmpty() && !files.length)) {
       return;
     }
     linkAll(this.quill); // an address typed last, with no space after it

@@ -127,6 +127,12 @@ class AttachmentRefusalsIT {
             var page = desk.newPage();
             var held = new AtomicReference<Route>();
             var aborted = new AtomicInteger();
+            var sends = new AtomicInteger();
+            page.onRequest(request -> {
+                if ("POST".equals(request.method()) && request.url().endsWith("/messages")) {
+                    sends.incrementAndGet();
+                }
+            });
             page.onRequestFailed(request -> {
                 if (request.url().endsWith("/api/attachments")) {
                     aborted.incrementAndGet();
@@ -145,6 +151,13 @@ class AttachmentRefusalsIT {
             page.locator(".composer input.attachment-input").setInputFiles(new FilePayload(cancelled, "application/pdf", TestFiles.pdf(word)));
             page.waitForCondition(() -> held.get() != null);
             assertThat(chip(page, cancelled).locator("progress")).isVisible();
+            // Sending while a file uploads: nothing goes, and the keyboard user hears why.
+            rivera.send("Wait for the upload " + word + " ");
+            assertThat(page.locator("#announcer")).hasText("Wait until the files have uploaded, then send.");
+            assertThat(rivera.editor()).containsText("Wait for the upload " + word);
+            assertThat(page.locator(".composer button.send")).isDisabled();
+            rivera.editor().press("Control+A");
+            rivera.editor().press("Delete");
             chip(page, cancelled).getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Locator.GetByRoleOptions().setName("Cancel the upload of " + cancelled)).click();
             assertThat(page.locator(".attachment-chip")).hasCount(0);
@@ -165,6 +178,7 @@ class AttachmentRefusalsIT {
             assertThat(rivera.message(text).locator(".status")).hasText(SENT);
             var token = app.token("dr.rivera");
             assertEquals(perMessage, names(app.messagesContaining(token, app.conversationWith(token, "Priya Nair"), text).get(0)).size());
+            assertEquals(1, sends.get(), "only the last message went out, none while a file uploaded");
         }
     }
 }
