@@ -72,6 +72,7 @@ export class Thread {
     this.hasOlder = false;
     this.loaded = false;
     this.pinned = true;
+    this.lastTop = 0;
     replace(this.list);
     this.marker.hidden = true;
     this.element.hidden = false;
@@ -288,7 +289,14 @@ export class Thread {
   }
 
   scrolled() {
-    this.pinned = this.atEnd();
+    // Only the reader moving up leaves the end. A scroll downwards that stops short of it (the app's own smooth
+    // scroll on its way, the browser's scroll anchoring as a picture above grows) keeps a pinned reader pinned.
+    const top = this.scroller.scrollTop;
+    this.pinned = this.atEnd() || (this.pinned && top >= (this.lastTop ?? 0));
+    this.lastTop = top;
+    if (this.pinned && !this.atEnd()) {
+      this.scrollToEnd(false);
+    }
     if (this.pinned) {
       this.marker.hidden = true;
       this.maybeMarkRead();
