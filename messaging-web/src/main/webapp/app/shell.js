@@ -67,7 +67,8 @@ class Shell {
       onChange: item => this.outboxChanged(item),
       onSent: (item, message) => this.sent(item, message),
     });
-    this.composer = new Composer({onSend: html => this.send(html), onInput: () => this.drafts.typed()});
+    this.composer = new Composer({onSend: (html, files) => this.send(html, files), onInput: () => this.drafts.typed(),
+      attachments: {api: this.api, limits: this.settings.attachments, portal}});
     this.drafts = new Drafts(this.api, this.composer, {onPreview: () => this.list?.render(this.inbox.items)});
     this.settingsDialogs = new Settings(this.api, this.me, {onChanged: () => this.reloadMe()});
     this.thread = new Thread({
@@ -256,9 +257,9 @@ class Shell {
     this.list.render(this.inbox.items, null);
   }
 
-  send(html) {
+  send(html, files) {
     if (this.thread.id) {
-      this.outbox.send(this.thread.id, html, this.drafts.sending());
+      this.outbox.send(this.thread.id, html, this.drafts.sending(), files);
       this.thread.scrollToEnd(true);
     }
   }
@@ -357,6 +358,7 @@ class Shell {
     this.idle?.stop();
     this.idleWarning?.close();
     this.outbox?.clear();
+    this.composer?.forgetFiles();
     this.drafts?.stop();
     this.api.token = null;
     replace(this.root);

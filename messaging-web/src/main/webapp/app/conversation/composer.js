@@ -2,9 +2,10 @@
 // starts a new line; Ctrl+Enter (⌘+Enter on a Mac) and Shift+Enter send, so that people used to either
 // convention of other messaging tools send the way they know. What it hands on is Quill's semantic HTML
 // without the empty lines it ends with; the server sanitizes it to the same allowlist the thread renders.
-import {h, replace} from '../platform/dom.js';
+import {announce, h, replace} from '../platform/dom.js';
 import {EmojiPicker} from './emoji.js';
 import {linkAll, linkAsTyped} from './links.js';
+import {AttachmentPicker} from '../attachment/picker.js';
 
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -14,7 +15,8 @@ export function tool(format, label, value) {
 }
 
 export class Composer {
-  constructor({onSend, onInput = () => {}, label = 'Message', hintId = 'send-hint', placeholder = 'Write a message…'}) {
+  /** attachments: {api, limits, portal} gives it a paperclip (onSend then also gets the uploaded files); none, none. */
+  constructor({onSend, onInput = () => {}, label = 'Message', hintId = 'send-hint', placeholder = 'Write a message…', attachments}) {
     this.onSend = onSend;
     this.label = label;
     this.hintId = hintId;
@@ -31,9 +33,11 @@ export class Composer {
     this.sendButton = h('button', {type: 'button', class: 'send', onclick: () => this.submit(),
       'aria-keyshortcuts': `${MAC ? 'Meta+Enter' : 'Control+Enter'} Shift+Enter`}, 'Send');
     this.lockNotice = h('div', {class: 'composer-locked', role: 'status', hidden: true});
+    this.picker = attachments ? new AttachmentPicker(attachments.api,
+      {limits: attachments.limits, portal: attachments.portal, onChange: () => this.filesChanged()}) : null;
     this.element = h('section', {class: 'composer', 'aria-label': 'Write a message'},
-      this.lockNotice, this.toolbar, this.editorHost,
-      h('div', {class: 'composer-actions'}, this.emoji.element,
+      this.lockNotice, this.toolbar, this.editorHost, this.picker?.tray.element,
+      h('div', {class: 'composer-actions'}, this.picker?.element, this.emoji.element,
         h('span', {class: 'hint', id: hintId}, `${shortcut} to send`), this.sendButton));
     // Capture phase: seen before Quill's own key handling.
     this.editorHost.addEventListener('keydown', event => {
@@ -46,6 +50,29 @@ export class Composer {
         event.stopPropagation();
       }
     }, true);
+    this.picker?.acceptPastes(this.editorHost, () => !this.locked);
+  }
+
+  /** Files dropped on this element (the thread around the composer) are attached. */
+  acceptDrops(element) {
+    this.picker?.acceptDrops(element, () => !this.locked);
+  }
+
+  /** The files shown are this conversation's (each keeps its own until it is sent or they are removed). */
+  showFilesOf(conversationId) {
+    this.picker?.tray.switchTo(conversationId);
+  }
+
+  /** Signing out: uploads stop, chosen files are forgotten. */
+  forgetFiles() {
+    this.picker?.tray.forget();
+  }
+
+  /** Send waits for the uploads still running; with files ready it needs no text. */
+  filesChanged() {
+    const uploading = Boolean(this.picker?.tray.uploading());
+    this.sendButton.disabled = this.locked || uploading;
+    this.sendButton.title = uploading ? 'Wait until the files have uploaded' : '';
   }
 
   /** Quill needs its host in the document. */
@@ -88,13 +115,19 @@ export class Composer {
   }
 
   submit() {
-    if (this.locked || this.isEmpty()) {
+    const files = this.picker?.tray.ready() || [];
+    if (!this.locked && this.picker?.tray.uploading()) {
+      announce('Wait until the files have uploaded, then send.'); // a keyboard user's Ctrl+Enter gets an answer
+      return;
+    }
+    if (this.locked || (this.isEmpty() && !files.length)) {
       return;
     }
     linkAll(this.quill); // an address typed last, with no space after it
-    const html = withoutTrailingBlankLines(this.html());
+    const html = this.isEmpty() ? '' : withoutTrailingBlankLines(this.html());
     this.quill.setText('', 'silent');
-    this.onSend(html);
+    this.picker?.tray.clear();
+    this.onSend(html, files);
     this.quill.focus();
   }
 
@@ -114,8 +147,9 @@ export class Composer {
     replace(this.lockNotice, reason ? h('span', {}, reason, ...(this.instead ? [' ', ...this.instead()] : [])) : null);
     this.element.classList.toggle('locked', this.locked);
     this.quill?.enable(!this.locked);
-    this.sendButton.disabled = this.locked;
     this.emoji.button.disabled = this.locked;
+    this.picker?.disable(this.locked);
+    this.filesChanged();
   }
 
   /** What the reader can do instead of writing, shown after the reason whenever the input is locked: () => content. */

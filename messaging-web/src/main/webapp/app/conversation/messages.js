@@ -5,10 +5,12 @@
 import {dayKey, dayLabel, h, time} from '../platform/dom.js';
 import {MenuButton} from '../platform/menu.js';
 import {renderMessage} from '../platform/sanitize.js';
+import {attachmentList, filesSignature, pendingList} from '../attachment/files.js';
 
 export class MessageView {
-  constructor(list, {me, outbox, onDelete}) {
+  constructor(list, {me, outbox, api, onDelete}) {
     this.list = list;
+    this.api = api;
     this.me = me;
     this.outbox = outbox;
     this.onDelete = onDelete;
@@ -67,7 +69,7 @@ export class MessageView {
     const mine = m.sender.id === this.me.id;
     const status = mine ? (m.readAt ? `Read ${time(m.readAt)}` : 'Sent') : '';
     // The receipt is not part of the signature: it changes in place, so that an open menu and focus survive it.
-    const node = this.node(m.id, `${m.seq}|${mine}|${m.unavailable}|${m.deleted}|${m.html?.length}|${locked}`, () => {
+    const node = this.node(m.id, `${m.seq}|${mine}|${m.unavailable}|${m.deleted}|${m.html?.length}|${locked}|${filesSignature(m.attachments)}`, () => {
       const body = h('div', {class: 'body'});
       if (m.deleted) {
         body.append(h('p', {class: 'deleted'}, 'Message deleted'));
@@ -75,6 +77,10 @@ export class MessageView {
         body.append(h('p', {class: 'unavailable'}, 'This message cannot be shown.'));
       } else {
         body.append(renderMessage(m.html));
+        const files = attachmentList(this.api, m.attachments);
+        if (files) {
+          body.append(files);
+        }
       }
       return h('li', {class: `message ${mine ? 'mine' : 'theirs'}${m.deleted ? ' deleted' : ''}`, 'data-id': m.id, 'data-seq': m.seq},
         h('div', {class: 'meta'},
@@ -115,7 +121,7 @@ export class MessageView {
       }
       return h('li', {class: `message mine pending ${p.state}`, 'data-client-message-id': p.clientMessageId},
         h('div', {class: 'meta'}, h('span', {class: 'sender'}, 'You'), h('time', {datetime: p.queuedAt}, time(p.queuedAt))),
-        h('div', {class: 'body'}, renderMessage(p.html)),
+        h('div', {class: 'body'}, renderMessage(p.html), pendingList(p.attachments)),
         status);
     });
   }

@@ -1,6 +1,8 @@
 // Sends, in order, and never twice: each message gets its clientMessageId when it is written, and keeps
 // it through every retry, so a retry after a lost answer finds the original instead of adding a copy.
 // The outbox lives in memory only (it holds message text): signing out or closing the tab drops it.
+// A message's files were uploaded before it was queued: it keeps their ids, so a retry sends the same ones
+// (nothing is uploaded again).
 import {OfflineError, ProblemError, uuid} from '../platform/api.js';
 
 export class Outbox {
@@ -18,8 +20,8 @@ export class Outbox {
   }
 
   /** Queues a new message; it goes out as soon as everything queued before it has. */
-  send(conversationId, html, clientMessageId = uuid()) {
-    const item = {clientMessageId, conversationId, html, state: 'queued', queuedAt: new Date().toISOString()};
+  send(conversationId, html, clientMessageId = uuid(), attachments = []) {
+    const item = {clientMessageId, conversationId, html, attachments, state: 'queued', queuedAt: new Date().toISOString()};
     this.items.push(item);
     this.onChange(item);
     this.pump();
@@ -86,8 +88,11 @@ export class Outbox {
     item.state = 'sending';
     this.onChange(item);
     try {
-      const message = await this.api.post(`conversations/${item.conversationId}/messages`,
-        {clientMessageId: item.clientMessageId, html: item.html});
+      const body = {clientMessageId: item.clientMessageId, html: item.html};
+      if (item.attachments.length) {
+        body.attachments = item.attachments.map(file => file.id);
+      }
+      const message = await this.api.post(`conversations/${item.conversationId}/messages`, body);
       this.items = this.items.filter(i => i !== item);
       this.backoff = 1000;
       this.onSent(item, message);

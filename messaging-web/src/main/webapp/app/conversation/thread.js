@@ -28,14 +28,17 @@ export class Thread {
     this.older = h('button', {type: 'button', class: 'older', hidden: true, onclick: () => this.loadOlder()},
       'Show earlier messages');
     this.list = h('ol', {class: 'messages', 'aria-labelledby': 'thread-title'});
-    this.view = new MessageView(this.list, {me, outbox, onDelete: message => this.deleteMessage(message)});
+    this.view = new MessageView(this.list, {me, outbox, api, onDelete: message => this.deleteMessage(message)});
     this.empty = h('p', {class: 'thread-empty', hidden: true});
     this.scroller = h('div', {class: 'scroller', tabindex: '0', 'aria-label': 'Messages', onscroll: () => this.scrolled()},
       this.older, this.empty, this.list);
     // A reader at the end stays there when the room shrinks (a banner, a growing editor, a phone's
-    // keyboard): otherwise the last message ends up under the composer.
+    // keyboard) or the messages grow after they were shown (a thumbnail arriving): otherwise the last
+    // message ends up under the composer, and the read marker waits for a scroll nobody makes.
     this.pinned = true;
-    new ResizeObserver(() => this.pinned && this.scrollToEnd(false)).observe(this.scroller);
+    const keepAtEnd = new ResizeObserver(() => this.pinned && this.scrollToEnd(false));
+    keepAtEnd.observe(this.scroller);
+    keepAtEnd.observe(this.list);
     this.marker = h('button', {type: 'button', class: 'new-marker', hidden: true,
       onclick: () => this.scrollToEnd(true)}, 'New messages ↓');
     this.notice = h('p', {class: 'thread-notice', role: 'status', hidden: true});
@@ -53,6 +56,7 @@ export class Thread {
       h('div', {class: 'thread-body'}, this.scroller, this.marker),
       this.away,
       composer.element);
+    composer.acceptDrops(this.element);
     document.addEventListener('visibilitychange', () => this.maybeMarkRead());
   }
 
@@ -68,9 +72,11 @@ export class Thread {
     this.hasOlder = false;
     this.loaded = false;
     this.pinned = true;
+    this.lastTop = 0;
     replace(this.list);
     this.marker.hidden = true;
     this.element.hidden = false;
+    this.composer.showFilesOf(summary.id);
     this.update(summary);
     const page = await this.api.get(`conversations/${summary.id}/messages?limit=${PAGE}`);
     if (this.id !== summary.id) {
@@ -283,7 +289,14 @@ export class Thread {
   }
 
   scrolled() {
-    this.pinned = this.atEnd();
+    // Only the reader moving up leaves the end. A scroll downwards that stops short of it (the app's own smooth
+    // scroll on its way, the browser's scroll anchoring as a picture above grows) keeps a pinned reader pinned.
+    const top = this.scroller.scrollTop;
+    this.pinned = this.atEnd() || (this.pinned && top >= (this.lastTop ?? 0));
+    this.lastTop = top;
+    if (this.pinned && !this.atEnd()) {
+      this.scrollToEnd(false);
+    }
     if (this.pinned) {
       this.marker.hidden = true;
       this.maybeMarkRead();

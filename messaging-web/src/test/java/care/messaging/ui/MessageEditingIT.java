@@ -96,7 +96,9 @@ class MessageEditingIT {
                 var page = browser.newPage();
                 var elsewhere = new CopyOnWriteArrayList<String>();
                 page.onRequest(request -> {
-                    if (!request.url().startsWith(app.base()) && !request.url().startsWith("data:")) {
+                    // blob: URLs of this origin hold bytes fetched from this server (a thread's pictures).
+                    if (!request.url().startsWith(app.base()) && !request.url().startsWith("data:")
+                            && !request.url().startsWith("blob:" + java.net.URI.create(app.base()).resolve("/"))) {
                         elsewhere.add(request.url());
                     }
                 });

@@ -70,6 +70,11 @@ public class ContentTypes {
                 .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The types IT allows (the allowlist without the ones never taken): what the apps offer in a file picker. */
+    public java.util.List<String> allowed() {
+        return allowed.stream().filter(type -> !never(type)).sorted().toList();
+    }
+
     /** The type of a file whose first bytes are {@code head[0..length)} (all of it if shorter than {@link #HEAD}). */
     public DetectedType of(byte[] head, int length) {
         var type = detect(head, length);

@@ -33,6 +33,13 @@ class ContentTypesTest {
     }
 
     @Test
+    void theTypesOfferedToTheAppsAreTheAllowlistWithoutTheNeverTakenOnes() {
+        var offered = new ContentTypes(" application/pdf, TEXT/HTML,image/svg+xml ,image/png,").allowed();
+        assertEquals(java.util.List.of("application/pdf", "image/png"), offered);
+        assertEquals(java.util.Set.of(ContentTypes.DEFAULT_ALLOWED.split(",")), java.util.Set.copyOf(types.allowed()), "the default allowlist, all of it");
+    }
+
+    @Test
     void theNameOrADeclaredTypeDoNotCountOnlyTheBytes() {
         // a PDF is a PDF whatever it is called: nothing but the bytes reaches the detector
         var html = ascii("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>");

@@ -1,5 +1,7 @@
 package care.messaging.platform.rest;
 
+import care.messaging.attachment.boundary.Attachments;
+import care.messaging.attachment.control.ContentTypes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -15,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /**
  * What the browser apps need to know before anyone signs in: whether the dev login's picker exists, where
  * they sign in otherwise (the identity provider's issuer, their client ids, the scope), and the automatic
- * log-off that IT configures. Nothing here is about a person, so it needs no token.
+ * log-off that IT configures, and what may be attached (size, types). Nothing here is about a person, so it needs no token.
  */
 @Path("app/settings")
 @RequestScoped
@@ -25,7 +28,12 @@ public class AppSettingsResource {
     public static final String DEV_LOGIN_OFFERED = "devLoginOffered";
 
     /** {@code signIn} is absent where no identity provider is configured for the apps. */
-    public record AppSettings(boolean devLogin, int idleMinutes, int idleWarningSeconds, IdentityProvider.SignIn signIn) {
+    public record AppSettings(boolean devLogin, int idleMinutes, int idleWarningSeconds, IdentityProvider.SignIn signIn,
+                              Uploads attachments) {
+    }
+
+    /** What a composer may attach: the size of one file, files per message, the types (the pickers offer them, the reasons name them). */
+    public record Uploads(long maxBytes, int perMessage, List<String> types) {
     }
 
     /** Produced only by the dev login's package, which the EAR does not hold: there it is never offered. */
@@ -39,12 +47,23 @@ public class AppSettingsResource {
     @ConfigProperty(name = "messaging.ui.idle-warning-seconds", defaultValue = "60")
     int idleWarningSeconds;
 
+    @Inject
+    @ConfigProperty(name = "messaging.attachments.max-bytes", defaultValue = "" + Attachments.DEFAULT_MAX_BYTES)
+    long attachmentMaxBytes;
+    /** The same key and default as MessageFiles, which refuses a send with more (too-many-attachments). */
+    @Inject
+    @ConfigProperty(name = "messaging.attachments.per-message", defaultValue = "10")
+    int attachmentsPerMessage;
+    @Inject
+    ContentTypes contentTypes;
+
     @GET
     @SecurityRequirements
     @Operation(summary = "Settings of the browser apps: dev login present, the identity provider they sign in at "
-            + "(issuer, client ids, scope), idle minutes before automatic log-off, warning seconds before it")
+            + "(issuer, client ids, scope), idle minutes before automatic log-off, warning seconds before it, "
+            + "the attachments' size limit, files per message and allowed types")
     public AppSettings settings() {
         return new AppSettings(devLogin.isResolvable() && devLogin.get(), Math.max(1, idleMinutes), Math.max(5, idleWarningSeconds),
-                IdentityProvider.current().signIn().orElse(null));
+                IdentityProvider.current().signIn().orElse(null), new Uploads(attachmentMaxBytes, attachmentsPerMessage, contentTypes.allowed()));
     }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
 public class SecurityHeaders extends HttpFilter {
 
     static final String CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; connect-src 'self'";
+            + "frame-ancestors 'none'; form-action 'self'; img-src 'self' data: blob:; connect-src 'self'";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
