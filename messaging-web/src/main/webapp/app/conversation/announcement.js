@@ -1,11 +1,13 @@
 // New announcement: one text to several clients at once (a payment reminder, new opening hours), to clients
 // chosen one by one or to all of the practitioner's clients, now or at a chosen time. Each client gets it in their
 // conversation with the practitioner, labelled as an announcement; blocked clients receive it too, clients whose
-// messaging is off or who were discharged are skipped and named. A large one is delivered in the background: the
+// messaging is off or who were discharged are skipped and named, and the dialog says how many before it is sent
+// (announcement-reach.js). A large one is delivered in the background: the
 // dialog shows how far it got and can stop it (announcement-progress.js).
 import {ProblemError} from '../platform/api.js';
 import {announce, h, replace} from '../platform/dom.js';
 import {clients, counts, follow, startsAt} from './announcement-progress.js';
+import {reachLine} from './announcement-reach.js';
 import {findClients} from './clients.js';
 import {Composer} from './composer.js';
 
@@ -26,6 +28,7 @@ export function newAnnouncement(api, onSent) {
   const when = h('fieldset', {class: 'when'}, h('legend', {}, 'When'),
     radio('when', 'now', 'Send now', true), radio('when', 'later', 'Schedule', false), sendAt);
   const choosing = h('div', {class: 'choosing'});
+  const reach = reachLine(api);
   const recent = h('details', {class: 'recent-announcements'}, h('summary', {}, 'Your recent announcements'));
   // One id for this announcement, whatever retries it takes: the server sends it once.
   const announcementId = crypto.randomUUID();
@@ -35,7 +38,7 @@ export function newAnnouncement(api, onSent) {
     h('h2', {id: 'announcement-title'}, 'New announcement'),
     h('p', {class: 'hint'}, 'Each client gets it in their conversation with you. Blocked clients receive announcements too; '
       + 'clients whose messaging is turned off do not.'),
-    audience, choosing, when,
+    audience, choosing, reach.element, when,
     composer.element, status, recent,
     h('div', {class: 'dialog-actions'}, h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Close')));
 
@@ -45,6 +48,8 @@ export function newAnnouncement(api, onSent) {
     choosing.hidden = picked('audience') !== 'chosen';
     sendAt.hidden = picked('when') !== 'later';
     count.textContent = clients(chosen.size);
+    const toChosen = picked('audience') === 'chosen';
+    reach.show(toChosen ? (chosen.size ? {audience: 'chosen', clientIds: [...chosen.keys()].sort()} : null) : {audience: 'my-clients'});
     replace(recipients, [...chosen.values()].map(c => h('li', {}, h('span', {}, c.displayName), ' ',
       h('button', {type: 'button', class: 'remove-recipient secondary', 'aria-label': `Remove ${c.displayName}`, onclick: () => {
         chosen.delete(c.id);
@@ -87,6 +92,7 @@ export function newAnnouncement(api, onSent) {
     try {
       const sent = await api.post('announcements', body);
       composer.lock(later ? 'Scheduled.' : 'Sent.');
+      reach.stop();
       for (const control of dialog.querySelectorAll('fieldset input, #announcement-search')) {
         control.disabled = true;
       }

@@ -132,6 +132,63 @@ class AnnouncementIT {
                 "each of the 250 clients got each of the two sent announcements once, and the cancelled one reached nobody");
     }
 
+    /**
+     * Before sending, the dialog says who will receive it: Dr. Ola Reach has clients of her own, one blocked (who still
+     * receives announcements), some switched off and one discharged; "All my clients" shows how many it will go to and
+     * how many will be skipped and why, and chosen clients update the line as they are added. Nothing is sent.
+     * Screenshots at both widths.
+     */
+    @Test
+    void theDialogSaysHowManyWillReceiveItAndWhoWillBeSkippedBeforeSending(WebApp app) {
+        var practitioner = UUID.randomUUID().toString();
+        var tag = "Reach" + java.util.concurrent.ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        int open = 20;
+        int off = 2;
+        app.sql("INSERT INTO account (id, practice_id, username, subject, role, display_name, signed_up_at) "
+                + "SELECT ?::uuid, id, 'dr.reach', 'dev:dr.reach', 'practitioner', 'Dr. Ola Reach', now() FROM practice WHERE name = 'Riverside Therapy'",
+                practitioner);
+        app.sql("INSERT INTO client (id, practice_id, display_name, messaging_enabled) "
+                + "SELECT gen_random_uuid(), id, ? || CASE WHEN g > ? THEN ' open ' ELSE ' off ' END || g, g > ? "
+                + "FROM practice, generate_series(1, ?) g WHERE name = 'Riverside Therapy'", tag, off, off, open + off);
+        app.sql("INSERT INTO client (id, practice_id, display_name, enabled) SELECT gen_random_uuid(), id, ?, false "
+                + "FROM practice WHERE name = 'Riverside Therapy'", tag + " gone");
+        app.sql("INSERT INTO client (id, practice_id, display_name) SELECT gen_random_uuid(), id, ? "
+                + "FROM practice WHERE name = 'Riverside Therapy'", tag + " blocked");
+        app.sql("INSERT INTO block (practitioner_id, client_id, practice_id, blocked_at) "
+                + "SELECT ?::uuid, id, practice_id, now() FROM client WHERE display_name = ?", practitioner, tag + " blocked");
+        app.sql("INSERT INTO conversation (id, practice_id, practitioner_id, client_id, created_at, last_activity_at, kind) "
+                + "SELECT gen_random_uuid(), c.practice_id, ?::uuid, c.id, now(), now(), 'client' FROM client c WHERE c.display_name LIKE ?",
+                practitioner, tag + " %");
+        var offName = tag + " off 1";
+        for (var phone : new boolean[] {false, true}) {
+            try (var browser = phone ? app.phone() : app.context()) {
+                var page = app.signIn(browser, "dr.reach").page();
+                page.locator("button.new-announcement").click();
+                var dialog = page.locator("dialog.announcement");
+                var reach = dialog.locator(".announcement-reach");
+                assertThat(reach).isEmpty();
+                dialog.getByLabel("All my clients").check();
+                assertThat(reach).hasText("Will go to " + (open + 1) + " clients · " + (off + 1) + " skipped ("
+                        + off + " messaging turned off, 1 discharged)");
+                WebApp.screenshot(page, "announcement-reach-" + (phone ? "phone" : "desktop"));
+
+                dialog.getByLabel("Clients I choose").check();
+                assertThat(reach).isEmpty();
+                dialog.getByLabel("Add clients").fill(offName);
+                dialog.locator("button.add-recipient[aria-label='Add " + offName + "']").click();
+                assertThat(reach).hasText("Will go to 0 clients · 1 skipped (messaging turned off)");
+                dialog.getByLabel("Add clients").fill(tag + " blocked");
+                dialog.locator("button.add-recipient[aria-label='Add " + tag + " blocked']").click();
+                assertThat(reach).hasText("Will go to 1 client · 1 skipped (messaging turned off)");
+                WebApp.screenshot(page, "announcement-reach-chosen-" + (phone ? "phone" : "desktop"));
+                dialog.locator("button.remove-recipient[aria-label='Remove " + offName + "']").click();
+                assertThat(reach).hasText("Will go to 1 client");
+            }
+        }
+        assertEquals(0L, app.sql("SELECT count(*) FROM announcement WHERE sender_id = ?::uuid", practitioner), "a preview sends nothing");
+    }
+
     static String clientId(WebApp app, String token, String name) {
         var reply = app.call(token, "POST", "clients/search", "{\"query\":\"" + name + "\",\"limit\":5}");
         try (var reader = Json.createReader(new StringReader(reply.body()))) {

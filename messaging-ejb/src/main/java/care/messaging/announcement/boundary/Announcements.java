@@ -6,6 +6,7 @@ import static care.messaging.audit.entity.Outcome.SUCCESS;
 import care.messaging.announcement.control.AnnouncementBatch;
 import care.messaging.announcement.control.AnnouncementLog;
 import care.messaging.announcement.control.AnnouncementQueue;
+import care.messaging.announcement.entity.AnnouncementPreview;
 import care.messaging.announcement.entity.AnnouncementQueued;
 import care.messaging.announcement.entity.AnnouncementRequest;
 import care.messaging.announcement.entity.AnnouncementView;
@@ -123,6 +124,21 @@ public class Announcements {
         }
         queued.fire(new AnnouncementQueued(startsAt.toInstant()));
         return new Outcome<>(log.view(id), true);
+    }
+
+    /**
+     * How many of an audience (the same fields and checks as a send) an announcement sent now would reach, and how many
+     * would be skipped and why; nothing is written but the audit row. Counted by one statement over the audience.
+     */
+    @Attempts(Action.ANNOUNCEMENT_PREVIEW)
+    public AnnouncementPreview preview(Identity identity, AnnouncementRequest request) {
+        var me = sender(identity);
+        var reach = audiences.of(me, request).reach(copies);
+        if (reach.total() == 0) {
+            throw new DomainException(ProblemType.INVALID_RECIPIENTS, "You have no clients to announce to");
+        }
+        audit.record(me.actor(), Action.ANNOUNCEMENT_PREVIEW, SUCCESS, Targets.none());
+        return new AnnouncementPreview(reach.total(), reach.allowed(), reach.refused());
     }
 
     /** One of the caller's announcements: where it stands, with its recipients so far. */

@@ -2,6 +2,8 @@ package care.messaging.announcement.boundary;
 
 import care.messaging.announcement.control.AnnouncementQueue;
 import care.messaging.announcement.entity.AnnouncementRequest;
+import care.messaging.conversation.control.AnnouncementCopies;
+import care.messaging.conversation.entity.Reach;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
 import care.messaging.platform.entity.DomainException;
@@ -10,6 +12,7 @@ import care.messaging.platform.entity.Uuids;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +28,29 @@ public class Audiences {
     /** An audience, checked, that writes its recipients as pending rows of the announcement. */
     public interface Audience {
         int addTo(AnnouncementQueue queue, UUID announcement);
+
+        /** Who of it the sending rules let a copy reach now, and why not the others, without writing anything. */
+        Reach reach(AnnouncementCopies copies);
+    }
+
+    record Chosen(Account me, Set<UUID> ids) implements Audience {
+        public int addTo(AnnouncementQueue queue, UUID announcement) {
+            return queue.addChosen(announcement, ids);
+        }
+
+        public Reach reach(AnnouncementCopies copies) {
+            return copies.reach(me, ids);
+        }
+    }
+
+    record MyClients(Account me) implements Audience {
+        public int addTo(AnnouncementQueue queue, UUID announcement) {
+            return queue.addMyClients(announcement, me.id(), me.practiceId());
+        }
+
+        public Reach reach(AnnouncementCopies copies) {
+            return copies.reachOfThreads(me);
+        }
     }
 
     @PersistenceContext
@@ -36,7 +62,7 @@ public class Audiences {
     public Audience of(Account me, AnnouncementRequest request) {
         return switch (request.audienceOrDefault()) {
             case AnnouncementRequest.CHOSEN -> chosen(me, request);
-            case AnnouncementRequest.MY_CLIENTS -> (queue, id) -> queue.addMyClients(id, me.id(), me.practiceId());
+            case AnnouncementRequest.MY_CLIENTS -> new MyClients(me);
             default -> throw new DomainException(ProblemType.INVALID_AUDIENCE, "audience must be chosen or my-clients");
         };
     }
@@ -63,6 +89,6 @@ public class Audiences {
         if (found != ids.size()) {
             throw new DomainException(ProblemType.UNKNOWN_RECIPIENT, "One of the recipients is not a client of this practice");
         }
-        return (queue, id) -> queue.addChosen(id, ids);
+        return new Chosen(me, ids);
     }
 }

@@ -23,6 +23,8 @@ public enum Action {
     ANNOUNCEMENT_EDIT("announcement.edit"),
     /** A sender cancelled a scheduled or running announcement (what was delivered stays). */
     ANNOUNCEMENT_CANCEL("announcement.cancel"),
+    /** A sender asked how many of an audience an announcement would reach and why the others would be skipped. */
+    ANNOUNCEMENT_PREVIEW("announcement.preview"),
     /** A participant marked a conversation unread for themself. */
     CONVERSATION_MARK_UNREAD("conversation.mark-unread"),
     CONVERSATION_ARCHIVE("conversation.archive"),

@@ -2,6 +2,7 @@ package care.messaging.conversation.control;
 
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.MessagePosted;
+import care.messaging.conversation.entity.Reach;
 import care.messaging.conversation.entity.SanitizedHtml;
 import care.messaging.conversation.entity.Sending;
 import care.messaging.directory.entity.Account;
@@ -14,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -56,6 +58,16 @@ public class AnnouncementCopies {
      */
     public Sending sending(Account sender, Client client) {
         return Sending.of(rules.between(sender.id(), client.id()), false);
+    }
+
+    /** What {@link #sending} would answer for each of these clients now, counted in one statement: the dialog's preview. */
+    public Reach reach(Account sender, Collection<UUID> clientIds) {
+        return rules.practitionerReach(sender.id(), clientIds);
+    }
+
+    /** The same for every client the sender has a thread with (the audience my-clients). */
+    public Reach reachOfThreads(Account sender) {
+        return rules.practitionerReachOfThreads(sender.id(), sender.practiceId());
     }
 
     public Copy write(Account sender, UUID announcement, Client client, SanitizedHtml body, OffsetDateTime at) {

@@ -1,12 +1,17 @@
 package care.messaging.conversation.control;
 
 import care.messaging.conversation.entity.Conversation;
+import care.messaging.conversation.entity.Reach;
 import care.messaging.conversation.entity.Sending;
 import care.messaging.conversation.entity.Sending.Facts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads what decides whether a practitioner and a client may write to each other: the practice's switch,
@@ -31,6 +36,19 @@ public class SendingRules {
 
               FROM (SELECT CAST(?1 AS uuid) AS practitioner_id) c, client cl JOIN practice prac ON prac.id = cl.practice_id
              WHERE cl.id = ?2""";
+
+    /**
+     * The same facts for many clients at once, counted by their combination (at most 2^5 rows, whatever the audience's
+     * size), so {@link Sending#of} decides each combination exactly as it decides one send. {@code %s}: the rows
+     * {@code c} (practitioner_id, client_id) joined to {@code cl} and {@code prac}, with their WHERE.
+     */
+    static final String COUNTED = "SELECT " + COLUMNS + ", count(*) FROM %s GROUP BY 1, 2, 3, 4, 5";
+    static final String CHOSEN = """
+            (SELECT CAST(?1 AS uuid) AS practitioner_id) c, client cl JOIN practice prac ON prac.id = cl.practice_id
+             WHERE cl.id IN (%s)""";
+    static final String THREADS = """
+            conversation c JOIN client cl ON cl.id = c.client_id JOIN practice prac ON prac.id = cl.practice_id
+             WHERE c.practitioner_id = CAST(?1 AS uuid) AND c.practice_id = ?2 AND c.kind = 'client'""";
 
     @PersistenceContext
     EntityManager em;
@@ -62,6 +80,31 @@ public class SendingRules {
                 .setParameter(2, clientId)
                 .getSingleResult();
         return facts(row, 0);
+    }
+
+    /** What the practitioner's side may do towards each of these clients now, counted (one statement). */
+    public Reach practitionerReach(UUID practitionerId, Collection<UUID> clientIds) {
+        var places = IntStream.range(0, clientIds.size()).mapToObj(i -> "?" + (i + 2)).collect(Collectors.joining(", "));
+        var query = em.createNativeQuery(COUNTED.formatted(CHOSEN.formatted(places))).setParameter(1, practitionerId.toString());
+        var i = 2;
+        for (var client : clientIds) {
+            query.setParameter(i++, client);
+        }
+        return reach(query.getResultList());
+    }
+
+    /** What the practitioner's side may do now towards every client they have a thread with, counted (one statement). */
+    public Reach practitionerReachOfThreads(UUID practitionerId, UUID practiceId) {
+        return reach(em.createNativeQuery(COUNTED.formatted(THREADS)).setParameter(1, practitionerId.toString())
+                .setParameter(2, practiceId).getResultList());
+    }
+
+    static Reach reach(List<?> rows) {
+        var reach = Reach.none();
+        for (var row : rows.stream().map(Object[].class::cast).toList()) {
+            reach = reach.with(Sending.of(facts(row, 0), false), ((Number) row[5]).intValue());
+        }
+        return reach;
     }
 
     /** The facts from {@link #COLUMNS} in a row, starting at the given index. */

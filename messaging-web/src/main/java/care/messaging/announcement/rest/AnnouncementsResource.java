@@ -1,6 +1,7 @@
 package care.messaging.announcement.rest;
 
 import care.messaging.announcement.boundary.Announcements;
+import care.messaging.announcement.entity.AnnouncementPreview;
 import care.messaging.announcement.entity.AnnouncementRequest;
 import care.messaging.announcement.entity.AnnouncementView;
 import care.messaging.platform.rest.Identities;
@@ -41,6 +42,15 @@ public class AnnouncementsResource {
     public Response send(AnnouncementRequest body) {
         var outcome = announcements.send(Identities.of(security), Params.required(body));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(outcome.value()).build();
+    }
+
+    @POST
+    @Path("preview")
+    @Operation(summary = "How many of an audience (audience, clientIds: as for a send, with the same problems) an announcement "
+            + "sent now would reach, and how many would be skipped and why: {total, receive, skipped: {messaging-disabled, "
+            + "client-discharged, messaging-off}}; blocked clients count as receiving. Nothing is written")
+    public AnnouncementPreview preview(AnnouncementRequest body) {
+        return announcements.preview(Identities.of(security), Params.required(body));
     }
 
     @GET
