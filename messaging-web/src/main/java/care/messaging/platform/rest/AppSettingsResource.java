@@ -1,7 +1,5 @@
 package care.messaging.platform.rest;
 
-import care.messaging.attachment.boundary.Attachments;
-import care.messaging.attachment.control.ContentTypes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -10,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -26,14 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class AppSettingsResource {
 
     public static final String DEV_LOGIN_OFFERED = "devLoginOffered";
+    /** Produced by the attachment component (attachment.rest.UploadSettings), so this one does not depend on it. */
+    public static final String UPLOADS = "attachmentUploads";
 
     /** {@code signIn} is absent where no identity provider is configured for the apps. */
     public record AppSettings(boolean devLogin, int idleMinutes, int idleWarningSeconds, IdentityProvider.SignIn signIn,
-                              Uploads attachments) {
-    }
-
-    /** What a composer may attach: the size of one file, files per message, the types (the pickers offer them, the reasons name them). */
-    public record Uploads(long maxBytes, int perMessage, List<String> types) {
+                              Object attachments) {
     }
 
     /** Produced only by the dev login's package, which the EAR does not hold: there it is never offered. */
@@ -48,14 +43,8 @@ public class AppSettingsResource {
     int idleWarningSeconds;
 
     @Inject
-    @ConfigProperty(name = "messaging.attachments.max-bytes", defaultValue = "" + Attachments.DEFAULT_MAX_BYTES)
-    long attachmentMaxBytes;
-    /** The same key and default as MessageFiles, which refuses a send with more (too-many-attachments). */
-    @Inject
-    @ConfigProperty(name = "messaging.attachments.per-message", defaultValue = "10")
-    int attachmentsPerMessage;
-    @Inject
-    ContentTypes contentTypes;
+    @Named(UPLOADS)
+    Instance<Object> uploads;
 
     @GET
     @SecurityRequirements
@@ -64,6 +53,6 @@ public class AppSettingsResource {
             + "the attachments' size limit, files per message and allowed types")
     public AppSettings settings() {
         return new AppSettings(devLogin.isResolvable() && devLogin.get(), Math.max(1, idleMinutes), Math.max(5, idleWarningSeconds),
-                IdentityProvider.current().signIn().orElse(null), new Uploads(attachmentMaxBytes, attachmentsPerMessage, contentTypes.allowed()));
+                IdentityProvider.current().signIn().orElse(null), uploads.isResolvable() ? uploads.get() : null);
     }
 }
