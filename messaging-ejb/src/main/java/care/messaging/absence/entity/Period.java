@@ -31,20 +31,12 @@ public record Period(Instant start, Instant end, ZoneId zone) {
 
     /** Parses and checks what a practitioner or an admin asked for; nothing is compared with other periods yet. */
     public static Period of(String start, String end, String zone, Clock clock) {
-        var zoneId = zone(zone);
-        var from = at(wallTime(start, ProblemType.INVALID_START, "startsAt"), zoneId, false);
-        var until = end == null ? null : at(wallTime(end, ProblemType.INVALID_END, "endsAt"), zoneId, true);
+        var zoneId = WallTime.zone(zone);
+        var from = WallTime.at(WallTime.parse(start, ProblemType.INVALID_START, "startsAt"), zoneId, false);
+        var until = end == null ? null : WallTime.at(WallTime.parse(end, ProblemType.INVALID_END, "endsAt"), zoneId, true);
         var period = new Period(from, until, zoneId);
         period.check(clock);
         return period;
-    }
-
-    static ZoneId zone(String zone) {
-        return WallTime.zone(zone);
-    }
-
-    static LocalDateTime wallTime(String value, ProblemType problem, String field) {
-        return WallTime.parse(value, problem, field);
     }
 
     /** The instant of a wall time in the zone; see {@link WallTime#at} for gaps and overlaps. */

@@ -66,7 +66,12 @@ public class AnnouncementBatch {
             return new Result(false, "cancelled");
         }
         var body = richText.sanitize(cipher.open(EncryptedColumn.ANNOUNCEMENT_BODY, id, job.body()));
-        for (var clientId : queue.claim(id, size)) {
+        var claimed = queue.claim(id, size);
+        if (!claimed.isEmpty()) {
+            // the batch's clients in one query, into the persistence context, so each em.find below reads no row
+            em.createQuery("SELECT c FROM Client c WHERE c.id IN :ids", Client.class).setParameter("ids", claimed).getResultList();
+        }
+        for (var clientId : claimed) {
             var client = em.find(Client.class, clientId);
             var sending = copies.sending(sender, client);
             if (sending.allowed()) {
