@@ -157,7 +157,7 @@ class AnnouncementDeliveryIT {
         var tooLate = a.call(rivera, "PUT", "/messaging/api/announcements/" + id, scheduled("<p>Third.</p>", List.of(alex),
                 Instant.now().plusSeconds(60)).toString(), Duration.ofSeconds(60));
         assertEquals(409, tooLate.statusCode(), tooLate.body());
-        assertTrue(tooLate.body().contains("announcement-started"), tooLate.body());
+        assertTrue(tooLate.body().contains("announcement-over"), "a delivered announcement is over, not merely started: " + tooLate.body());
         assertEquals(cancelledCopies, copies(cancelled), "the timers ran through two announcements and left the cancelled one as it was");
     }
 
