@@ -1,5 +1,8 @@
 package care.messaging.bench.realtime;
 
+import static care.messaging.bench.realtime.ReplaySql.query;
+import static care.messaging.bench.realtime.ReplaySql.update;
+
 import care.messaging.audit.control.AuditLog;
 import care.messaging.audit.entity.Action;
 import care.messaging.audit.entity.AuditEvent;
@@ -16,7 +19,6 @@ import care.messaging.search.control.SearchIndex;
 import care.messaging.search.control.SearchText;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -65,48 +66,19 @@ final class SendReplay {
     static final String INSERT_MESSAGE = "INSERT INTO message (ID, BODY, body_key, client_message_id, conversation_id, deleted_at,"
             + " from_client, sender_id, sender_name, sent_at, SEQ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** SendLocks' statement (inline there). */
-    static final Sql ADVISORY = new Sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked");
+    static final ReplaySql ADVISORY = new ReplaySql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked");
 
     /** Tink's 5-byte key prefix, a 12-byte nonce and a 16-byte tag around the plaintext. */
     static final int AEAD_OVERHEAD = 5 + 12 + 16;
 
-    /** A native query of the application: JPA's numbered parameters turned into JDBC's, in order of appearance. */
-    record Sql(String jdbc, int[] order) {
-
-        private static final Pattern NUMBERED = Pattern.compile("\\?(\\d+)");
-
-        Sql(String jpa) {
-            this(NUMBERED.matcher(jpa).replaceAll("?"), NUMBERED.matcher(jpa).results().mapToInt(m -> Integer.parseInt(m.group(1))).toArray());
-        }
-
-        /** The constant of that name in the application's class: the replay issues what the application does. */
-        static Sql of(Class<?> owner, String name) {
-            try {
-                var field = owner.getDeclaredField(name);
-                field.setAccessible(true);
-                return new Sql((String) field.get(null));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(owner.getSimpleName() + "." + name + " is gone: the replay no longer matches the application", e);
-            }
-        }
-
-        PreparedStatement prepare(Connection c, Object... byNumber) throws SQLException {
-            var statement = c.prepareStatement(jdbc);
-            for (int i = 0; i < order.length; i++) {
-                statement.setObject(i + 1, byNumber[order[i] - 1]);
-            }
-            return statement;
-        }
-    }
-
-    final Sql sendingRules = Sql.of(SendingRules.class, "BETWEEN");
-    final Sql sent = Sql.of(ParticipantStates.class, "SENT");
-    final Sql searchTerms = Sql.of(SearchIndex.class, "INSERT");
-    final Sql members = Sql.of(Notifications.class, "MEMBERS");
-    final Sql append = Sql.of(EventLog.class, "APPEND");
-    final Sql lockHead = Sql.of(AuditLog.class, "LOCK_HEAD");
-    final Sql newHead = Sql.of(AuditLog.class, "NEW_HEAD");
-    final Sql audit = Sql.of(AuditLog.class, "INSERT");
+    final ReplaySql sendingRules = ReplaySql.of(SendingRules.class, "BETWEEN");
+    final ReplaySql sent = ReplaySql.of(ParticipantStates.class, "SENT");
+    final ReplaySql searchTerms = ReplaySql.of(SearchIndex.class, "INSERT");
+    final ReplaySql members = ReplaySql.of(Notifications.class, "MEMBERS");
+    final ReplaySql append = ReplaySql.of(EventLog.class, "APPEND");
+    final ReplaySql lockHead = ReplaySql.of(AuditLog.class, "LOCK_HEAD");
+    final ReplaySql newHead = ReplaySql.of(AuditLog.class, "NEW_HEAD");
+    final ReplaySql audit = ReplaySql.of(AuditLog.class, "INSERT");
 
     private final Realtime bench;
     private final SecretKeySpec auditKey;
@@ -278,31 +250,6 @@ final class SendReplay {
             }
             return new Head(Math.max(rows.getLong(1), rows.getLong(3)) + 1, rows.getBytes(2));
         }
-    }
-
-    static void query(Connection c, Object sql, Object... parameters) throws SQLException {
-        try (var statement = statement(c, sql, parameters); var rows = statement.executeQuery()) {
-            while (rows.next()) {
-                rows.getObject(1);
-            }
-        }
-    }
-
-    static void update(Connection c, Object sql, Object... parameters) throws SQLException {
-        try (var statement = statement(c, sql, parameters)) {
-            statement.executeUpdate();
-        }
-    }
-
-    static PreparedStatement statement(Connection c, Object sql, Object... parameters) throws SQLException {
-        if (sql instanceof Sql numbered) {
-            return numbered.prepare(c, parameters);
-        }
-        var statement = c.prepareStatement((String) sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
     }
 
     static byte[] random(int length) {
