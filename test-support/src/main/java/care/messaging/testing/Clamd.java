@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real ClamAV daemon (Debian's {@code clamd}), started by a test suite as a process of its own, never the
  * system service: its configuration and a signature database holding only the EICAR test signature are
- * written under the directory it is given, it listens on a free port of 127.0.0.1, and {@link #close()}
+ * written under the directory it is given, it listens on a free port of 127.0.0.1 (or on a Unix socket there,
+ * {@link #startOnUnixSocket}), and {@link #close()}
  * stops that one process. Nothing is downloaded: the database is made here.
  *
  * <p>The EICAR test file is built from two parts at run time ({@link #eicar()}): a source file holding it
@@ -29,11 +34,13 @@ public final class Clamd implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path socket;
     private final Path log;
 
-    private Clamd(Process process, int port, Path log) {
+    private Clamd(Process process, int port, Path socket, Path log) {
         this.process = process;
         this.port = port;
+        this.socket = socket;
         this.log = log;
     }
 
@@ -55,6 +62,18 @@ public final class Clamd implements AutoCloseable {
 
     /** The same, on a port chosen by the caller (one a node was told to reach before any clamd listened there). */
     public static Clamd start(Path dir, Duration within, int port) {
+        return start(dir, within, port, null);
+    }
+
+    /**
+     * The same, listening only on a Unix socket ({@code LocalSocket}) at {@code dir/clamd.ctl}, as Debian's
+     * packaged clamd does at {@code /run/clamav/clamd.ctl}. A socket path may be at most 107 bytes long.
+     */
+    public static Clamd startOnUnixSocket(Path dir, Duration within) {
+        return start(dir, within, 0, dir.toAbsolutePath().resolve("clamd.ctl"));
+    }
+
+    private static Clamd start(Path dir, Duration within, int port, Path socket) {
         try {
             Files.createDirectories(dir);
             var database = dir.resolve("db");
@@ -62,21 +81,27 @@ public final class Clamd implements AutoCloseable {
             Files.createDirectories(database);
             // An extended signature (.ndb): the bytes anywhere in a file of any type, so a test file may carry more than EICAR.
             Files.writeString(database.resolve("test.ndb"), SIGNATURE + ":0:*:" + HexFormat.of().formatHex(eicar()) + "\n");
-            var log = dir.resolve("clamd-" + port + ".log");
-            var config = dir.resolve("clamd-" + port + ".conf");
+            var name = socket == null ? "clamd-" + port : "clamd-unix";
+            var log = dir.resolve(name + ".log");
+            var config = dir.resolve(name + ".conf");
+            if (socket != null) {
+                Files.deleteIfExists(socket);
+            }
+            var listen = socket == null
+                    ? "TCPAddr 127.0.0.1\nTCPSocket " + port
+                    : "LocalSocket " + socket + "\nLocalSocketMode 660";
             Files.writeString(config, String.join("\n",
                     "Foreground yes",
                     "DatabaseDirectory " + database,
-                    "TCPAddr 127.0.0.1",
-                    "TCPSocket " + port,
+                    listen,
                     "LogFile " + log,
                     "LogTime yes",
                     // the suite's clamd never reloads: the database does not change while it runs
                     "SelfCheck 0",
                     "") );
             var process = new ProcessBuilder(CLAMD, "--config-file=" + config)
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("clamd-" + port + ".out").toFile()).start();
-            var clamd = new Clamd(process, port, log);
+                    .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile()).start();
+            var clamd = new Clamd(process, port, socket, log);
             clamd.awaitReady(within);
             return clamd;
         } catch (IOException e) {
@@ -90,6 +115,11 @@ public final class Clamd implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The Unix socket it listens on, or null when it listens on TCP. */
+    public Path socket() {
+        return socket;
     }
 
     public long pid() {
@@ -119,11 +149,27 @@ public final class Clamd implements AutoCloseable {
     }
 
     private boolean pong() {
+        if (socket != null) {
+            return pongOverUnixSocket();
+        }
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress(host(), port), 1000);
             socket.setSoTimeout(2000);
             socket.getOutputStream().write("zPING\0".getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).startsWith("PONG");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private boolean pongOverUnixSocket() {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (var channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            channel.write(ByteBuffer.wrap("zPING\0".getBytes(StandardCharsets.US_ASCII)));
+            // clamd answers PING at once; the reply is read in blocking mode (a Unix channel has no read timeout)
+            return new String(Channels.newInputStream(channel).readNBytes(4), StandardCharsets.US_ASCII).equals("PONG");
         } catch (IOException notYet) {
             return false;
         }

@@ -133,6 +133,7 @@ public enum ProblemType {
     SERVER_ERROR(Kind.FAILED),
     DATABASE_UNAVAILABLE(Kind.UNAVAILABLE),
     SCANNER_UNAVAILABLE(Kind.UNAVAILABLE),
+    STORAGE_FULL(Kind.INSUFFICIENT_STORAGE),
     /** Any other refusal of the container or JAX-RS: the slug names the status it chose, {@code http-411}. */
     HTTP_STATUS("http-<status>", Kind.REFUSED);
 
@@ -141,11 +142,11 @@ public enum ProblemType {
      * {@code UNAUTHENTICATED} 401, {@code FORBIDDEN} 403, {@code NOT_FOUND} 404, {@code METHOD_NOT_ALLOWED}
      * 405, {@code NOT_ACCEPTABLE} 406, {@code CONFLICT} 409, {@code TOO_LARGE} 413,
      * {@code UNSUPPORTED_MEDIA_TYPE} 415, {@code UNPROCESSABLE} 422, {@code TOO_MANY_REQUESTS} 429, {@code FAILED} 500,
-     * {@code UNAVAILABLE} 503; {@code REFUSED}: whatever status the container chose.
+     * {@code UNAVAILABLE} 503, {@code INSUFFICIENT_STORAGE} 507; {@code REFUSED}: whatever status the container chose.
      */
     public enum Kind {
         INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, CONFLICT, TOO_LARGE,
-        UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE, TOO_MANY_REQUESTS, FAILED, UNAVAILABLE, REFUSED
+        UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE, TOO_MANY_REQUESTS, FAILED, UNAVAILABLE, INSUFFICIENT_STORAGE, REFUSED
     }
 
     private final String slug;

@@ -38,6 +38,7 @@ public final class Problems {
             case TOO_MANY_REQUESTS -> 429;
             case FAILED -> 500;
             case UNAVAILABLE -> 503;
+            case INSUFFICIENT_STORAGE -> 507;
             case REFUSED -> throw new IllegalArgumentException("A refusal of the container's own has the status it chose");
         };
     }

@@ -42,6 +42,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     "The service is briefly unavailable; try again shortly", instance))
                     .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
         }
+        if (isStorageFull(e)) {
+            // The transaction rolled back (a system exception), so nothing half-written is kept. One line: the cause is known.
+            LOGGER.log(System.Logger.Level.ERROR, "Database storage full " + instance + ": " + rootCause(e));
+            return Problems.response(ProblemType.STORAGE_FULL, "The server has no room to store this right now", instance);
+        }
         LOGGER.log(System.Logger.Level.ERROR, "Unexpected failure " + instance, e);
         return Problems.response(ProblemType.SERVER_ERROR, "The server could not complete the request", instance);
     }
@@ -65,6 +70,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
             if (cause.getCause() == cause) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /** Whether PostgreSQL could not write for want of disk space (SQLState 53100, {@code disk_full}). */
+    static boolean isStorageFull(Throwable e) {
+        for (var cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "53100".equals(sql.getSQLState())) {
+                return true;
             }
         }
         return false;

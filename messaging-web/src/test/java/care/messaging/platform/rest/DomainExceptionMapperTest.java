@@ -20,7 +20,7 @@ class DomainExceptionMapperTest {
             Map.entry(Kind.FORBIDDEN, 403), Map.entry(Kind.NOT_FOUND, 404), Map.entry(Kind.METHOD_NOT_ALLOWED, 405),
             Map.entry(Kind.NOT_ACCEPTABLE, 406), Map.entry(Kind.CONFLICT, 409), Map.entry(Kind.TOO_LARGE, 413),
             Map.entry(Kind.UNSUPPORTED_MEDIA_TYPE, 415), Map.entry(Kind.UNPROCESSABLE, 422), Map.entry(Kind.TOO_MANY_REQUESTS, 429), Map.entry(Kind.FAILED, 500),
-            Map.entry(Kind.UNAVAILABLE, 503));
+            Map.entry(Kind.UNAVAILABLE, 503), Map.entry(Kind.INSUFFICIENT_STORAGE, 507));
 
     /** The container's own refusals ({@code REFUSED}) keep the status it chose: HttpProblemsTest. */
     @Test
