@@ -30,6 +30,11 @@ public final class Clamd implements AutoCloseable {
 
     /** The name the test database gives the signature; clamd answers it with ".UNOFFICIAL" appended. */
     public static final String SIGNATURE = "Eicar-Test-Signature";
+    /**
+     * The size limits a suite's clamd gets: past the largest file a test uploads (LargeFileIT's 100 MB), since clamd
+     * answers a file beyond its MaxFileSize without scanning it (see {@link #start(Path, Duration, int, long)}).
+     */
+    public static final long SUITE_LIMIT_BYTES = 256L * 1024 * 1024;
     private static final String CLAMD = "/usr/sbin/clamd";
 
     private final Process process;
@@ -62,7 +67,7 @@ public final class Clamd implements AutoCloseable {
 
     /** The same, on a port chosen by the caller (one a node was told to reach before any clamd listened there). */
     public static Clamd start(Path dir, Duration within, int port) {
-        return start(dir, within, port, null);
+        return start(dir, within, port, SUITE_LIMIT_BYTES, null);
     }
 
     /**
@@ -70,10 +75,20 @@ public final class Clamd implements AutoCloseable {
      * packaged clamd does at {@code /run/clamav/clamd.ctl}. A socket path may be at most 107 bytes long.
      */
     public static Clamd startOnUnixSocket(Path dir, Duration within) {
-        return start(dir, within, 0, dir.toAbsolutePath().resolve("clamd.ctl"));
+        return start(dir, within, 0, SUITE_LIMIT_BYTES, dir.toAbsolutePath().resolve("clamd.ctl"));
     }
 
-    private static Clamd start(Path dir, Duration within, int port, Path socket) {
+    /**
+     * The same, scanning files up to {@code limitBytes} (clamd's MaxFileSize and MaxScanSize; a stream may be twice
+     * as long, StreamMaxLength, so that a longer file reaches the scan and its limit rather than the stream's), with
+     * {@code AlertExceedsMax yes}: a file past a limit is answered {@code Heuristics.Limits.Exceeded.<limit> FOUND}
+     * instead of {@code OK}, which is what clamd says by default of a file it never scanned.
+     */
+    public static Clamd start(Path dir, Duration within, int port, long limitBytes) {
+        return start(dir, within, port, limitBytes, null);
+    }
+
+    private static Clamd start(Path dir, Duration within, int port, long limitBytes, Path socket) {
         try {
             Files.createDirectories(dir);
             var database = dir.resolve("db");
@@ -98,6 +113,10 @@ public final class Clamd implements AutoCloseable {
                     "LogTime yes",
                     // the suite's clamd never reloads: the database does not change while it runs
                     "SelfCheck 0",
+                    "MaxFileSize " + limitBytes,
+                    "MaxScanSize " + limitBytes,
+                    "StreamMaxLength " + 2 * limitBytes,
+                    "AlertExceedsMax yes",
                     "") );
             var process = new ProcessBuilder(CLAMD, "--config-file=" + config)
                     .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile()).start();

@@ -196,12 +196,17 @@ public class Attachments {
         throw DomainException.notFound();
     }
 
-    /** The scan's verdict: infected is refused (nothing kept), unavailable stays scanning. */
+    /** The scan's verdict: infected and unscannable (past the scanner's limits) are refused, nothing kept; unavailable stays scanning. */
     void scanned(Attachment attachment, ScanVerdict verdict) {
         if (verdict instanceof ScanVerdict.Infected infected) {
             // the signature's name is the scanner's, not the file's: no PHI
             LOGGER.log(System.Logger.Level.WARNING, "Upload refused: malware {0} found", infected.signature());
             throw new PolicyRefusal(ProblemType.ATTACHMENT_INFECTED, "The file contains malware and was not kept");
+        }
+        if (verdict instanceof ScanVerdict.Unscannable unscannable) {
+            LOGGER.log(System.Logger.Level.WARNING, "Upload refused: the scanner stopped at its {0} limit, so the file was not scanned whole",
+                    unscannable.limit());
+            throw new DomainException(ProblemType.ATTACHMENT_NOT_SCANNABLE, "The file could not be checked for malware whole");
         }
         if (verdict instanceof ScanVerdict.Unavailable unavailable) {
             if (refuseUnscanned) {

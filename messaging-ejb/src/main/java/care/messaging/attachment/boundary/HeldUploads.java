@@ -69,6 +69,14 @@ public class HeldUploads {
             LOGGER.log(System.Logger.Level.INFO, "Held attachments wait: the scanner is still out of reach ({0})", unavailable.reason());
             return false;
         }
+        if (verdict instanceof ScanVerdict.Unscannable unscannable) {
+            // it would never become clean: removed like malware, so it does not wait as scanning for ever
+            LOGGER.log(System.Logger.Level.WARNING, "SECURITY: held attachment {0} is past the scanner''s {1} limit; removed", id,
+                    unscannable.limit());
+            em.createNativeQuery("DELETE FROM attachment WHERE id = ?1").setParameter(1, id).executeUpdate();
+            audit.record(uploader, Action.ATTACHMENT_RESCAN, Outcome.DENIED, Targets.none());
+            return true;
+        }
         if (verdict instanceof ScanVerdict.Infected infected) {
             LOGGER.log(System.Logger.Level.WARNING, "SECURITY: held attachment {0} has malware {1}; removed", id, infected.signature());
             em.createNativeQuery("DELETE FROM attachment WHERE id = ?1").setParameter(1, id).executeUpdate();
