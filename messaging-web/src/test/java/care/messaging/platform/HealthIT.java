@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.messaging.testing.Cluster;
 import care.messaging.testing.MicroNode;
 import care.messaging.ui.WebApp;
 import jakarta.json.JsonObject;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The node's own health checks as a load balancer (readiness) and an orchestrator (liveness) read them on Payara
- * Micro: the database, the event listener, the keys and the audit trail's chain heads; and a keystore the node can no
- * longer read takes it out of service until it is back.
+ * Micro: the database, the event listener, the keys and the audit trail's chain heads; a keystore the node can no
+ * longer read, or a database it cannot reach, takes it out of service until it is back, while liveness stays UP: only
+ * what a restart would fix (the event listener's thread gone) makes a node not alive.
  */
 @ExtendWith(WebApp.class)
 class HealthIT {
@@ -68,6 +70,39 @@ class HealthIT {
         }
         var back = health(app, "/health/ready");
         assertEquals(200, back.statusCode(), back.body());
+    }
+
+    @Test
+    void aNodeCutOffFromItsDatabaseIsNotReadyButAliveAndReadyAgainWhenTheDatabaseIsBack(WebApp app) throws Exception {
+        var database = app.jdbcUrl().substring(app.jdbcUrl().lastIndexOf('/') + 1);
+        Cluster.admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+        try {
+            Cluster.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+            // The listener notices its cut connection at its next keepalive, within five seconds.
+            var ready = awaitChecks(app, "/health/ready", checks -> "DOWN".equals(checks.get("event-listener").getString("status")));
+            assertEquals(503, ready.statusCode(), ready.body());
+            var checks = checks(MicroNode.json(ready));
+            assertEquals("DOWN", checks.get("database").getString("status"), ready.body());
+            var live = health(app, "/health/live");
+            assertEquals(200, live.statusCode(), "alive: restarting the node would not bring the database back " + live.body());
+            assertEquals("UP", checks(MicroNode.json(live)).get("event-listener").getString("status"), "its thread is there, reconnecting");
+        } finally {
+            Cluster.admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        }
+        var back = awaitChecks(app, "/health/ready", checks -> checks.values().stream().allMatch(c -> "UP".equals(c.getString("status"))));
+        assertEquals(200, back.statusCode(), "ready again, without a restart: " + back.body());
+    }
+
+    /** Asks until the checks satisfy the condition (at most 60 s); answers the last answer. */
+    static HttpResponse<String> awaitChecks(WebApp app, String path, java.util.function.Predicate<Map<String, JsonObject>> condition)
+            throws Exception {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        var reply = health(app, path);
+        while (!condition.test(checks(MicroNode.json(reply))) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            reply = health(app, path);
+        }
+        return reply;
     }
 
     static HttpResponse<String> health(WebApp app, String path) throws Exception {

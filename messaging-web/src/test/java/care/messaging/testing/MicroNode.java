@@ -48,6 +48,12 @@ public final class MicroNode implements AutoCloseable {
 
     /** The same on a port picked beforehand (another process must know the node's address before it starts). */
     public static MicroNode start(String name, int port, List<String> properties, Map<String, String> environment, List<String> removed) {
+        return start(name, port, properties, List.of(), environment, removed);
+    }
+
+    /** The same with Micro options of the test's own after the usual ones ({@code --logproperties}; {@code --postbootcommandfile} replaces the usual file). */
+    public static MicroNode start(String name, int port, List<String> properties, List<String> arguments, Map<String, String> environment,
+                                  List<String> removed) {
         try {
             var log = TARGET.resolve("micro-" + name + "-" + port + ".log");
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -56,8 +62,16 @@ public final class MicroNode implements AutoCloseable {
             command.addAll(List.of("-jar", System.getProperty("messaging.it.micro-jar"), "--nohazelcast",
                     "--port", String.valueOf(port),
                     "--addlibs", System.getProperty("messaging.it.jdbc-driver"),
-                    "--postbootcommandfile", System.getProperty("messaging.it.post-boot"),
+                    "--postbootcommandfile", arguments.contains("--postbootcommandfile") ? arguments.get(arguments.indexOf("--postbootcommandfile") + 1)
+                            : System.getProperty("messaging.it.post-boot"),
                     "--deploy", TARGET.resolve("messaging.war").toString(), "--contextroot", "messaging"));
+            for (var i = 0; i < arguments.size(); i++) { // a post-boot file of the test's own replaces the usual one
+                if (arguments.get(i).equals("--postbootcommandfile")) {
+                    i++;
+                } else {
+                    command.add(arguments.get(i));
+                }
+            }
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             removed.forEach(builder.environment()::remove);
             builder.environment().putAll(environment);

@@ -1,5 +1,6 @@
 package care.messaging.absence.control;
 
+import care.messaging.platform.control.SecurityLog;
 import care.messaging.absence.entity.Absence;
 import care.messaging.absence.entity.AbsenceRequest;
 import care.messaging.absence.entity.AbsenceView;
@@ -132,7 +133,7 @@ public class AbsenceBook {
         try {
             return Optional.of(cipher.open(EncryptedColumn.ABSENCE_REPLY, absence.id(), absence.reply()));
         } catch (UnreadableCiphertext e) {
-            LOGGER.log(System.Logger.Level.WARNING, "SECURITY: {0} of row {1} failed authentication (key {2})",
+            SecurityLog.LOGGER.log(System.Logger.Level.WARNING, "SECURITY: {0} of row {1} failed authentication (key {2})",
                     EncryptedColumn.ABSENCE_REPLY.label(), absence.id(), e.keyId());
             return Optional.empty();
         }

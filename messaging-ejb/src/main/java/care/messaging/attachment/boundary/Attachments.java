@@ -1,5 +1,6 @@
 package care.messaging.attachment.boundary;
 
+import care.messaging.platform.control.SecurityLog;
 import static care.messaging.audit.entity.Outcome.SUCCESS;
 
 import care.messaging.attachment.control.AttachmentFiles;
@@ -10,6 +11,7 @@ import care.messaging.attachment.entity.AttachmentState;
 import care.messaging.attachment.entity.AttachmentView;
 import care.messaging.attachment.entity.Download;
 import care.messaging.attachment.entity.FileName;
+import care.messaging.attachment.entity.FileScanned;
 import care.messaging.attachment.entity.ScanVerdict;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
@@ -29,6 +31,7 @@ import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.entity.StoredTime;
 import care.messaging.platform.entity.Uuids;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -81,6 +84,8 @@ public class Attachments {
     Participation participation;
     @Inject
     Clock clock;
+    @Inject
+    Event<FileScanned> scans;
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -198,9 +203,10 @@ public class Attachments {
 
     /** The scan's verdict: infected and unscannable (past the scanner's limits) are refused, nothing kept; unavailable stays scanning. */
     void scanned(Attachment attachment, ScanVerdict verdict) {
+        scans.fire(FileScanned.of(verdict));
         if (verdict instanceof ScanVerdict.Infected infected) {
             // the signature's name is the scanner's, not the file's: no PHI
-            LOGGER.log(System.Logger.Level.WARNING, "Upload refused: malware {0} found", infected.signature());
+            SecurityLog.LOGGER.log(System.Logger.Level.WARNING, "Upload refused: malware {0} found", infected.signature());
             throw new PolicyRefusal(ProblemType.ATTACHMENT_INFECTED, "The file contains malware and was not kept");
         }
         if (verdict instanceof ScanVerdict.Unscannable unscannable) {

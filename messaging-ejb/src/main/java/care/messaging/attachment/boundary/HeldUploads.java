@@ -1,5 +1,6 @@
 package care.messaging.attachment.boundary;
 
+import care.messaging.platform.control.SecurityLog;
 import care.messaging.attachment.control.AttachmentFiles;
 import care.messaging.attachment.control.MalwareScanner;
 import care.messaging.attachment.entity.Attachment;
@@ -33,6 +34,8 @@ public class HeldUploads {
     private static final System.Logger LOGGER = System.getLogger(HeldUploads.class.getName());
 
     @Inject
+    jakarta.enterprise.event.Event<care.messaging.attachment.entity.FileScanned> scans;
+    @Inject
     MalwareScanner scanner;
     @Inject
     AttachmentFiles files;
@@ -61,9 +64,10 @@ public class HeldUploads {
         try (var content = files.read(attachment)) {
             verdict = scanner.scan(content);
         } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.WARNING, "SECURITY: held attachment {0} could not be read for a new scan: {1}", id, e.getMessage());
+            SecurityLog.LOGGER.log(System.Logger.Level.WARNING, "SECURITY: held attachment {0} could not be read for a new scan: {1}", id, e.getMessage());
             return true;
         }
+        scans.fire(care.messaging.attachment.entity.FileScanned.of(verdict));
         var uploader = uploader(attachment);
         if (verdict instanceof ScanVerdict.Unavailable unavailable) {
             LOGGER.log(System.Logger.Level.INFO, "Held attachments wait: the scanner is still out of reach ({0})", unavailable.reason());
@@ -78,7 +82,7 @@ public class HeldUploads {
             return true;
         }
         if (verdict instanceof ScanVerdict.Infected infected) {
-            LOGGER.log(System.Logger.Level.WARNING, "SECURITY: held attachment {0} has malware {1}; removed", id, infected.signature());
+            SecurityLog.LOGGER.log(System.Logger.Level.WARNING, "SECURITY: held attachment {0} has malware {1}; removed", id, infected.signature());
             em.createNativeQuery("DELETE FROM attachment WHERE id = ?1").setParameter(1, id).executeUpdate();
             audit.record(uploader, Action.ATTACHMENT_RESCAN, Outcome.DENIED, Targets.none());
             return true;

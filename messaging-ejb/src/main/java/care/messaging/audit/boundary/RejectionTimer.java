@@ -1,5 +1,6 @@
 package care.messaging.audit.boundary;
 
+import care.messaging.platform.control.SecurityLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -49,7 +50,7 @@ public class RejectionTimer {
         try {
             var rows = trail.recordRepeatedRejections();
             if (rows > 0) {
-                LOGGER.log(System.Logger.Level.WARNING, "Security: {0} source(s) had more refused credentials in a minute than "
+                SecurityLog.LOGGER.log(System.Logger.Level.WARNING, "Security: {0} source(s) had more refused credentials in a minute than "
                         + "messaging.audit.rejections.per-source-minute; recorded as token.rejected.repeats", rows);
             }
         } catch (RuntimeException e) {

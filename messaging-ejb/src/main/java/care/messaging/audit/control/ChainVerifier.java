@@ -1,11 +1,14 @@
 package care.messaging.audit.control;
 
 import care.messaging.audit.entity.ChainCheck;
+import care.messaging.audit.entity.ChainsVerified;
 import care.messaging.audit.entity.Verification;
 import care.messaging.platform.control.AuditKey;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -26,8 +29,15 @@ public class ChainVerifier {
     @AuditKey
     Provider<SecretKey> key;
 
+    @Inject
+    Event<ChainsVerified> verified;
+    @Inject
+    Clock clock;
+
     public Verification verify(List<UUID> chains) {
-        return Verification.of(chains.stream().map(this::check).toList());
+        var verification = Verification.of(chains.stream().map(this::check).toList());
+        verified.fire(new ChainsVerified(verification.ok(), chains.size(), clock.instant()));
+        return verification;
     }
 
     ChainCheck check(UUID chain) {

@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.platform.control.SecurityLog;
 import care.messaging.conversation.entity.Author;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.Message;
@@ -49,7 +50,7 @@ public class Bodies {
         try {
             return Optional.of(cipher.open(column, rowId, ciphertext));
         } catch (UnreadableCiphertext e) {
-            LOGGER.log(System.Logger.Level.WARNING, "SECURITY: {0} of row {1} failed authentication (key {2}); shown as unavailable",
+            SecurityLog.LOGGER.log(System.Logger.Level.WARNING, "SECURITY: {0} of row {1} failed authentication (key {2}); shown as unavailable",
                     column.label(), rowId, e.keyId());
             return Optional.empty();
         }

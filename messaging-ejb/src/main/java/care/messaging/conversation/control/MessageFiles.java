@@ -1,5 +1,6 @@
 package care.messaging.conversation.control;
 
+import care.messaging.platform.control.SecurityLog;
 import care.messaging.conversation.entity.AttachedFile;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.Message;
@@ -163,7 +164,7 @@ public class MessageFiles {
         try {
             return cipher.open(EncryptedColumn.ATTACHMENT_NAME, id, sealedName);
         } catch (UnreadableCiphertext e) {
-            LOGGER.log(System.Logger.Level.WARNING, "SECURITY: the name of attachment {0} failed authentication (key {1}); shown as \"file\"",
+            SecurityLog.LOGGER.log(System.Logger.Level.WARNING, "SECURITY: the name of attachment {0} failed authentication (key {1}); shown as \"file\"",
                     id, e.keyId());
             return "file";
         }

@@ -9,9 +9,9 @@ import java.util.List;
  * <p>
  * Fired as a synchronous CDI event in the use case's transaction, after the message and everyone's state
  * were written and before the conversation's events: a synchronous observer runs in the caller's thread
- * and transaction, so what it writes commits or rolls back with the message. Observers must stay
+ * and transaction, so what it writes commits or rolls back with the message. Observers that write must stay
  * synchronous and in progress (no {@code @ObservesAsync}, no {@code during = AFTER_…}); the text never
- * leaves the request's thread.
+ * leaves the request's thread. Only a count that reads nothing of it (the node's metrics) observes after success.
  */
 public record MessagePosted(Conversation conversation, Message message, String html, List<String> fileNames) {
 

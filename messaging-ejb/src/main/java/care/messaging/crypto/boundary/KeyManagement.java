@@ -1,5 +1,6 @@
 package care.messaging.crypto.boundary;
 
+import care.messaging.platform.control.SecurityLog;
 import care.messaging.audit.boundary.Attempts;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.entity.Action;
@@ -51,7 +52,7 @@ public class KeyManagement {
         var operator = accounts.authorize(identity, EnumSet.of(Role.OPERATOR));
         var id = keyRing.file().addDataKey();
         keyRing.reload();
-        LOGGER.log(System.Logger.Level.INFO, "Key rotation by account {0}: data key {1} is the primary", operator.id(), id);
+        SecurityLog.LOGGER.log(System.Logger.Level.INFO, "Key rotation by account {0}: data key {1} is the primary", operator.id(), id);
         reencryption.runNow();
         var status = status();
         audit.record(operator.actor(), Action.KEYS_ROTATE, Outcome.SUCCESS, Targets.none());
@@ -74,7 +75,7 @@ public class KeyManagement {
         }
         keyRing.file().removeDataKey(keyId);
         keyRing.reload();
-        LOGGER.log(System.Logger.Level.INFO, "Key retirement by account {0}: data key {1} removed", operator.id(), keyId);
+        SecurityLog.LOGGER.log(System.Logger.Level.INFO, "Key retirement by account {0}: data key {1} removed", operator.id(), keyId);
         var status = status();
         audit.record(operator.actor(), Action.KEYS_RETIRE, Outcome.SUCCESS, Targets.none());
         return status;

@@ -1,5 +1,6 @@
 package care.messaging.crypto.control;
 
+import care.messaging.platform.control.SecurityLog;
 import care.messaging.crypto.entity.EncryptedColumn;
 import care.messaging.crypto.entity.UnreadableCiphertext;
 import jakarta.enterprise.context.Dependent;
@@ -83,7 +84,7 @@ public class KeyUsage {
                 done++;
             } catch (UnreadableCiphertext e) {
                 unreadable++;
-                LOGGER.log(System.Logger.Level.WARNING, "SECURITY: re-encryption skipped {0} (key {1}): it does not decrypt",
+                SecurityLog.LOGGER.log(System.Logger.Level.WARNING, "SECURITY: re-encryption skipped {0} (key {1}): it does not decrypt",
                         e.column().label() + " of row " + e.rowId(), e.keyId());
             }
         }

@@ -1,5 +1,6 @@
 package care.messaging.draft.control;
 
+import care.messaging.platform.control.SecurityLog;
 import care.messaging.conversation.entity.Conversation;
 import care.messaging.conversation.entity.SanitizedHtml;
 import care.messaging.crypto.control.RowCipher;
@@ -104,7 +105,7 @@ public class DraftTexts {
         try {
             html = cipher.open(EncryptedColumn.DRAFT, id, ciphertext);
         } catch (UnreadableCiphertext e) {
-            LOGGER.log(System.Logger.Level.WARNING, "SECURITY: {0} of row {1} failed authentication (key {2}); shown as unavailable",
+            SecurityLog.LOGGER.log(System.Logger.Level.WARNING, "SECURITY: {0} of row {1} failed authentication (key {2}); shown as unavailable",
                     EncryptedColumn.DRAFT.label(), id, e.keyId());
         }
         return new DraftView(conversation.id(), html, (UUID) row[2], Rows.time(row[3]), html == null);

@@ -1,5 +1,6 @@
 package care.messaging.audit.rest;
 
+import care.messaging.platform.control.SecurityLog;
 import care.messaging.audit.boundary.AuditTrail;
 import care.messaging.audit.control.RejectionBudget;
 import care.messaging.platform.control.RequestContext;
@@ -81,7 +82,7 @@ public class TokenRejections {
         if (!budget.admit(context.sourceAddress(), reason, clock.instant())) {
             return;
         }
-        LOGGER.log(System.Logger.Level.INFO, "Security: refused credentials ({0})", reason);
+        SecurityLog.LOGGER.log(System.Logger.Level.INFO, "Security: refused credentials ({0})", reason);
         try {
             trail.recordRejectedToken(claimedSubject, reason);
         } catch (RuntimeException e) {

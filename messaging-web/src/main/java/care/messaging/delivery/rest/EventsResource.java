@@ -50,6 +50,8 @@ public class EventsResource {
     ManagedScheduledExecutorService executor;
     @Inject
     Sockets sockets;
+    @Inject
+    HeldPolls held;
     @Context
     SecurityContext security;
     @Inject
@@ -105,6 +107,7 @@ public class EventsResource {
         void start(java.util.UUID account, int seconds) {
             response.setTimeout(seconds, TimeUnit.SECONDS);
             response.setTimeoutHandler(r -> answer(new EventPage(List.of(), cursor, false)));
+            held.held();
             subscription = hub.subscribe(account, () -> sockets.offer(this::look));
             recheck = executor.scheduleWithFixedDelay(() -> sockets.offer(this::look), recheckSeconds, recheckSeconds,
                     TimeUnit.SECONDS);
@@ -128,6 +131,7 @@ public class EventsResource {
 
         void answer(EventPage page) {
             if (answered.compareAndSet(false, true)) {
+                held.answered();
                 release();
                 response.resume(page);
             }

@@ -127,7 +127,8 @@ public class Sockets {
         }
     }
 
-    int openSockets() {
+    /** The sockets open on this node now (its metrics). */
+    public int openSockets() {
         return open.size();
     }
 
