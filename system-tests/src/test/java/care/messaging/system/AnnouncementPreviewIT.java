@@ -110,7 +110,7 @@ class AnnouncementPreviewIT {
         assertProblem(400, "too-many-recipients", api.post(practitioner, "/announcements/preview", chosen(tooMany)));
         assertProblem(400, "invalid-recipients", api.post(practitioner, "/announcements/preview",
                 Json.createObjectBuilder().add("audience", "my-clients").build())); // no threads yet
-        assertProblem(403, "wrong-role", api.post(admin, "/announcements/preview", chosen(List.of(client.id().toString()))));
+        assertProblem(400, "invalid-audience", api.post(admin, "/announcements/preview", chosen(List.of(client.id().toString()))));
         assertProblem(403, "wrong-role", api.post(ALEX, "/announcements/preview", chosen(List.of(client.id().toString()))));
         assertEquals(401, api.call(null, "POST", "/announcements/preview", chosen(List.of(client.id().toString())).toString()).status());
 

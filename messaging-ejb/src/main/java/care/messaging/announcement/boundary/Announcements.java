@@ -113,7 +113,7 @@ public class Announcements {
         rate.take(me.id());
         var startsAt = start.orElse(at);
         queue.open(id, me.practiceId(), me.id(), at, startsAt, request.timeZone(), start.isPresent(),
-                cipher.seal(EncryptedColumn.ANNOUNCEMENT_BODY, id, body.html()));
+                cipher.seal(EncryptedColumn.ANNOUNCEMENT_BODY, id, body.html()), me.role() == Role.ADMIN);
         messageFiles.attachToAnnouncement(me, id, messageFiles.claim(me, files));
         var total = audience.addTo(queue, id);
         if (total == 0) {
@@ -193,7 +193,8 @@ public class Announcements {
     }
 
     Account sender(Identity identity) {
-        return accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER));
+        // an admin announces on behalf of the practice, to the audiences only an admin has (Audiences)
+        return accounts.authorize(identity, EnumSet.of(Role.PRACTITIONER, Role.ADMIN));
     }
 
     /** The id of one of the caller's announcements; anyone else's is not found. */

@@ -3,9 +3,11 @@ package care.messaging.announcement.boundary;
 import care.messaging.announcement.control.AnnouncementQueue;
 import care.messaging.announcement.entity.AnnouncementRequest;
 import care.messaging.conversation.control.AnnouncementCopies;
+import care.messaging.conversation.control.PracticeThreads;
 import care.messaging.conversation.entity.Reach;
 import care.messaging.directory.entity.Account;
 import care.messaging.directory.entity.Client;
+import care.messaging.directory.entity.Role;
 import care.messaging.platform.entity.DomainException;
 import care.messaging.platform.entity.ProblemType;
 import care.messaging.platform.entity.Uuids;
@@ -19,8 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 
 /**
- * Who an announcement is for, checked before anything is written: chosen clients (each a client of the sender's
- * practice, at most {@code messaging.announcement.max-recipients}), or every client the sender has a thread with.
+ * Who an announcement is for, checked before anything is written. A practitioner's: chosen clients (each a client of
+ * the sender's practice, at most {@code messaging.announcement.max-recipients}), or every client the sender has a
+ * thread with. An admin's, on behalf of the practice: every client of the practice, or the clients of chosen
+ * practitioners of the practice, each reached through one thread they have with a practitioner ({@link PracticeThreads}).
+ * The audiences are the role's: anyone else asking for them is refused (403 wrong-role for a practitioner asking for
+ * the practice's; 400 invalid-audience for an admin asking for a practitioner's, since an admin has no threads).
  */
 @Dependent
 public class Audiences {
@@ -53,6 +59,17 @@ public class Audiences {
         }
     }
 
+    /** The practice's clients, or those of the chosen practitioners (none: all), each through one of their threads. */
+    record ForPractice(Account me, Set<UUID> practitioners) implements Audience {
+        public int addTo(AnnouncementQueue queue, UUID announcement) {
+            return queue.addForPractice(announcement, me.practiceId(), practitioners);
+        }
+
+        public Reach reach(AnnouncementCopies copies) {
+            return copies.reachForPractice(me.practiceId(), practitioners);
+        }
+    }
+
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -60,11 +77,44 @@ public class Audiences {
     int maxRecipients;
 
     public Audience of(Account me, AnnouncementRequest request) {
-        return switch (request.audienceOrDefault()) {
+        var audience = request.audienceOrDefault();
+        var forPractice = AnnouncementRequest.PRACTICE.equals(audience) || AnnouncementRequest.PRACTITIONERS.equals(audience);
+        if (me.role() == Role.ADMIN) {
+            if (!forPractice) {
+                throw new DomainException(ProblemType.INVALID_AUDIENCE, "An admin announces to practice or practitioners");
+            }
+            return AnnouncementRequest.PRACTICE.equals(audience) ? new ForPractice(me, Set.of()) : practitioners(me, request);
+        }
+        if (forPractice) {
+            throw new DomainException(ProblemType.WRONG_ROLE, "Only an admin announces on behalf of the practice");
+        }
+        return switch (audience) {
             case AnnouncementRequest.CHOSEN -> chosen(me, request);
             case AnnouncementRequest.MY_CLIENTS -> new MyClients(me);
             default -> throw new DomainException(ProblemType.INVALID_AUDIENCE, "audience must be chosen or my-clients");
         };
+    }
+
+    /** The chosen practitioners, each once; every one must be a practitioner of the admin's practice, or nothing is sent. */
+    Audience practitioners(Account me, AnnouncementRequest request) {
+        var practitionerIds = request.practitionerIds();
+        if (practitionerIds == null || practitionerIds.isEmpty()) {
+            throw new DomainException(ProblemType.INVALID_RECIPIENTS, "Choose at least one practitioner");
+        }
+        if (practitionerIds.size() > maxRecipients) {
+            throw new DomainException(ProblemType.TOO_MANY_RECIPIENTS, "An announcement goes to the clients of at most "
+                    + maxRecipients + " chosen practitioners; choose the whole practice instead");
+        }
+        var ids = new TreeSet<UUID>();
+        for (var value : practitionerIds) {
+            ids.add(Uuids.orInvalid(value, ProblemType.INVALID_PRACTITIONER_ID, "practitionerIds must hold practitioners' ids"));
+        }
+        var found = em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class).setParameter("ids", ids)
+                .getResultStream().filter(a -> a.role() == Role.PRACTITIONER && a.practiceId().equals(me.practiceId())).count();
+        if (found != ids.size()) {
+            throw new DomainException(ProblemType.UNKNOWN_PRACTITIONER, "One of the practitioners is not a practitioner of this practice");
+        }
+        return new ForPractice(me, ids);
     }
 
     /**

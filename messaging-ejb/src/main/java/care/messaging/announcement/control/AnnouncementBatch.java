@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -71,13 +72,17 @@ public class AnnouncementBatch {
             // the batch's clients in one query, into the persistence context, so each em.find below reads no row
             em.createQuery("SELECT c FROM Client c WHERE c.id IN :ids", Client.class).setParameter("ids", claimed).getResultList();
         }
+        // on behalf of the practice: each copy goes into the thread its recipient row names, checked as that practitioner's
+        var threads = job.forPractice() && !claimed.isEmpty() ? queue.threadsOf(id, claimed) : Map.<UUID, UUID>of();
         for (var clientId : claimed) {
             var client = em.find(Client.class, clientId);
-            var sending = copies.sending(sender, client);
+            var via = job.forPractice() ? em.find(Account.class, threads.get(clientId)) : sender;
+            var sending = copies.sending(via, client);
             if (sending.allowed()) {
-                var copy = copies.write(sender, id, client, body, now);
+                var copy = job.forPractice() ? copies.writeForPractice(sender, via, id, client, body, now)
+                        : copies.write(sender, id, client, body, now);
                 queue.delivered(id, clientId, copy.conversationId(), copy.messageId());
-                audit.record(sender.actor(), Action.ANNOUNCEMENT_SEND, SUCCESS,
+                audit.record(sender.actor(), job.forPractice() ? Action.ANNOUNCEMENT_SEND_FOR_PRACTICE : Action.ANNOUNCEMENT_SEND, SUCCESS,
                         Targets.conversation(copy.conversationId(), clientId).withMessage(copy.messageId()));
             } else {
                 queue.skipped(id, clientId, sending.reason());

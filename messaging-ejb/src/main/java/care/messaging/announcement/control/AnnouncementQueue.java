@@ -1,5 +1,6 @@
 package care.messaging.announcement.control;
 
+import care.messaging.conversation.control.PracticeThreads;
 import care.messaging.crypto.entity.Sealed;
 import care.messaging.platform.control.Rows;
 import jakarta.enterprise.context.Dependent;
@@ -8,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,7 +26,7 @@ import java.util.stream.IntStream;
 public class AnnouncementQueue {
 
     /** What a batch needs of its announcement, read under the share lock. */
-    public record Job(UUID id, UUID practiceId, UUID senderId, String state, byte[] body) {
+    public record Job(UUID id, UUID practiceId, UUID senderId, String state, byte[] body, boolean forPractice) {
     }
 
     static final String MY_CLIENTS = """
@@ -39,14 +41,15 @@ public class AnnouncementQueue {
     @PersistenceContext
     EntityManager em;
 
+    /** {@code forPractice}: an admin's announcement on behalf of the practice (its recipients name their threads). */
     public void open(UUID id, UUID practiceId, UUID senderId, OffsetDateTime at, OffsetDateTime startsAt, String zone,
-                     boolean scheduled, Sealed body) {
+                     boolean scheduled, Sealed body, boolean forPractice) {
         em.createNativeQuery("""
-                        INSERT INTO announcement (id, practice_id, sender_id, sent_at, starts_at, time_zone, state, body, body_key, total)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)""")
+                        INSERT INTO announcement (id, practice_id, sender_id, sent_at, starts_at, time_zone, state, body, body_key, total, for_practice)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)""")
                 .setParameter(1, id).setParameter(2, practiceId).setParameter(3, senderId).setParameter(4, at)
                 .setParameter(5, startsAt).setParameter(6, zone).setParameter(7, scheduled ? "scheduled" : "running")
-                .setParameter(8, body.ciphertext()).setParameter(9, body.keyId())
+                .setParameter(8, body.ciphertext()).setParameter(9, body.keyId()).setParameter(10, forPractice)
                 .executeUpdate();
     }
 
@@ -76,6 +79,30 @@ public class AnnouncementQueue {
         var added = em.createNativeQuery(MY_CLIENTS).setParameter(1, id).setParameter(2, senderId).setParameter(3, practiceId)
                 .executeUpdate();
         return total(id, added);
+    }
+
+    /**
+     * The practice's clients (or the chosen practitioners' clients), each with the practitioner whose thread their copy
+     * goes into, decided now (see {@link PracticeThreads}), by one INSERT … SELECT.
+     */
+    public int addForPractice(UUID id, UUID practiceId, Collection<UUID> practitioners) {
+        var insert = em.createNativeQuery("INSERT INTO announcement_recipient (announcement_id, client_id, practitioner_id) "
+                + "SELECT ?1, t.client_id, t.practitioner_id FROM (" + PracticeThreads.select(2, 3, practitioners.size()) + ") t")
+                .setParameter(1, id).setParameter(2, practiceId);
+        var i = 3;
+        for (var practitioner : practitioners) {
+            insert.setParameter(i++, practitioner);
+        }
+        return total(id, insert.executeUpdate());
+    }
+
+    /** Whose thread each of these recipients' copies goes into (only an announcement on behalf of the practice names them). */
+    public Map<UUID, UUID> threadsOf(UUID id, Collection<UUID> clients) {
+        List<?> rows = em.createNativeQuery("SELECT client_id, practitioner_id FROM announcement_recipient "
+                        + "WHERE announcement_id = ?1 AND client_id = ANY (CAST(?2 AS uuid[]))")
+                .setParameter(1, id).setParameter(2, clients.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        return rows.stream().map(Object[].class::cast).collect(Collectors.toMap(r -> (UUID) r[0], r -> (UUID) r[1]));
     }
 
     int total(UUID id, int total) {
@@ -115,10 +142,10 @@ public class AnnouncementQueue {
     }
 
     Optional<Job> job(UUID id, String lock) {
-        List<?> rows = em.createNativeQuery("SELECT id, practice_id, sender_id, state, body FROM announcement WHERE id = ?1 " + lock)
+        List<?> rows = em.createNativeQuery("SELECT id, practice_id, sender_id, state, body, for_practice FROM announcement WHERE id = ?1 " + lock)
                 .setParameter(1, id).getResultList();
         return rows.stream().map(Object[].class::cast)
-                .map(r -> new Job((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (byte[]) r[4])).findFirst();
+                .map(r -> new Job((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (byte[]) r[4], Boolean.TRUE.equals(r[5]))).findFirst();
     }
 
     public List<UUID> claim(UUID id, int size) {

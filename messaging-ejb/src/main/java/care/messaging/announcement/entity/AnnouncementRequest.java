@@ -12,15 +12,20 @@ import java.util.Optional;
 
 /**
  * What a sender asks for: the announcement's id (chosen by the app), its text, its audience ({@code chosen}, the
- * default, with {@code clientIds}; or {@code my-clients}, every client the sender has a thread with) and, to schedule
+ * default, with {@code clientIds}; or {@code my-clients}, every client the sender has a thread with; for an admin,
+ * on behalf of the practice: {@code practice}, every client of the practice, or {@code practitioners}, the clients of
+ * the practitioners in {@code practitionerIds}) and, to schedule
  * it, {@code sendAt} as a date and time on the sender's clock in {@code timeZone} (left out: now); and at most one file,
  * the id of the sender's own clean unsent upload in {@code attachments}, stored once and shown by every copy.
  */
 public record AnnouncementRequest(String announcementId, String html, String audience, List<String> clientIds,
-                                  String sendAt, String timeZone, List<String> attachments) {
+                                  String sendAt, String timeZone, List<String> attachments,
+                                  List<String> practitionerIds) {
 
     public static final String CHOSEN = "chosen";
     public static final String MY_CLIENTS = "my-clients";
+    public static final String PRACTICE = "practice";
+    public static final String PRACTITIONERS = "practitioners";
 
     /** The scheduled start as stored, if one was asked for; it must not have passed. */
     public Optional<OffsetDateTime> start(Clock clock) {

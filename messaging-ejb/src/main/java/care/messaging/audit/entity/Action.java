@@ -15,6 +15,11 @@ public enum Action {
     MESSAGE_DELETE("message.delete"),
     /** One recipient's copy of an announcement was sent (target: that client's conversation and message); a retry is replayed. */
     ANNOUNCEMENT_SEND("announcement.send"),
+    /**
+     * One recipient's copy of an admin's announcement on behalf of the practice was sent: the admin is the actor, in the
+     * practice's chain; the target is the client's thread with a practitioner, and the copy.
+     */
+    ANNOUNCEMENT_SEND_FOR_PRACTICE("announcement.send-for-practice"),
     /** A practitioner listed the announcements they sent. */
     ANNOUNCEMENT_LIST("announcement.list"),
     /** A sender read one announcement's progress and recipients. */

@@ -22,7 +22,7 @@ public class Transcript {
                    (SELECT min(r.read_at) FROM read_receipt r
                      WHERE r.conversation_id = m.conversation_id AND r.seq >= m.seq
                        AND r.client_side <> m.from_client) AS read_at,
-                   m.deleted_at, m.announcement_id IS NOT NULL, m.automatic_reply
+                   m.deleted_at, m.announcement_id IS NOT NULL, m.automatic_reply, m.for_practice
               FROM message m
              WHERE m.conversation_id = ?1 AND m.seq < ?2
              ORDER BY m.seq DESC
@@ -54,7 +54,7 @@ public class Transcript {
         var html = deleted ? Optional.<String>empty() : bodies.body(id, (byte[]) r[6]);
         return new MessageView(id, ((Number) r[1]).longValue(), (UUID) r[2],
                 new Sender((UUID) r[3], (String) r[4]), Rows.time(r[5]), html.orElse(null), !deleted && html.isEmpty(),
-                Rows.time(r[7]), deleted, Boolean.TRUE.equals(r[9]), Boolean.TRUE.equals(r[10]),
+                Rows.time(r[7]), deleted, Boolean.TRUE.equals(r[9]), Boolean.TRUE.equals(r[11]), Boolean.TRUE.equals(r[10]),
                 List.copyOf(attachments));
     }
 }

@@ -53,6 +53,12 @@ public class Message {
      */
     @jakarta.persistence.Transient
     private boolean automaticReply;
+    /**
+     * An announcement copy an admin sent on behalf of the practice (message.for_practice): sender_name is the practice's
+     * name. Set with the copy's announcement_id by AnnouncementCopies after the insert, so it is not mapped either.
+     */
+    @jakarta.persistence.Transient
+    private boolean forPractice;
 
     protected Message() {
     }
@@ -84,6 +90,15 @@ public class Message {
 
     public boolean isAutomaticReply() {
         return automaticReply;
+    }
+
+    /** This copy is labelled with the practice as its sender; see the field. */
+    public void speakForPractice() {
+        this.forPractice = true;
+    }
+
+    public boolean isForPractice() {
+        return forPractice;
     }
 
     /**
