@@ -86,7 +86,8 @@ export class MessageView {
         h('div', {class: 'meta'},
           h('span', {class: 'sender'}, mine ? 'You' : m.sender.displayName),
           h('time', {datetime: m.sentAt}, time(m.sentAt)),
-          m.announcement ? h('span', {class: 'announcement-label'}, 'Announcement') : null,
+          // an admin's announcement on behalf of the practice: the sender shown is the practice, in both apps
+          m.announcement ? h('span', {class: 'announcement-label'}, m.fromPractice ? 'Announcement from the practice' : 'Announcement') : null,
           m.automaticReply ? h('span', {class: 'announcement-label automatic-reply-label'}, 'Automatic reply') : null,
           mine && !m.deleted ? this.actions(m) : null),
         body,

@@ -1,10 +1,13 @@
 // A practice admin's home: what an admin does, one entry each (the practice's messaging settings, its
-// practitioners and admins, clients and their portal accounts, emergency access, the audit trail), in place of the inbox. Admins do not write:
-// the server lets only practitioners start conversations, send and announce, and clients and guardians
-// answer (an admin starting one is 403 wrong-role, an admin sending is 404), so an admin's app has no inbox,
-// search or composer, and an admin reads a conversation only under emergency access, read-only.
+// practitioners and admins, clients and their portal accounts, announcements from the practice, out of office,
+// emergency access, the audit trail), in place of the inbox. Admins do not write in conversations: the server lets
+// only practitioners start conversations and send, and clients and guardians answer (an admin starting one is 403
+// wrong-role, an admin sending is 404), so an admin's app has no inbox, search or composer, and an admin reads a
+// conversation only under emergency access, read-only. The one thing an admin writes is an announcement on behalf
+// of the practice (conversation/announcement.js with forPractice), to all its clients or those of chosen practitioners.
 import {h, replace} from '../platform/dom.js';
 import {auditTrail} from '../audit/trail.js';
+import {newAnnouncement} from '../conversation/announcement.js';
 import {EmergencyAccess} from '../emergency/access.js';
 import {Reader} from '../emergency/reader.js';
 import {ClientImport} from './import.js';
@@ -31,6 +34,10 @@ export class AdminHome {
         task('people', 'Clients and portal accounts', 'Find or add a client, or import many from a file; see whether they and '
           + 'their guardians can sign in to the portal and invite them; discharge or re-admit a client, and turn their messaging on or off.',
         'Find or add a client', () => this.show('people')),
+        task('announce', 'Announcements', 'Write once to every client of the practice, or to the clients of the practitioners '
+          + 'you choose, now or at a time you choose. Each client gets it from the practice, in a conversation they have with '
+          + 'one of its practitioners; you see beforehand how many will receive it.',
+        'Write an announcement', () => newAnnouncement(this.api, () => {}, {forPractice: true})),
         task('away', 'Out of office', 'See who is away now or planned to be, and set an out-of-office reply for one or '
           + 'several practitioners at once, for example when the practice closes for a day.',
         'Open out of office', () => this.show('away')),
@@ -77,7 +84,7 @@ export class AdminHome {
     const practice = me.practice || {};
     replace(this.intro, `You look after messaging for ${practice.name || 'the practice'}. Practitioners write to `
       + 'clients and to each other; as an admin you set messaging up, add the practice\'s people and invite them to sign in and, '
-      + 'in an emergency, read a conversation. You do not write to clients yourself.');
+      + 'in an emergency, read a conversation. You write to clients only in announcements from the practice.');
     replace(this.practiceState,
       h('span', {class: `state ${practice.messagingEnabled === false ? 'off' : 'on'}`},
         practice.messagingEnabled === false ? 'Messaging is off: nobody can send.' : 'Messaging is on.'),

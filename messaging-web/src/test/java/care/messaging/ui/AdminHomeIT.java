@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminHomeIT {
 
     static final int[] WIDTHS = {390, 768, 1366};
-    static final List<String> TASKS = List.of("Messaging settings", "Practitioners and admins", "Clients and portal accounts", "Out of office", "Emergency access", "Audit trail");
+    static final List<String> TASKS = List.of("Messaging settings", "Practitioners and admins", "Clients and portal accounts", "Announcements", "Out of office", "Emergency access", "Audit trail");
 
     @Test
     void anAdminLandsOnWhatTheyDoAndIsOfferedNoWayToWrite(WebApp app) {
@@ -63,13 +63,13 @@ class AdminHomeIT {
             page.locator(".task-audit button.task-open").click();
             assertThat(page.locator("dialog.settings h2")).hasText("Audit trail");
         }
-        // What the app leaves out, the server refuses: an admin starts no conversation and sends no announcement.
+        // What the app leaves out, the server refuses: an admin starts no conversation, and announces only for the practice.
         var admin = app.token("admin.park");
         var alex = app.json(app.token("dr.rivera"), "GET", "conversations/" + app.conversationWith(app.token("dr.rivera"), "Alex Morgan"), null)
                 .getJsonObject("counterpart").getString("id");
         assertRefused(app.call(admin, "POST", "conversations", "{\"clientId\":\"" + alex + "\"}"), 403, "wrong-role");
         assertRefused(app.call(admin, "POST", "announcements", "{\"announcementId\":\"" + UUID.randomUUID()
-                + "\",\"html\":\"<p>Hello</p>\",\"clientIds\":[\"" + alex + "\"]}"), 403, "wrong-role");
+                + "\",\"html\":\"<p>Hello</p>\",\"clientIds\":[\"" + alex + "\"]}"), 400, "invalid-audience");
     }
 
     @Test

@@ -51,6 +51,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * delivers the first batch in its own transaction, so a small announcement answers done, as before; the rest is
  * delivered in the background by {@link AnnouncementTimers}, a batch and a commit at a time, on whichever node. The
  * announcement id is chosen by the app, so a retry (same id) sends nothing again and answers where it stands.
+ * <p>
+ * An admin announces the same way on behalf of the practice, to the audiences only an admin has ({@link Audiences}):
+ * each copy goes into a thread the client has with a practitioner, under the practice's name.
  */
 @Stateless
 public class Announcements {
